@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <linux/mmap_lock.h>
+#include <linux/overflow.h>
+#include <linux/sizes.h>
+#include <linux/err.h>
+#include <linux/bug.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <asm/page.h>
+
+/**
+ * virt_to_page() - the descriptor of the page holding an address
+ * @addr: any host address
+ *
+ * Return: the struct page; pages not from the page allocator get a
+ * descriptor on first use.
+ */
+struct page *virt_to_page(const void *addr);
+
+/**
+ * pfn_to_page() - the descriptor of a page frame
+ * @pfn: page frame number (host address >> PAGE_SHIFT)
+ *
+ * Return: the struct page.
+ */
+struct page *pfn_to_page(unsigned long pfn);
+
+static inline void *page_address(const struct page *page)
+{
+	return page->virtual;
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)page->virtual >> PAGE_SHIFT;
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return (phys_addr_t)(unsigned long)page->virtual;
+}
+
+#define phys_to_page(phys)	pfn_to_page(PHYS_PFN(phys))
+#define virt_to_pfn(kaddr)	((unsigned long)(kaddr) >> PAGE_SHIFT)
+#define page_to_virt(page)	page_address(page)
+#define lowmem_page_address(page) page_address(page)
+#define virt_to_head_page(addr)	compound_head(virt_to_page(addr))
+#define pfn_valid(pfn)		((pfn) != 0)
+#define nth_page(page, n)	((page) + (n))
+#define folio_address(folio)	page_address(&(folio)->page)
+
+static inline struct page *compound_head(const struct page *page)
+{
+	return page->compound_head ? page->compound_head : (struct page *)page;
+}
+
+static inline unsigned int compound_order(const struct page *page)
+{
+	return compound_head(page)->order;
+}
+
+static inline int page_count(const struct page *page)
+{
+	return atomic_read(&compound_head(page)->_refcount);
+}
+
+static inline void set_page_count(struct page *page, int v)
+{
+	atomic_set(&page->_refcount, v);
+}
+
+static inline void *kmap(struct page *page)
+{
+	return page_address(page);
+}
+
+static inline void kunmap(struct page *page)
+{
+}
+
+static inline void *kmap_local_page(struct page *page)
+{
+	return page_address(page);
+}
+
+static inline void *kmap_atomic(struct page *page)
+{
+	return page_address(page);
+}
+
+#define kunmap_local(addr)	do { (void)(addr); } while (0)
+#define kunmap_atomic(addr)	do { (void)(addr); } while (0)
+
+static inline bool is_vmalloc_addr(const void *x)
+{
+	return false;
+}
+
+/**
+ * account_locked_vm() - charge or uncharge locked memory against RLIMIT_MEMLOCK
+ * @mm: the address space
+ * @pages: number of pages
+ * @inc: true to charge, false to uncharge
+ *
+ * Return: 0, or -ENOMEM if charging would exceed the limit (CAP_IPC_LOCK
+ * bypasses the limit).
+ */
+int account_locked_vm(struct mm_struct *mm, unsigned long pages, bool inc);
+int __account_locked_vm(struct mm_struct *mm, unsigned long pages, bool inc,
+			struct task_struct *task, bool bypass_rlim);
+
+#define FOLL_WRITE	0x01
+#define FOLL_GET	0x04
+#define FOLL_FORCE	0x10
+#define FOLL_NOFAULT	0x80
+#define FOLL_LONGTERM	0x100
+#define FOLL_PIN	0x400
+
+#define PG_locked	0
+#define PG_reserved	10
+
+#define page_to_section(page)	0
+#define totalram_pages()	(1UL << 22)
+
+static inline void set_page_private(struct page *page, unsigned long private)
+{
+	page->private = private;
+}
+
+static inline unsigned long page_private(struct page *page)
+{
+	return page->private;
+}
+
+#endif /* _LINUX_MM_H */

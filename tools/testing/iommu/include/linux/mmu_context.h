@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MMU_CONTEXT_H
+#define _LINUX_MMU_CONTEXT_H
+
+#include <linux/mm_types.h>
+
+/* There is a single address space on the host; nothing to switch. */
+static inline void kthread_use_mm(struct mm_struct *mm)
+{
+}
+
+static inline void kthread_unuse_mm(struct mm_struct *mm)
+{
+}
+
+static inline void mmgrab_lazy_tlb(struct mm_struct *mm)
+{
+}
+
+#endif /* _LINUX_MMU_CONTEXT_H */

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_PRINTK_H
+#define _LINUX_PRINTK_H
+
+#include <linux/compiler.h>
+#include <linux/kern_levels.h>
+#include <linux/types.h>
+#include <linux/stdarg.h>
+
+/**
+ * struct va_format - a format and its arguments, printed with "%pV"
+ * @fmt: the format
+ * @va: its arguments
+ */
+struct va_format {
+	const char *fmt;
+	va_list *va;
+};
+
+/**
+ * printk() - print a message to the kernel console
+ * @fmt: format, optionally starting with a KERN_* level
+ *
+ * On the host the console is stderr unless a sink was installed with
+ * host_console_set_sink().  Messages at KERN_DEBUG are shown only when the
+ * console loglevel allows it.
+ *
+ * Return: number of characters produced.
+ */
+int printk(const char *fmt, ...) __printf(1, 2) __cold;
+
+/**
+ * vprintk() - printk() with a va_list
+ * @fmt: format
+ * @args: arguments
+ *
+ * Return: number of characters produced.
+ */
+int vprintk(const char *fmt, va_list args) __printf(1, 0);
+
+#define printk_deferred printk
+#define printk_ratelimit() 1
+#define printk_timed_ratelimit(caller_jiffies, interval_msec) true
+
+/* Type-check a format without emitting anything. */
+#define no_printk(fmt, ...)				\
+({							\
+	if (0)						\
+		printk(fmt, ##__VA_ARGS__);		\
+	0;						\
+})
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+#define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...)	printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warning		pr_warn
+#define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+
+#ifdef DEBUG
+#define pr_devel(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#else
+#define pr_devel(fmt, ...)	no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)	no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#endif
+
+/* Print at most once per call site. */
+#define printk_once(fmt, ...) ({				\
+	static bool __section(".data.once") __po_done;		\
+	bool __po_ret = false;					\
+	if (!__po_done) {					\
+		__po_done = true;				\
+		__po_ret = true;				\
+		printk(fmt, ##__VA_ARGS__);			\
+	}							\
+	unlikely(__po_ret);					\
+})
+
+#define pr_emerg_once(fmt, ...)	printk_once(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert_once(fmt, ...)	printk_once(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit_once(fmt, ...)	printk_once(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err_once(fmt, ...)	printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...)	printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice_once(fmt, ...) printk_once(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_once(fmt, ...)	printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont_once(fmt, ...)	printk_once(KERN_CONT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug_once(fmt, ...)	pr_debug(fmt, ##__VA_ARGS__)
+
+/* Rate limiting is not modelled: every message is printed. */
+#define printk_ratelimited(fmt, ...)	printk(fmt, ##__VA_ARGS__)
+#define pr_emerg_ratelimited(fmt, ...)	pr_emerg(fmt, ##__VA_ARGS__)
+#define pr_alert_ratelimited(fmt, ...)	pr_alert(fmt, ##__VA_ARGS__)
+#define pr_crit_ratelimited(fmt, ...)	pr_crit(fmt, ##__VA_ARGS__)
+#define pr_err_ratelimited(fmt, ...)	pr_err(fmt, ##__VA_ARGS__)
+#define pr_warn_ratelimited(fmt, ...)	pr_warn(fmt, ##__VA_ARGS__)
+#define pr_notice_ratelimited(fmt, ...)	pr_notice(fmt, ##__VA_ARGS__)
+#define pr_info_ratelimited(fmt, ...)	pr_info(fmt, ##__VA_ARGS__)
+#define pr_debug_ratelimited(fmt, ...)	pr_debug(fmt, ##__VA_ARGS__)
+
+/**
+ * dump_stack() - print the call chain of the current thread to the console
+ */
+void dump_stack(void);
+
+enum {
+	DUMP_PREFIX_NONE,
+	DUMP_PREFIX_ADDRESS,
+	DUMP_PREFIX_OFFSET
+};
+
+/**
+ * print_hex_dump() - print a buffer as lines of hex bytes
+ * @level: KERN_* level
+ * @prefix_str: text at the start of each line
+ * @prefix_type: DUMP_PREFIX_NONE/ADDRESS/OFFSET
+ * @rowsize: bytes per line (16 or 32)
+ * @groupsize: bytes per group (1, 2, 4 or 8)
+ * @buf: data
+ * @len: length of @buf
+ * @ascii: also print the bytes as ASCII
+ */
+void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
+		    int rowsize, int groupsize, const void *buf, size_t len, bool ascii);
+
+#define print_hex_dump_debug(prefix_str, prefix_type, rowsize, groupsize, buf, len, ascii) \
+	do { if (0) print_hex_dump(KERN_DEBUG, prefix_str, prefix_type, rowsize, groupsize, \
+				   buf, len, ascii); } while (0)
+
+static inline void print_hex_dump_bytes(const char *prefix_str, int prefix_type,
+					const void *buf, size_t len)
+{
+	print_hex_dump(KERN_DEBUG, prefix_str, prefix_type, 16, 1, buf, len, true);
+}
+
+extern int console_printk[];
+#define console_loglevel (console_printk[0])
+
+#endif /* _LINUX_PRINTK_H */

@@ -1,0 +1,1075 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The core of the host driver core: device lifetime, registration, naming,
+ * children, attributes and device messages.
+ */
+#include <linux/device.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/sprintf.h>
+#include <linux/printk.h>
+#include <linux/bug.h>
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/numa.h>
+#include <linux/of.h>
+#include <linux/property.h>
+#include <linux/fwnode.h>
+#include <linux/init.h>
+
+#include "device-internal.h"
+
+/* ------------------------------------------------------------------------
+ * Walkable lists.
+ */
+
+void dm_list_init(struct dm_list *list)
+{
+	mutex_init(&list->lock);
+	INIT_LIST_HEAD(&list->head);
+}
+
+void dm_list_add(struct dm_list *list, struct dm_node *node)
+{
+	mutex_lock(&list->lock);
+	WARN_ON(node->linked);
+	node->pins = 0;
+	node->removed = false;
+	node->linked = true;
+	list_add_tail(&node->entry, &list->head);
+	mutex_unlock(&list->lock);
+}
+
+static void dm_node_unlink(struct dm_node *node)
+{
+	list_del_init(&node->entry);
+	node->linked = false;
+}
+
+void dm_list_del(struct dm_list *list, struct dm_node *node)
+{
+	mutex_lock(&list->lock);
+	if (node->linked && !node->removed) {
+		node->removed = true;
+		if (!node->pins)
+			dm_node_unlink(node);
+	}
+	mutex_unlock(&list->lock);
+}
+
+bool dm_list_empty(struct dm_list *list)
+{
+	struct dm_node *node;
+	bool empty = true;
+
+	mutex_lock(&list->lock);
+	list_for_each_entry(node, &list->head, entry) {
+		if (!node->removed) {
+			empty = false;
+			break;
+		}
+	}
+	mutex_unlock(&list->lock);
+	return empty;
+}
+
+/*
+ * Start a walk. With @start the walk begins after @start; if @start has
+ * already left the list there is no "after" and the walk is empty (never
+ * restarted from the head, which could loop forever). Without @start the
+ * walk begins at the first node.
+ */
+void dm_iter_start(struct dm_iter *it, struct dm_list *list,
+		   struct dm_node *start, bool reverse)
+{
+	it->list = list;
+	it->cur = NULL;
+	it->reverse = reverse;
+	it->done = false;
+	if (!start)
+		return;
+	mutex_lock(&list->lock);
+	if (start->linked) {
+		start->pins++;
+		it->cur = start;
+	} else {
+		it->done = true;
+	}
+	mutex_unlock(&list->lock);
+}
+
+static void dm_iter_unpin(struct dm_node *node)
+{
+	if (!--node->pins && node->removed)
+		dm_node_unlink(node);
+}
+
+/*
+ * Step to the next live node, pin it and call @get on it under the list
+ * lock (to take a reference on the owning object). Returns NULL at the end.
+ * The previous node is unpinned; the caller drops its own reference on the
+ * previous owner after this returns.
+ */
+struct dm_node *dm_iter_next(struct dm_iter *it,
+			     void (*get)(struct dm_node *node))
+{
+	struct list_head *pos, *head = &it->list->head;
+	struct dm_node *prev = it->cur, *next = NULL;
+
+	if (it->done)
+		return NULL;
+	mutex_lock(&it->list->lock);
+	pos = prev ? &prev->entry : head;
+	for (;;) {
+		pos = it->reverse ? pos->prev : pos->next;
+		if (pos == head)
+			break;
+		next = list_entry(pos, struct dm_node, entry);
+		if (!next->removed)
+			break;
+		next = NULL;
+	}
+	if (prev)
+		dm_iter_unpin(prev);
+	if (next) {
+		next->pins++;
+		if (get)
+			get(next);
+	}
+	it->cur = next;
+	it->done = !next;
+	mutex_unlock(&it->list->lock);
+	return next;
+}
+
+void dm_iter_exit(struct dm_iter *it)
+{
+	if (!it->cur)
+		return;
+	mutex_lock(&it->list->lock);
+	dm_iter_unpin(it->cur);
+	mutex_unlock(&it->list->lock);
+	it->cur = NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * Top-level sysfs directories: /sys/devices, /sys/bus, /sys/class and
+ * /sys/devices/virtual, created on first use.
+ */
+
+static DEFINE_MUTEX(dm_sysfs_lock);
+static struct kset *devices_kset;
+static struct kobject *dm_dirs[3];
+static const char * const dm_dir_names[] = { "bus", "class", "virtual" };
+
+struct kset *devices_root_kset(void)
+{
+	mutex_lock(&dm_sysfs_lock);
+	if (!devices_kset)
+		devices_kset = kset_create_and_add("devices", NULL, NULL);
+	mutex_unlock(&dm_sysfs_lock);
+	return devices_kset;
+}
+
+/*
+ * "bus" and "class" live at the sysfs root, "virtual" in /sys/devices.
+ * Returns NULL if the directory cannot be created.
+ */
+struct kobject *dm_sysfs_dir(const char *name)
+{
+	struct kobject *parent = NULL;
+	struct kobject *dir = NULL;
+	int i;
+
+	if (!strcmp(name, "virtual")) {
+		struct kset *root = devices_root_kset();
+
+		if (!root)
+			return NULL;
+		parent = &root->kobj;
+	}
+
+	mutex_lock(&dm_sysfs_lock);
+	for (i = 0; i < ARRAY_SIZE(dm_dir_names); i++) {
+		if (strcmp(name, dm_dir_names[i]))
+			continue;
+		if (!dm_dirs[i])
+			dm_dirs[i] = kobject_create_and_add(name, parent);
+		dir = dm_dirs[i];
+		break;
+	}
+	mutex_unlock(&dm_sysfs_lock);
+	return dir;
+}
+
+/* ------------------------------------------------------------------------
+ * Device kobjects.
+ */
+
+static void device_release(struct kobject *kobj)
+{
+	struct device *dev = kobj_to_dev(kobj);
+	struct device_private *p = dev->p;
+
+	/* Managed resources outlive a driver only until the device is freed. */
+	devres_release_all(dev);
+
+	if (dev->release)
+		dev->release(dev);
+	else if (dev->type && dev->type->release)
+		dev->type->release(dev);
+	else if (dev->class && dev->class->dev_release)
+		dev->class->dev_release(dev);
+	else
+		WARN(1, "Device '%s' has no release() function; it cannot be freed.\n",
+		     dev_name(dev));
+
+	if (p)
+		kfree(p->deferred_probe_reason);
+	kfree(p);
+}
+
+static ssize_t dev_attr_show(struct kobject *kobj, struct attribute *attr,
+			     char *buf)
+{
+	struct device_attribute *dattr = container_of(attr,
+						      struct device_attribute,
+						      attr);
+
+	if (!dattr->show)
+		return -EIO;
+	return dattr->show(kobj_to_dev(kobj), dattr, buf);
+}
+
+static ssize_t dev_attr_store(struct kobject *kobj, struct attribute *attr,
+			      const char *buf, size_t count)
+{
+	struct device_attribute *dattr = container_of(attr,
+						      struct device_attribute,
+						      attr);
+
+	if (!dattr->store)
+		return -EIO;
+	return dattr->store(kobj_to_dev(kobj), dattr, buf, count);
+}
+
+static const struct sysfs_ops dev_sysfs_ops = {
+	.show	= dev_attr_show,
+	.store	= dev_attr_store,
+};
+
+static const struct kobj_type device_ktype = {
+	.release	= device_release,
+	.sysfs_ops	= &dev_sysfs_ops,
+};
+
+/**
+ * dev_set_name() - set the name of a device
+ * @dev: the device
+ * @fmt: printf-style format for the name
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int dev_set_name(struct device *dev, const char *fmt, ...)
+{
+	va_list vargs;
+	int err;
+
+	va_start(vargs, fmt);
+	err = kobject_set_name_vargs(&dev->kobj, fmt, vargs);
+	va_end(vargs);
+	return err;
+}
+EXPORT_SYMBOL_GPL(dev_set_name);
+
+/**
+ * device_initialize() - prepare a device structure for use
+ * @dev: the device, zeroed apart from fields the caller set
+ *
+ * After this the device is reference counted: free it with put_device(),
+ * which ends in its release() method, never with kfree().
+ */
+void device_initialize(struct device *dev)
+{
+	kobject_init(&dev->kobj, &device_ktype);
+	mutex_init(&dev->mutex);
+	/* Device locks nest parent over child; the order is not validated. */
+	lockdep_set_novalidate_class(&dev->mutex);
+	spin_lock_init(&dev->devres_lock);
+	INIT_LIST_HEAD(&dev->devres_head);
+	set_dev_node(dev, NUMA_NO_NODE);
+}
+EXPORT_SYMBOL_GPL(device_initialize);
+
+/**
+ * get_device() - take a reference on a device
+ * @dev: the device, or NULL
+ *
+ * Return: @dev.
+ */
+struct device *get_device(struct device *dev)
+{
+	return dev ? kobj_to_dev(kobject_get(&dev->kobj)) : NULL;
+}
+EXPORT_SYMBOL_GPL(get_device);
+
+/**
+ * put_device() - drop a reference on a device
+ * @dev: the device, or NULL
+ *
+ * The last put calls the device's release() method.
+ */
+void put_device(struct device *dev)
+{
+	if (dev)
+		kobject_put(&dev->kobj);
+}
+EXPORT_SYMBOL_GPL(put_device);
+
+/**
+ * device_is_registered() - whether device_add() completed and device_del()
+ * has not yet run
+ * @dev: the device
+ *
+ * Return: true while registered.
+ */
+bool device_is_registered(struct device *dev)
+{
+	return dev->kobj.state_in_sysfs;
+}
+EXPORT_SYMBOL_GPL(device_is_registered);
+
+static int device_private_init(struct device *dev)
+{
+	dev->p = kzalloc(sizeof(*dev->p), GFP_KERNEL);
+	if (!dev->p)
+		return -ENOMEM;
+	dev->p->device = dev;
+	dm_list_init(&dev->p->children);
+	INIT_LIST_HEAD(&dev->p->deferred_probe);
+	return 0;
+}
+
+static struct kobject *device_sysfs_parent(struct device *dev)
+{
+	struct kset *root;
+
+	if (dev->parent)
+		return &dev->parent->kobj;
+	if (dev->class && !dev->bus)
+		return dm_sysfs_dir("virtual");
+	root = devices_root_kset();
+	return root ? &root->kobj : NULL;
+}
+
+static int device_add_attrs(struct device *dev)
+{
+	const struct class *class = dev->class;
+	const struct device_type *type = dev->type;
+	int ret;
+
+	if (class) {
+		ret = device_add_groups(dev, class->dev_groups);
+		if (ret)
+			return ret;
+	}
+	if (type) {
+		ret = device_add_groups(dev, type->groups);
+		if (ret)
+			goto err_class;
+	}
+	ret = device_add_groups(dev, dev->groups);
+	if (ret)
+		goto err_type;
+	return 0;
+
+err_type:
+	if (type)
+		device_remove_groups(dev, type->groups);
+err_class:
+	if (class)
+		device_remove_groups(dev, class->dev_groups);
+	return ret;
+}
+
+static void device_remove_attrs(struct device *dev)
+{
+	device_remove_groups(dev, dev->groups);
+	if (dev->type)
+		device_remove_groups(dev, dev->type->groups);
+	if (dev->class)
+		device_remove_groups(dev, dev->class->dev_groups);
+}
+
+/**
+ * device_add() - register a device: sysfs, bus, and driver binding
+ * @dev: an initialised device (device_initialize())
+ *
+ * Names the device (from init_name, or from the bus's dev_name and the id),
+ * adds it below its parent in sysfs, puts it on its bus, sends
+ * BUS_NOTIFY_ADD_DEVICE and tries to bind a driver. On failure the caller
+ * still holds its reference and must put_device().
+ *
+ * Return: 0, -EINVAL (no name), -ENOMEM, -EEXIST (name taken), or an error
+ * from the attribute groups.
+ */
+int device_add(struct device *dev)
+{
+	struct device *parent;
+	struct kobject *kparent;
+	int error;
+
+	dev = get_device(dev);
+	if (!dev)
+		return -EINVAL;
+
+	if (!dev->p) {
+		error = device_private_init(dev);
+		if (error)
+			goto err_put;
+	}
+
+	if (dev->init_name) {
+		error = dev_set_name(dev, "%s", dev->init_name);
+		dev->init_name = NULL;
+		if (error)
+			goto err_put;
+	}
+	if (!dev_name(dev) && dev->bus && dev->bus->dev_name) {
+		error = dev_set_name(dev, "%s%u", dev->bus->dev_name, dev->id);
+		if (error)
+			goto err_put;
+	}
+	if (!dev_name(dev) || !dev_name(dev)[0]) {
+		pr_err("device: %p has no name\n", dev);
+		error = -EINVAL;
+		goto err_put;
+	}
+
+	parent = get_device(dev->parent);
+	kparent = device_sysfs_parent(dev);
+	if (!kparent) {
+		error = -ENOMEM;
+		goto err_parent;
+	}
+	error = kobject_add(&dev->kobj, kparent, NULL);
+	if (error)
+		goto err_parent;
+
+	if (dev->fwnode && !dev->fwnode->dev)
+		dev->fwnode->dev = dev;
+
+	error = device_add_attrs(dev);
+	if (error)
+		goto err_attrs;
+	error = bus_add_device(dev);
+	if (error)
+		goto err_bus;
+	error = class_add_device(dev);
+	if (error)
+		goto err_class;
+
+	bus_notify(dev, BUS_NOTIFY_ADD_DEVICE);
+	kobject_uevent(&dev->kobj, KOBJ_ADD);
+
+	dev->p->ready_to_probe = true;
+	bus_probe_device(dev);
+
+	if (parent && parent->p)
+		dm_list_add(&parent->p->children, &dev->p->knode_parent);
+
+	put_device(dev);
+	return 0;
+
+err_class:
+	bus_remove_device(dev);
+err_bus:
+	device_remove_attrs(dev);
+err_attrs:
+	if (dev->fwnode && dev->fwnode->dev == dev)
+		dev->fwnode->dev = NULL;
+	kobject_del(&dev->kobj);
+err_parent:
+	put_device(parent);
+err_put:
+	put_device(dev);
+	return error;
+}
+EXPORT_SYMBOL_GPL(device_add);
+
+/**
+ * device_register() - device_initialize() and device_add()
+ * @dev: the device
+ *
+ * Return: as device_add(); on failure the caller must put_device().
+ */
+int device_register(struct device *dev)
+{
+	device_initialize(dev);
+	return device_add(dev);
+}
+EXPORT_SYMBOL_GPL(device_register);
+
+/**
+ * device_del() - unregister a device
+ * @dev: a registered device
+ *
+ * Marks the device dead, sends BUS_NOTIFY_DEL_DEVICE, unbinds its driver,
+ * takes it off its bus (BUS_NOTIFY_REMOVED_DEVICE) and out of sysfs, and
+ * drops the reference on the parent. The caller's reference remains.
+ */
+void device_del(struct device *dev)
+{
+	struct device *parent = dev->parent;
+
+	device_lock(dev);
+	dev->p->dead = true;
+	device_unlock(dev);
+
+	bus_notify(dev, BUS_NOTIFY_DEL_DEVICE);
+
+	if (parent && parent->p)
+		dm_list_del(&parent->p->children, &dev->p->knode_parent);
+
+	device_remove_attrs(dev);
+	class_remove_device(dev);
+	bus_remove_device(dev);
+	driver_deferred_probe_del(dev);
+
+	bus_notify(dev, BUS_NOTIFY_REMOVED_DEVICE);
+	kobject_uevent(&dev->kobj, KOBJ_REMOVE);
+
+	if (dev->fwnode && dev->fwnode->dev == dev)
+		dev->fwnode->dev = NULL;
+	kobject_del(&dev->kobj);
+	put_device(parent);
+}
+EXPORT_SYMBOL_GPL(device_del);
+
+/**
+ * device_unregister() - device_del() and drop the caller's reference
+ * @dev: the device
+ */
+void device_unregister(struct device *dev)
+{
+	device_del(dev);
+	put_device(dev);
+}
+EXPORT_SYMBOL_GPL(device_unregister);
+
+/* ------------------------------------------------------------------------
+ * Children.
+ */
+
+static void child_get(struct dm_node *node)
+{
+	get_device(to_device_private_parent(node)->device);
+}
+
+static int for_each_child(struct device *parent, void *data, bool reverse,
+			  int (*fn)(struct device *dev, void *data))
+{
+	struct device *prev = NULL;
+	struct dm_node *node;
+	struct dm_iter it;
+	int ret = 0;
+
+	if (!parent || !parent->p)
+		return 0;
+
+	dm_iter_start(&it, &parent->p->children, NULL, reverse);
+	while ((node = dm_iter_next(&it, child_get))) {
+		struct device *child = to_device_private_parent(node)->device;
+
+		put_device(prev);
+		prev = child;
+		ret = fn(child, data);
+		if (ret)
+			break;
+	}
+	dm_iter_exit(&it);
+	put_device(prev);
+	return ret;
+}
+
+/**
+ * device_for_each_child() - call a function for each child of a device
+ * @parent: the device
+ * @data: passed to @fn
+ * @fn: the function; a non-zero return stops the walk
+ *
+ * Children are visited in the order they were added. @fn may unregister
+ * the child it is given.
+ *
+ * Return: the non-zero value @fn returned, or 0.
+ */
+int device_for_each_child(struct device *parent, void *data,
+			  int (*fn)(struct device *dev, void *data))
+{
+	return for_each_child(parent, data, false, fn);
+}
+EXPORT_SYMBOL_GPL(device_for_each_child);
+
+/**
+ * device_for_each_child_reverse() - device_for_each_child(), newest first
+ * @parent: the device
+ * @data: passed to @fn
+ * @fn: the function; a non-zero return stops the walk
+ *
+ * Return: the non-zero value @fn returned, or 0.
+ */
+int device_for_each_child_reverse(struct device *parent, void *data,
+				  int (*fn)(struct device *dev, void *data))
+{
+	return for_each_child(parent, data, true, fn);
+}
+EXPORT_SYMBOL_GPL(device_for_each_child_reverse);
+
+struct find_child_data {
+	void *data;
+	int (*match)(struct device *dev, void *data);
+	struct device *found;
+};
+
+static int find_child_one(struct device *dev, void *data)
+{
+	struct find_child_data *fc = data;
+
+	if (!fc->match(dev, fc->data))
+		return 0;
+	fc->found = get_device(dev);
+	return 1;
+}
+
+/**
+ * device_find_child() - find a child of a device
+ * @parent: the device
+ * @data: passed to @match
+ * @match: returns non-zero for the child wanted
+ *
+ * Return: the child with a reference taken (put_device() it), or NULL.
+ */
+struct device *device_find_child(struct device *parent, void *data,
+				 int (*match)(struct device *dev, void *data))
+{
+	struct find_child_data fc = { .data = data, .match = match };
+
+	for_each_child(parent, &fc, false, find_child_one);
+	return fc.found;
+}
+EXPORT_SYMBOL_GPL(device_find_child);
+
+static int match_child_name(struct device *dev, void *name)
+{
+	return !strcmp(dev_name(dev), name);
+}
+
+/**
+ * device_find_child_by_name() - find a child of a device by name
+ * @parent: the device
+ * @name: the child's name
+ *
+ * Return: the child with a reference taken, or NULL.
+ */
+struct device *device_find_child_by_name(struct device *parent,
+					 const char *name)
+{
+	return device_find_child(parent, (void *)name, match_child_name);
+}
+EXPORT_SYMBOL_GPL(device_find_child_by_name);
+
+static int match_any_child(struct device *dev, void *unused)
+{
+	return 1;
+}
+
+/**
+ * device_find_any_child() - the first child of a device
+ * @parent: the device
+ *
+ * Return: the child with a reference taken, or NULL.
+ */
+struct device *device_find_any_child(struct device *parent)
+{
+	return device_find_child(parent, NULL, match_any_child);
+}
+EXPORT_SYMBOL_GPL(device_find_any_child);
+
+/* ------------------------------------------------------------------------
+ * Matching helpers for the bus/class/driver lookups.
+ */
+
+/**
+ * device_match_name() - match a device by name
+ * @dev: the device
+ * @name: the name
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_name(struct device *dev, const void *name)
+{
+	return !strcmp(dev_name(dev), name);
+}
+EXPORT_SYMBOL_GPL(device_match_name);
+
+/**
+ * device_match_of_node() - match a device by devicetree node
+ * @dev: the device
+ * @np: the node
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_of_node(struct device *dev, const void *np)
+{
+	return np && dev->of_node == np;
+}
+EXPORT_SYMBOL_GPL(device_match_of_node);
+
+/**
+ * device_match_fwnode() - match a device by firmware node
+ * @dev: the device
+ * @fwnode: the node
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_fwnode(struct device *dev, const void *fwnode)
+{
+	return fwnode && dev_fwnode(dev) == fwnode;
+}
+EXPORT_SYMBOL_GPL(device_match_fwnode);
+
+/**
+ * device_match_devt() - match a device by device number
+ * @dev: the device
+ * @pdevt: pointer to the dev_t
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_devt(struct device *dev, const void *pdevt)
+{
+	return dev->devt == *(const dev_t *)pdevt;
+}
+EXPORT_SYMBOL_GPL(device_match_devt);
+
+/**
+ * device_match_any() - match every device
+ * @dev: the device
+ * @unused: ignored
+ *
+ * Return: 1.
+ */
+int device_match_any(struct device *dev, const void *unused)
+{
+	return 1;
+}
+EXPORT_SYMBOL_GPL(device_match_any);
+
+/* ------------------------------------------------------------------------
+ * Firmware nodes.
+ */
+
+/**
+ * device_set_node() - set the firmware node of a device
+ * @dev: the device
+ * @fwnode: the node, or NULL
+ *
+ * Also sets of_node when @fwnode is a devicetree node.
+ */
+void device_set_node(struct device *dev, struct fwnode_handle *fwnode)
+{
+	dev->fwnode = fwnode;
+	dev->of_node = to_of_node(fwnode);
+}
+EXPORT_SYMBOL_GPL(device_set_node);
+
+/* ------------------------------------------------------------------------
+ * Attributes.
+ */
+
+/**
+ * device_create_file() - add an attribute file to a registered device
+ * @dev: the device, or NULL (nothing is done)
+ * @attr: the attribute
+ *
+ * Return: 0 or an errno from sysfs_create_file().
+ */
+int device_create_file(struct device *dev, const struct device_attribute *attr)
+{
+	if (!dev)
+		return 0;
+	WARN(((attr->attr.mode & 0222) && !attr->store) ||
+	     ((attr->attr.mode & 0444) && !attr->show),
+	     "Attribute %s: mode and methods disagree\n", attr->attr.name);
+	return sysfs_create_file(&dev->kobj, &attr->attr);
+}
+EXPORT_SYMBOL_GPL(device_create_file);
+
+/**
+ * device_remove_file() - remove an attribute file
+ * @dev: the device, or NULL
+ * @attr: the attribute
+ */
+void device_remove_file(struct device *dev, const struct device_attribute *attr)
+{
+	if (dev)
+		sysfs_remove_file(&dev->kobj, &attr->attr);
+}
+EXPORT_SYMBOL_GPL(device_remove_file);
+
+/**
+ * device_add_groups() - add attribute groups to a registered device
+ * @dev: the device
+ * @groups: NULL-terminated groups, or NULL
+ *
+ * Return: 0 or the first error (nothing is left behind).
+ */
+int device_add_groups(struct device *dev, const struct attribute_group **groups)
+{
+	return sysfs_create_groups(&dev->kobj, groups);
+}
+EXPORT_SYMBOL_GPL(device_add_groups);
+
+/**
+ * device_remove_groups() - remove attribute groups
+ * @dev: the device
+ * @groups: NULL-terminated groups, or NULL
+ */
+void device_remove_groups(struct device *dev,
+			  const struct attribute_group **groups)
+{
+	sysfs_remove_groups(&dev->kobj, groups);
+}
+EXPORT_SYMBOL_GPL(device_remove_groups);
+
+/**
+ * device_add_group() - add one attribute group
+ * @dev: the device
+ * @grp: the group
+ *
+ * Return: 0 or an errno.
+ */
+int device_add_group(struct device *dev, const struct attribute_group *grp)
+{
+	return sysfs_create_group(&dev->kobj, grp);
+}
+EXPORT_SYMBOL_GPL(device_add_group);
+
+/**
+ * device_remove_group() - remove one attribute group
+ * @dev: the device
+ * @grp: the group
+ */
+void device_remove_group(struct device *dev, const struct attribute_group *grp)
+{
+	sysfs_remove_group(&dev->kobj, grp);
+}
+EXPORT_SYMBOL_GPL(device_remove_group);
+
+/* ------------------------------------------------------------------------
+ * Root devices: bare parents with no bus, e.g. for a test's devices.
+ */
+
+static void root_device_release(struct device *dev)
+{
+	kfree(dev);
+}
+
+/**
+ * __root_device_register() - register a device that only serves as a parent
+ * @name: its name (/sys/devices/@name)
+ * @owner: the module, unused on the host
+ *
+ * Return: the device, or an ERR_PTR (-ENOMEM, -EEXIST, ...).
+ */
+struct device *__root_device_register(const char *name, struct module *owner)
+{
+	struct device *root;
+	int err;
+
+	root = kzalloc(sizeof(*root), GFP_KERNEL);
+	if (!root)
+		return ERR_PTR(-ENOMEM);
+
+	err = dev_set_name(root, "%s", name);
+	if (err) {
+		kfree(root);
+		return ERR_PTR(err);
+	}
+	root->release = root_device_release;
+
+	err = device_register(root);
+	if (err) {
+		put_device(root);
+		return ERR_PTR(err);
+	}
+	return root;
+}
+EXPORT_SYMBOL_GPL(__root_device_register);
+
+/**
+ * root_device_unregister() - unregister a root device
+ * @root: the device from root_device_register()
+ */
+void root_device_unregister(struct device *root)
+{
+	device_unregister(root);
+}
+EXPORT_SYMBOL_GPL(root_device_unregister);
+
+/* ------------------------------------------------------------------------
+ * Messages.
+ */
+
+/**
+ * dev_driver_string() - the driver name of a device, or its bus name
+ * @dev: the device
+ *
+ * Return: the bound driver's name, else the bus name, else the class name,
+ * else "".
+ */
+const char *dev_driver_string(const struct device *dev)
+{
+	struct device_driver *drv = READ_ONCE(dev->driver);
+
+	return drv ? drv->name : dev_bus_name(dev);
+}
+EXPORT_SYMBOL_GPL(dev_driver_string);
+
+/* Build "<level>%s %s: %pV" for a level only known at run time. */
+static void dev_vprintk(const char *level, const struct device *dev,
+			struct va_format *vaf)
+{
+	char fmt[32];
+
+	if (!dev) {
+		snprintf(fmt, sizeof(fmt), "%s(NULL device *): %%pV", level);
+		printk(fmt, vaf);
+		return;
+	}
+	snprintf(fmt, sizeof(fmt), "%s%%s %%s: %%pV", level);
+	printk(fmt, dev_driver_string(dev), dev_name(dev), vaf);
+}
+
+/**
+ * _dev_printk() - print a message about a device at a given level
+ * @level: a KERN_* level
+ * @dev: the device, or NULL
+ * @fmt: printf-style format
+ */
+void _dev_printk(const char *level, const struct device *dev,
+		 const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	dev_vprintk(level, dev, &vaf);
+	va_end(args);
+}
+EXPORT_SYMBOL(_dev_printk);
+
+#define DEFINE_DEV_LEVEL(func, kern_level)				\
+void func(const struct device *dev, const char *fmt, ...)		\
+{									\
+	struct va_format vaf;						\
+	va_list args;							\
+									\
+	va_start(args, fmt);						\
+	vaf.fmt = fmt;							\
+	vaf.va = &args;							\
+	dev_vprintk(kern_level, dev, &vaf);				\
+	va_end(args);							\
+}									\
+EXPORT_SYMBOL(func)
+
+DEFINE_DEV_LEVEL(_dev_emerg, KERN_EMERG);
+DEFINE_DEV_LEVEL(_dev_alert, KERN_ALERT);
+DEFINE_DEV_LEVEL(_dev_crit, KERN_CRIT);
+DEFINE_DEV_LEVEL(_dev_err, KERN_ERR);
+DEFINE_DEV_LEVEL(_dev_warn, KERN_WARNING);
+DEFINE_DEV_LEVEL(_dev_notice, KERN_NOTICE);
+DEFINE_DEV_LEVEL(_dev_info, KERN_INFO);
+DEFINE_DEV_LEVEL(_dev_dbg, KERN_DEBUG);
+
+static int dev_probe_message(const struct device *dev, int err,
+			     const char *level, struct va_format *vaf)
+{
+	char *reason;
+
+	switch (err) {
+	case -EPROBE_DEFER:
+		/* Remember why, for whoever wonders why nothing bound. */
+		reason = kasprintf(GFP_KERNEL, "%pV", vaf);
+		device_set_deferred_probe_reason(dev, reason);
+		kfree(reason);
+		_dev_dbg(dev, "error %d: %pV", err, vaf);
+		break;
+	case -ENOMEM:
+		/* The allocator has already complained. */
+		break;
+	default:
+		_dev_printk(level, dev, "error %d: %pV", err, vaf);
+		break;
+	}
+	return err;
+}
+
+/**
+ * dev_err_probe() - report a probe error and return it
+ * @dev: the device
+ * @err: the error (negative errno)
+ * @fmt: printf-style format for the reason
+ *
+ * -EPROBE_DEFER is recorded as the deferral reason and printed only at
+ * debug level; -ENOMEM is not printed; other errors go out at KERN_ERR.
+ *
+ * Return: @err.
+ */
+int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	dev_probe_message(dev, err, KERN_ERR, &vaf);
+	va_end(args);
+	return err;
+}
+EXPORT_SYMBOL_GPL(dev_err_probe);
+
+/**
+ * dev_warn_probe() - dev_err_probe() at KERN_WARNING
+ * @dev: the device
+ * @err: the error (negative errno)
+ * @fmt: printf-style format for the reason
+ *
+ * Return: @err.
+ */
+int dev_warn_probe(const struct device *dev, int err, const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	dev_probe_message(dev, err, KERN_WARNING, &vaf);
+	va_end(args);
+	return err;
+}
+EXPORT_SYMBOL_GPL(dev_warn_probe);
+
+/* Create the top-level directories at boot rather than inside a test. */
+static int __init devices_sysfs_init(void)
+{
+	if (!devices_root_kset() || !dm_sysfs_dir("bus") ||
+	    !dm_sysfs_dir("class") || !dm_sysfs_dir("virtual"))
+		return -ENOMEM;
+	return 0;
+}
+pure_initcall(devices_sysfs_init);

@@ -1,0 +1,339 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# lint.sh [TOOL...]: the static checks behind `make lint`.  CI requires zero
+# findings.  TOOLs, all of them by default:
+#
+#   sparse       sparse with the kernel's CHECKFLAGS and -Wsparse-error on
+#                every .c under drivers/ (headers are checked through them),
+#                with the include order of the kernel flavour of the build
+#   kernel-doc   scripts/kernel-doc -none -Wall -Werror on every .c and .h
+#                under drivers/, include/ and tools/testing/iommu/{include,
+#                lib,kunit}/
+#   checkpatch   scripts/checkpatch.pl --strict (see .checkpatch.conf) on
+#                every .c and .h under drivers/, include/, tools/, scripts/
+#   coccinelle   the semantic patches in scripts/coccinelle/iommu/ in report
+#                mode on drivers/, after checking that each rule reports
+#                exactly the marked lines of its fixture in
+#                tools/testing/iommu/scripts/cocci-fixtures/
+#   maintainers  MAINTAINERS: get_maintainer.pl --self-test=sections,
+#                checkpatch's MAINTAINERS style rules, and every F:/X:
+#                pattern must match a file in the tree
+#
+# checkpatch.pl, kernel-doc and get_maintainer.pl come from the Linux 6.12
+# tarball (linux-src.sh); nothing is copied into the tree.  Output of each
+# tool is also kept in build/lint/<tool>.log.
+
+set -uo pipefail
+# shellcheck source=tools/testing/iommu/scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$srctree" || exit 1
+
+JOBS=$(ncpus)
+logdir=build/lint
+all_tools=(sparse kernel-doc checkpatch coccinelle maintainers)
+declare -A findings
+cocci_dir=scripts/coccinelle/iommu
+fixture_dir=tools/testing/iommu/scripts/cocci-fixtures
+
+# sources DIR...: the .c and .h files below DIRs, sorted, one per line,
+# leaving out generated and build output.
+sources()
+{
+	local d dirs=()
+
+	for d in "$@"; do
+		[ -d "$d" ] && dirs+=("$d")
+	done
+	[ ${#dirs[@]} -gt 0 ] || return 0
+	find "${dirs[@]}" \( -path build -o -path include/generated -o -name .git \) -prune -o \
+		-type f \( -name '*.c' -o -name '*.h' \) -print | LC_ALL=C sort
+}
+
+# linux_tool PATH: the path of a tool from the Linux 6.12 tree.
+linux_tool()
+{
+	local root
+
+	root=$("$scripts_dir/linux-src.sh" "$1") || return 1
+	echo "$root/$1"
+}
+
+# need CMD PACKAGE: fail the current tool when CMD is not installed.
+need()
+{
+	command -v "$1" >/dev/null && return 0
+	echo "$1 is not installed (Debian package $2; make install-deps as root)"
+	return 1
+}
+
+# count_lines REGEX FILE: the number of lines of FILE matching REGEX.
+count_lines()
+{
+	grep -cE "$1" "$2" || true
+}
+
+# ---------------------------------------------------------------------------
+
+lint_sparse()
+{
+	local log=$logdir/sparse.log files gccinc
+
+	need sparse sparse >"$log" || { cat "$log"; found=1; return; }
+	mapfile -t files < <(sources drivers | grep '\.c$')
+	if [ ${#files[@]} -eq 0 ]; then
+		note "no .c files under drivers/ yet"
+		return
+	fi
+	# The kernel flavour includes include/generated/autoconf.h.
+	if ! [ -f .config ]; then
+		make --no-print-directory defconfig >>"$log" 2>&1 ||
+			{ cat "$log"; echo "make defconfig failed"; found=1; return; }
+	fi
+	if ! make --no-print-directory include/generated/autoconf.h >>"$log" 2>&1; then
+		cat "$log"
+		if ! [ -f include/generated/autoconf.h ]; then
+			echo "could not generate include/generated/autoconf.h"
+			found=1
+			return
+		fi
+		warn "could not refresh include/generated/autoconf.h; using the one there"
+	fi
+	: >"$log"
+	gccinc=$(gcc -print-file-name=include)
+	note "${#files[@]} files"
+	printf '%s\n' "${files[@]}" |
+		xargs -P "$JOBS" -n 1 sparse \
+			-D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ \
+			-Wbitwise -Wno-return-void -Wno-unknown-attribute \
+			--arch=x86_64 -mlittle-endian -m64 -Wsparse-error \
+			-std=gnu11 -O1 -ffreestanding -nostdinc -isystem "$gccinc" \
+			-Iinclude -Iinclude/uapi -Itools/testing/iommu/include \
+			-include tools/testing/iommu/include/linux/kconfig.h \
+			-D__KERNEL__ >>"$log" 2>&1
+	cat "$log"
+	found=$(count_lines ': (error|warning): ' "$log")
+}
+
+lint_kernel_doc()
+{
+	local log=$logdir/kernel-doc.log files kdoc
+
+	need perl perl >"$log" || { cat "$log"; found=1; return; }
+	kdoc=$(linux_tool scripts/kernel-doc) || { echo "kernel-doc unavailable"; found=1; return; }
+	mapfile -t files < <(sources drivers include tools/testing/iommu/include \
+				     tools/testing/iommu/lib tools/testing/iommu/kunit)
+	if [ ${#files[@]} -eq 0 ]; then
+		note "no sources yet"
+		return
+	fi
+	note "${#files[@]} files"
+	printf '%s\n' "${files[@]}" |
+		xargs -P "$JOBS" -n 16 perl "$kdoc" -none -Wall -Werror >"$log" 2>&1
+	grep -vE '^[0-9]+ warnings? as [Ee]rrors$' "$log"
+	found=$(count_lines '^[^ ]+:[0-9]+: (warning|error): ' "$log")
+}
+
+lint_checkpatch()
+{
+	local log=$logdir/checkpatch.log files cp
+
+	need perl perl >"$log" || { cat "$log"; found=1; return; }
+	cp=$(linux_tool scripts/checkpatch.pl) || { echo "checkpatch.pl unavailable"; found=1; return; }
+	mapfile -t files < <(sources drivers include tools scripts)
+	if [ ${#files[@]} -eq 0 ]; then
+		note "no sources yet"
+		return
+	fi
+	note "${#files[@]} files"
+	# checkpatch caches the CamelCase names of include/ in the current
+	# directory on first use; create the cache before running it in
+	# parallel, so no instance reads a half-written one, and drop it after.
+	printf '// SPDX-License-Identifier: GPL-2.0\nint seedCamelCase;\n' >"$logdir/camelcase.c"
+	perl "$cp" --strict --no-tree -f "$logdir/camelcase.c" >/dev/null 2>&1
+	# Options beyond these come from .checkpatch.conf in the current directory.
+	printf '%s\n' "${files[@]}" |
+		xargs -P "$JOBS" -n 16 perl "$cp" --strict --no-tree --terse --show-types \
+			--no-summary --color=never -f >"$log" 2>&1
+	rm -f .checkpatch-camelcase.*
+	cat "$log"
+	found=$(count_lines '^[^ ]+:[0-9]+: (ERROR|WARNING|CHECK):' "$log")
+}
+
+# spatch_rule RULE FILE-OR-DIR: run one semantic patch in report mode, with
+# the options its "// Options:" line asks for.
+spatch_rule()
+{
+	local rule=$1 target=$2 opts where=()
+
+	opts=$(sed -n 's@^// *Options: *@@p' "$rule" | head -n1)
+	if [ -d "$target" ]; then
+		where=(-j "$JOBS" --dir "$target")
+	else
+		where=("$target")
+	fi
+	# shellcheck disable=SC2086 # opts is a list of options
+	TMPDIR=$tmpdir spatch -D report --very-quiet --no-show-diff $opts \
+		-I include -I include/uapi -I tools/testing/iommu/include \
+		--cocci-file "$rule" "${where[@]}" 2>&1
+}
+
+# cocci_selfcheck: each rule must report exactly the lines of the fixtures
+# marked "cocci-expect: <rule>", so that a rule that silently matches
+# nothing (a typo, a spatch upgrade) cannot pass for a clean tree.
+cocci_selfcheck()
+{
+	local rule name fixture want got bad=0
+
+	for rule in "$cocci_dir"/*.cocci; do
+		name=$(basename "$rule" .cocci)
+		fixture=$fixture_dir/$name.c
+		if ! [ -f "$fixture" ]; then
+			echo "$rule: no fixture $fixture"
+			bad=$((bad + 1))
+			continue
+		fi
+		want=$(grep -n "/\* cocci-expect: $name \*/" "$fixture" | cut -d: -f1 | sort -n | tr '\n' ' ')
+		got=$(spatch_rule "$rule" "$fixture" |
+		      sed -n "s@^$fixture:\([0-9]*\):.*@\1@p" | sort -n | tr '\n' ' ')
+		if [ -z "$want" ] || [ "$want" != "$got" ]; then
+			echo "$rule: self-check on $fixture: expected reports on lines [ $want], got [ $got]"
+			bad=$((bad + 1))
+		fi
+	done
+	echo "$bad" >"$tmpdir/selfcheck.bad"
+}
+
+lint_coccinelle()
+{
+	local log=$logdir/coccinelle.log rule n=0 bad
+
+	need spatch coccinelle >"$log" || { cat "$log"; found=1; return; }
+	tmpdir=$(mktemp -d "$srctree/$logdir/tmp.XXXXXX")
+	cocci_selfcheck >>"$log"
+	bad=$(cat "$tmpdir/selfcheck.bad")
+	if [ -d drivers ]; then
+		for rule in "$cocci_dir"/*.cocci; do
+			spatch_rule "$rule" drivers >>"$log"
+			n=$((n + 1))
+		done
+		note "$n rules on drivers/"
+	else
+		note "no drivers/ yet; self-check only"
+	fi
+	rm -rf "$tmpdir"
+	cat "$log"
+	found=$((bad + $(count_lines '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' "$log")))
+}
+
+# maintainers_patterns: every F:/X: pattern of MAINTAINERS must match a file
+# or directory of the tree (on disk, so that files not yet committed count).
+maintainers_patterns()
+{
+	local linenr=0 line tag pat bad=0 m
+
+	while IFS= read -r line; do
+		linenr=$((linenr + 1))
+		case $line in
+		F:*|X:*) ;;
+		*) continue ;;
+		esac
+		tag=${line%%:*}
+		pat=${line#?:}
+		pat=${pat#"${pat%%[![:space:]]*}"}
+		m=$(compgen -G "${pat%/}" | head -n1)
+		if [ -z "$m" ]; then
+			echo "MAINTAINERS:$linenr: warning: no file matches $tag: $pat"
+			bad=$((bad + 1))
+		fi
+	done <MAINTAINERS
+}
+
+# maintainers_titles: sections are sorted by title (THE REST comes last).
+maintainers_titles()
+{
+	local titles
+
+	titles=$(awk '
+		/^Maintainers List/ { list = 1; next }
+		list && prev != "" && prev !~ /^[A-Z]:/ && $0 ~ /^[A-Z]:/ { print NR - 1 ":" prev }
+		{ prev = $0 }' MAINTAINERS | grep -v ':THE REST$')
+	if ! cut -d: -f2- <<<"$titles" | LC_ALL=C sort -c 2>/dev/null; then
+		cut -d: -f2- <<<"$titles" | LC_ALL=C sort | diff <(cut -d: -f2- <<<"$titles") - |
+			sed -n 's/^< /MAINTAINERS: warning: section out of alphabetical order: /p'
+	fi
+}
+
+lint_maintainers()
+{
+	local log=$logdir/maintainers.log gm cp
+
+	: >"$log"
+	if ! [ -f MAINTAINERS ]; then
+		echo "MAINTAINERS is missing" | tee "$log"
+		found=1
+		return
+	fi
+	gm=$(linux_tool scripts/get_maintainer.pl) || { echo "get_maintainer.pl unavailable"; found=1; return; }
+	cp=$(linux_tool scripts/checkpatch.pl) || { echo "checkpatch.pl unavailable"; found=1; return; }
+	perl "$gm" --self-test=sections >>"$log" 2>&1
+	# checkpatch checks MAINTAINERS style (one tab after the tag, the tag
+	# order, sorted F: patterns) only on the lines a patch adds: feed it the
+	# whole file as a new file, and map patch lines back to file lines.
+	{
+		echo "Subject: [PATCH] MAINTAINERS: whole-file check"
+		echo
+		echo "Check every line of MAINTAINERS against the style rules."
+		echo "---"
+		echo "--- /dev/null"
+		echo "+++ b/MAINTAINERS"
+		echo "@@ -0,0 +1,$(wc -l <MAINTAINERS) @@"
+		sed 's/^/+/' MAINTAINERS
+	} | perl "$cp" --strict --no-tree --terse --show-types --no-summary --color=never \
+		--no-signoff - 2>&1 |
+		awk -F: -v OFS=: '$1 == "-" && $2 ~ /^[0-9]+$/ { $1 = "MAINTAINERS"; $2 -= 7 } 1' \
+		>>"$log"
+	maintainers_titles >>"$log"
+	maintainers_patterns >>"$log"
+	cat "$log"
+	found=$(count_lines '(^MAINTAINERS:[0-9]+: |: warning: )' "$log")
+}
+
+# ---------------------------------------------------------------------------
+
+main()
+{
+	local tools=("$@") t n total=0 status=0
+
+	[ ${#tools[@]} -gt 0 ] || tools=("${all_tools[@]}")
+	mkdir -p "$logdir"
+	for t in "${tools[@]}"; do
+		case " ${all_tools[*]} " in
+		*" $t "*)	;;
+		*)		echo "lint.sh: unknown tool '$t' (known: ${all_tools[*]})" >&2
+				exit 2 ;;
+		esac
+		heading "$t"
+		found=0
+		"lint_${t//-/_}"
+		n=$found
+		findings[$t]=$n
+		total=$((total + n))
+	done
+
+	heading "Summary"
+	for t in "${tools[@]}"; do
+		n=${findings[$t]}
+		if [ "$n" -eq 0 ]; then
+			printf '  %s%-4s%s  %-12s %s\n' "$c_green" ok "$c_off" "$t" "no findings"
+		else
+			printf '  %s%-4s%s  %-12s %s\n' "$c_red" FAIL "$c_off" "$t" \
+				"$n finding(s), see $logdir/$t.log"
+			status=1
+		fi
+	done
+	echo "lint: $total finding(s)"
+	exit "$status"
+}
+
+main "$@"

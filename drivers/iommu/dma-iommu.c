@@ -21,6 +21,7 @@
 #include <linux/init.h>
 #include <linux/iommu.h>
 #include <linux/kernel.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
@@ -48,10 +49,10 @@ struct iommu_dma_cookie {
 	enum iommu_dma_cookie_type type;
 	dma_addr_t msi_iova;
 	struct iommu_domain *fq_domain;
-	struct mutex mutex;
+	struct mutex mutex;	/* serialises cookie setup */
 };
 
-bool iommu_dma_forcedac __read_mostly;
+bool iommu_dma_forcedac;
 
 /* iommu.forcedac=<bool>: do not prefer 32-bit IOVAs for PCI devices */
 static int __init iommu_dma_forcedac_setup(char *str)

@@ -28,6 +28,7 @@
 #include <linux/init.h>
 #include <linux/iommu.h>
 #include <linux/kernel.h>
+#include <linux/moduleparam.h>
 #include <linux/pci.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
@@ -36,10 +37,9 @@
 #include "iommu-priv.h"
 
 /* The global policy */
-static unsigned int iommu_def_domain_type __read_mostly;
-static bool iommu_dma_strict __read_mostly =
-	IS_ENABLED(CONFIG_IOMMU_DEFAULT_DMA_STRICT);
-static u32 iommu_cmd_line __read_mostly;
+static unsigned int iommu_def_domain_type;
+static bool iommu_dma_strict = IS_ENABLED(CONFIG_IOMMU_DEFAULT_DMA_STRICT);
+static u32 iommu_cmd_line;
 
 /**
  * iommu_domain_type_str() - a domain type as a word for log messages
@@ -299,6 +299,8 @@ static int iommu_get_default_domain_type(struct iommu_group *group, int target_t
 static struct iommu_domain *
 iommu_group_default_domain_of_type(struct iommu_group *group, int type)
 {
+	lockdep_assert_held(&group->mutex);
+
 	if (group->default_domain && group->default_domain->type == type)
 		return group->default_domain;
 	return __iommu_group_domain_alloc(group, type);
@@ -372,6 +374,7 @@ iommu_group_alloc_default_domain(struct iommu_group *group, int req_type)
  */
 int iommu_setup_default_domain(struct iommu_group *group, int target_type)
 {
+	const unsigned int must_succeed = IOMMU_SET_DOMAIN_MUST_SUCCEED;
 	struct iommu_domain *old_dom = group->default_domain;
 	struct group_device *gdev;
 	struct iommu_domain *dom;
@@ -412,8 +415,7 @@ int iommu_setup_default_domain(struct iommu_group *group, int target_type)
 		 * First attach: drivers are not allowed to fail it. If one does,
 		 * the probe fails and the domain is freed with the group.
 		 */
-		ret = __iommu_group_set_domain_internal(group, dom,
-						IOMMU_SET_DOMAIN_MUST_SUCCEED);
+		ret = __iommu_group_set_domain_internal(group, dom, must_succeed);
 		if (WARN_ON(ret))
 			goto out_free_old;
 	} else {
@@ -438,8 +440,7 @@ out_free_old:
 
 err_restore_domain:
 	if (old_dom)
-		__iommu_group_set_domain_internal(group, old_dom,
-						  IOMMU_SET_DOMAIN_MUST_SUCCEED);
+		__iommu_group_set_domain_internal(group, old_dom, must_succeed);
 err_restore_default:
 	if (old_dom) {
 		iommu_domain_free(dom);

@@ -311,8 +311,23 @@ void iommu_attach_release_domain(struct device *dev)
 	struct iommu_domain *release = dev_iommu_ops(dev)->release_domain;
 	int ret;
 
+	if (WARN_ON(!release->ops->attach_dev))
+		return;
 	ret = release->ops->attach_dev(release, dev);
 	iommu_check_attach_result(dev, ret, "attach_dev");
+}
+
+/*
+ * A device with firmware-mandated 1:1 mappings cannot go to a domain that
+ * blocks everything; the core refuses before asking the driver.
+ */
+static bool iommu_dev_refuses_domain(struct iommu_group *group,
+				     struct device *dev,
+				     struct iommu_domain *new_domain)
+{
+	return dev->iommu->require_direct &&
+	       (new_domain->type == IOMMU_DOMAIN_BLOCKED ||
+		new_domain == group->blocking_domain);
 }
 
 /**
@@ -338,9 +353,7 @@ int __iommu_device_set_domain(struct iommu_group *group, struct device *dev,
 
 	lockdep_assert_held(&group->mutex);
 
-	if (dev->iommu->require_direct &&
-	    (new_domain->type == IOMMU_DOMAIN_BLOCKED ||
-	     new_domain == group->blocking_domain)) {
+	if (iommu_dev_refuses_domain(group, dev, new_domain)) {
 		dev_warn(dev,
 			 "firmware requires this device to keep its 1:1 mappings; refusing a blocking domain\n");
 		return -EINVAL;
@@ -373,9 +386,10 @@ int __iommu_device_set_domain(struct iommu_group *group, struct device *dev,
  * @flags: IOMMU_SET_DOMAIN_* flags
  *
  * Members are switched in list order. Without MUST_SUCCEED, the first
- * failure puts the members switched so far, the failing one included, back
- * on the current domain (nothing to put back during the very first attach,
- * when there is no current domain) and group->domain stays as it was. With
+ * failure puts the members switched so far, the failing one included
+ * unless the core refused it before calling the driver, back on the
+ * current domain (nothing to put back during the very first attach, when
+ * there is no current domain) and group->domain stays as it was. With
  * MUST_SUCCEED every member is tried, group->domain becomes @new_domain
  * regardless, and the last error is returned.
  *
@@ -388,6 +402,7 @@ int __iommu_group_set_domain_internal(struct iommu_group *group,
 				      struct iommu_domain *new_domain,
 				      unsigned int flags)
 {
+	const unsigned int restore = IOMMU_SET_DOMAIN_MUST_SUCCEED;
 	struct group_device *gdev, *failed = NULL;
 	int result = 0;
 	int ret;
@@ -416,12 +431,20 @@ int __iommu_group_set_domain_internal(struct iommu_group *group,
 		return result;
 	}
 
-	/* Roll back up to and including the member that failed */
+	/*
+	 * Roll back up to and including the member that failed: a driver
+	 * whose attach_dev() failed may have left that device anywhere. A
+	 * member the core refused never reached the driver and is still on
+	 * the current domain.
+	 */
 	if (group->domain) {
 		for_each_group_device(group, gdev) {
-			WARN_ON(__iommu_device_set_domain(group, gdev->dev,
-						group->domain,
-						IOMMU_SET_DOMAIN_MUST_SUCCEED));
+			if (gdev == failed &&
+			    iommu_dev_refuses_domain(group, gdev->dev, new_domain))
+				break;
+			ret = __iommu_device_set_domain(group, gdev->dev,
+							group->domain, restore);
+			WARN_ON(ret);
 			if (gdev == failed)
 				break;
 		}
@@ -453,8 +476,11 @@ int __iommu_group_set_domain(struct iommu_group *group,
 void __iommu_group_set_domain_nofail(struct iommu_group *group,
 				     struct iommu_domain *new_domain)
 {
-	WARN_ON(__iommu_group_set_domain_internal(group, new_domain,
-					IOMMU_SET_DOMAIN_MUST_SUCCEED));
+	int ret;
+
+	ret = __iommu_group_set_domain_internal(group, new_domain,
+						IOMMU_SET_DOMAIN_MUST_SUCCEED);
+	WARN_ON(ret);
 }
 
 /**

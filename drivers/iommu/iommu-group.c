@@ -200,11 +200,8 @@ struct group_device *iommu_group_alloc_device(struct iommu_group *group,
 	struct group_device *gdev;
 
 	gdev = kzalloc(sizeof(*gdev), GFP_KERNEL);
-	if (!gdev) {
-		dev_err(dev, "cannot join iommu group %d: out of memory\n",
-			group->id);
+	if (!gdev)
 		return ERR_PTR(-ENOMEM);
-	}
 	gdev->dev = dev;
 	dev_info(dev, "Adding to iommu group %d\n", group->id);
 	return gdev;
@@ -319,7 +316,7 @@ EXPORT_SYMBOL_GPL(iommu_group_remove_device);
  * Return: 0, or the first non-zero value @fn returned.
  */
 int iommu_group_for_each_dev(struct iommu_group *group, void *data,
-			     int (*fn)(struct device *, void *))
+			     int (*fn)(struct device *dev, void *data))
 {
 	struct group_device *gdev;
 	int ret = 0;

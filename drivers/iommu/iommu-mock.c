@@ -1866,6 +1866,318 @@ int mock_dev_report_fault(struct device *dev, ioasid_t pasid, u32 grpid,
 }
 EXPORT_SYMBOL_IF_KUNIT(mock_dev_report_fault);
 
+/* ---- PCI hierarchies -------------------------------------------------------- */
+
+#define MOCK_PCI_CFG_SIZE	4096
+#define MOCK_PCI_PCIE_CAP	0x40
+#define MOCK_PCI_EXT_CAP	0x100
+#define MOCK_PCI_ACS_BITS	(PCI_ACS_SV | PCI_ACS_RR | PCI_ACS_CR | \
+				 PCI_ACS_UF)
+
+/* One function: its table entry, configuration space and IOMMU state */
+struct mock_pci_node {
+	struct mock_pci_fn fn;
+	u8 *cfg;
+	struct pci_dev *pdev;
+	struct mock_dev *mdev;
+	int probe_ret;
+};
+
+/**
+ * struct mock_pci - a PCI hierarchy of the mock
+ * @inst: the serving instance
+ * @root: the root bus
+ * @nodes: the functions
+ * @nr: how many
+ */
+struct mock_pci {
+	struct mock_iommu *inst;
+	struct pci_bus *root;
+	struct mock_pci_node *nodes;
+	unsigned int nr;
+};
+
+static struct mock_pci_node *mock_pci_node(struct mock_pci *mp, u8 bus,
+					   u8 devfn)
+{
+	unsigned int i;
+
+	for (i = 0; i < mp->nr; i++)
+		if (mp->nodes[i].fn.bus == bus && mp->nodes[i].fn.devfn == devfn)
+			return &mp->nodes[i];
+	return NULL;
+}
+
+static void mock_cfg_put(u8 *cfg, int where, int size, u32 val)
+{
+	int i;
+
+	for (i = 0; i < size; i++)
+		cfg[where + i] = val >> (8 * i);
+}
+
+static u32 mock_cfg_get(const u8 *cfg, int where, int size)
+{
+	u32 val = 0;
+	int i;
+
+	for (i = 0; i < size; i++)
+		val |= (u32)cfg[where + i] << (8 * i);
+	return val;
+}
+
+/* Lay out the configuration space of one function */
+static void mock_pci_build_cfg(struct mock_pci_node *node, unsigned int idx)
+{
+	const struct mock_pci_fn *fn = &node->fn;
+	u8 *cfg = node->cfg;
+	int ext = MOCK_PCI_EXT_CAP;
+	u8 hdr;
+
+	mock_cfg_put(cfg, PCI_VENDOR_ID, 2, PCI_VENDOR_ID_REDHAT);
+	mock_cfg_put(cfg, PCI_DEVICE_ID, 2, 0x1000 + idx);
+	mock_cfg_put(cfg, PCI_CLASS_REVISION, 4,
+		     (fn->bridge ? PCI_CLASS_BRIDGE_PCI << 16 :
+				   PCI_CLASS_SYSTEM_OTHER << 16) | 1);
+
+	hdr = fn->bridge ? PCI_HEADER_TYPE_BRIDGE : PCI_HEADER_TYPE_NORMAL;
+	if (fn->multifunction)
+		hdr |= PCI_HEADER_TYPE_MFD;
+	mock_cfg_put(cfg, PCI_HEADER_TYPE, 1, hdr);
+
+	if (fn->bridge) {
+		mock_cfg_put(cfg, PCI_PRIMARY_BUS, 1, fn->bus);
+		mock_cfg_put(cfg, PCI_SECONDARY_BUS, 1, fn->secondary);
+		mock_cfg_put(cfg, PCI_SUBORDINATE_BUS, 1,
+			     fn->subordinate ?: fn->secondary);
+	}
+
+	if (fn->type == MOCK_PCI_CONVENTIONAL)
+		return;
+
+	/* A PCI Express capability, and the extended ones behind it */
+	mock_cfg_put(cfg, PCI_STATUS, 2, PCI_STATUS_CAP_LIST);
+	mock_cfg_put(cfg, PCI_CAPABILITY_LIST, 1, MOCK_PCI_PCIE_CAP);
+	mock_cfg_put(cfg, MOCK_PCI_PCIE_CAP + PCI_CAP_LIST_ID, 1,
+		     PCI_CAP_ID_EXP);
+	mock_cfg_put(cfg, MOCK_PCI_PCIE_CAP + PCI_EXP_FLAGS, 2,
+		     2 | (fn->type << 4));
+
+	if (fn->acs) {
+		int next = fn->pasid_bits ? ext + 0x10 : 0;
+
+		mock_cfg_put(cfg, ext, 4,
+			     PCI_EXT_CAP_ID_ACS | (1 << 16) | (next << 20));
+		mock_cfg_put(cfg, ext + PCI_ACS_CAP, 2, MOCK_PCI_ACS_BITS);
+		mock_cfg_put(cfg, ext + PCI_ACS_CTRL, 2, MOCK_PCI_ACS_BITS);
+		ext = next;
+	}
+	if (fn->pasid_bits) {
+		mock_cfg_put(cfg, ext, 4, PCI_EXT_CAP_ID_PASID | (1 << 16));
+		mock_cfg_put(cfg, ext + PCI_PASID_CAP, 2,
+			     (fn->pasid_bits << 8) & PCI_PASID_CAP_WIDTH);
+	}
+}
+
+/* Registers that read as 0 and ignore writes: BARs and expansion ROMs */
+static bool mock_cfg_hardwired(const struct mock_pci_node *node, int where)
+{
+	int bar_end = node->fn.bridge ? 0x18 : 0x28;
+	int rom = node->fn.bridge ? 0x38 : 0x30;
+
+	if (where >= PCI_BASE_ADDRESS_0 && where < bar_end)
+		return true;
+	return where >= rom && where < rom + 4;
+}
+
+static int mock_pci_read(struct pci_bus *bus, unsigned int devfn, int where,
+			 int size, u32 *val)
+{
+	struct mock_pci_node *node = mock_pci_node(bus->sysdata, bus->number,
+						   devfn);
+
+	if (!node || where < 0 || where + size > MOCK_PCI_CFG_SIZE) {
+		PCI_SET_ERROR_RESPONSE(val);
+		return PCIBIOS_DEVICE_NOT_FOUND;
+	}
+	*val = mock_cfg_hardwired(node, where) ? 0 :
+	       mock_cfg_get(node->cfg, where, size);
+	return PCIBIOS_SUCCESSFUL;
+}
+
+static int mock_pci_write(struct pci_bus *bus, unsigned int devfn, int where,
+			  int size, u32 val)
+{
+	struct mock_pci_node *node = mock_pci_node(bus->sysdata, bus->number,
+						   devfn);
+
+	if (!node || where < 0 || where + size > MOCK_PCI_CFG_SIZE)
+		return PCIBIOS_DEVICE_NOT_FOUND;
+	/* IDs, status, class and header type are read-only */
+	if (where == PCI_COMMAND)
+		size = min(size, 2);
+	else if (where < PCI_CACHE_LINE_SIZE)
+		return PCIBIOS_SUCCESSFUL;
+	if (!mock_cfg_hardwired(node, where))
+		mock_cfg_put(node->cfg, where, size, val);
+	return PCIBIOS_SUCCESSFUL;
+}
+
+static struct pci_ops mock_pci_ops = {
+	.read = mock_pci_read,
+	.write = mock_pci_write,
+};
+
+static void mock_pci_destroy(void *data)
+{
+	struct mock_pci *mp = data;
+	struct mock_iommu *inst = mp->inst;
+	unsigned int i;
+
+	if (mp->root) {
+		pci_lock_rescan_remove();
+		pci_stop_root_bus(mp->root);
+		pci_remove_root_bus(mp->root);
+		pci_unlock_rescan_remove();
+	}
+
+	for (i = 0; i < mp->nr; i++) {
+		struct mock_dev *mdev = mp->nodes[i].mdev;
+
+		if (mdev) {
+			spin_lock(&inst->lock);
+			list_del(&mdev->node);
+			spin_unlock(&inst->lock);
+			xa_destroy(&mdev->pasids);
+			kfree(mdev);
+		}
+		kfree(mp->nodes[i].cfg);
+	}
+	kfree(mp->nodes);
+	kfree(mp);
+}
+
+/* Give one scanned function its quirks and offer it to the IOMMU */
+static int mock_pci_attach_fn(struct mock_pci *mp, struct mock_pci_node *node)
+{
+	struct mock_iommu *inst = mp->inst;
+	struct pci_dev *pdev = node->pdev;
+	struct mock_dev *mdev;
+	int ret;
+
+	if (node->fn.untrusted)
+		pdev->untrusted = 1;
+	if (node->fn.nr_aliases)
+		pci_add_dma_alias(pdev, node->fn.alias_devfn,
+				  node->fn.nr_aliases);
+	if (node->fn.no_iommu)
+		return 0;
+
+	mdev = kzalloc(sizeof(*mdev), GFP_KERNEL);
+	if (!mdev)
+		return -ENOMEM;
+	mdev->dev = &pdev->dev;
+	mdev->inst = inst;
+	mdev->test = inst->test;
+	mdev->cfg.flags = node->fn.flags;
+	mdev->added = true;
+	xa_init(&mdev->pasids);
+	spin_lock(&inst->lock);
+	list_add_tail(&mdev->node, &inst->devices);
+	spin_unlock(&inst->lock);
+	node->mdev = mdev;
+
+	ret = iommu_fwspec_init(&pdev->dev, &inst->fwnode);
+	if (ret)
+		return ret;
+	node->probe_ret = iommu_probe_device(&pdev->dev);
+	return 0;
+}
+
+struct mock_pci *mock_pci_create(struct kunit *test, struct mock_iommu *inst,
+				 const struct mock_pci_fn *fns, unsigned int nr)
+{
+	struct mock_pci *mp;
+	unsigned int i;
+	int ret;
+
+	if (!nr)
+		return ERR_PTR(-EINVAL);
+
+	mp = kzalloc(sizeof(*mp), GFP_KERNEL);
+	if (!mp)
+		return ERR_PTR(-ENOMEM);
+	mp->inst = inst;
+	mp->nodes = kcalloc(nr, sizeof(*mp->nodes), GFP_KERNEL);
+	if (!mp->nodes) {
+		kfree(mp);
+		return ERR_PTR(-ENOMEM);
+	}
+	mp->nr = nr;
+
+	ret = kunit_add_action_or_reset(test, mock_pci_destroy, mp);
+	if (ret)
+		return ERR_PTR(ret);
+
+	for (i = 0; i < nr; i++) {
+		mp->nodes[i].fn = fns[i];
+		mp->nodes[i].probe_ret = -ENODEV;
+		mp->nodes[i].cfg = kzalloc(MOCK_PCI_CFG_SIZE, GFP_KERNEL);
+		if (!mp->nodes[i].cfg) {
+			ret = -ENOMEM;
+			goto err;
+		}
+		mock_pci_build_cfg(&mp->nodes[i], i);
+	}
+
+	pci_lock_rescan_remove();
+	mp->root = pci_scan_root_bus(NULL, fns[0].bus, &mock_pci_ops, mp, NULL);
+	pci_unlock_rescan_remove();
+	if (!mp->root) {
+		ret = -ENOMEM;
+		goto err;
+	}
+
+	for (i = 0; i < nr; i++) {
+		struct mock_pci_node *node = &mp->nodes[i];
+
+		node->pdev = pci_get_domain_bus_and_slot(pci_domain_nr(mp->root),
+							 node->fn.bus,
+							 node->fn.devfn);
+		if (!node->pdev) {
+			ret = -ENODEV;
+			goto err;
+		}
+		/* The bus keeps the device; its reference is enough */
+		pci_dev_put(node->pdev);
+		ret = mock_pci_attach_fn(mp, node);
+		if (ret)
+			goto err;
+	}
+	return mp;
+
+err:
+	kunit_release_action(test, mock_pci_destroy, mp);
+	return ERR_PTR(ret);
+}
+EXPORT_SYMBOL_IF_KUNIT(mock_pci_create);
+
+struct pci_dev *mock_pci_dev(struct mock_pci *mp, u8 bus, u8 devfn)
+{
+	struct mock_pci_node *node = mock_pci_node(mp, bus, devfn);
+
+	return node ? node->pdev : NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(mock_pci_dev);
+
+int mock_pci_probe_result(struct mock_pci *mp, u8 bus, u8 devfn)
+{
+	struct mock_pci_node *node = mock_pci_node(mp, bus, devfn);
+
+	return node ? node->probe_ret : -ENOENT;
+}
+EXPORT_SYMBOL_IF_KUNIT(mock_pci_probe_result);
+
 /* ---- test-facing knobs and log access ----------------------------------- */
 
 void mock_iommu_fail(struct mock_iommu *inst, enum mock_op op, int err,
@@ -2099,7 +2411,14 @@ EXPORT_SYMBOL_IF_KUNIT(mock_free_on_exit);
 
 static void mock_mm_put(void *data)
 {
-	mmput(data);
+	struct mm_struct *mm = data;
+
+	/*
+	 * The mm dies here: its PASID goes with it, as in __mmdrop(). Every
+	 * bond must have been unbound by now.
+	 */
+	mm_pasid_drop(mm);
+	mmput(mm);
 }
 
 struct mm_struct *mock_mm_alloc(struct kunit *test)

@@ -33,6 +33,7 @@
 #include <linux/iommu.h>
 #include <linux/list.h>
 #include <linux/notifier.h>
+#include <linux/pci.h>
 #include <linux/property.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -894,6 +895,83 @@ struct iommu_domain *mock_domain_alloc_nested(struct mock_iommu *inst,
  * Return: a constant string such as "attach_dev".
  */
 const char *mock_op_name(enum mock_op op);
+
+/* &mock_pci_fn.type of a conventional PCI function (no PCIe capability) */
+#define MOCK_PCI_CONVENTIONAL 0xff
+
+/**
+ * struct mock_pci_fn - one function of a mock PCI topology
+ * @bus: its bus number
+ * @devfn: PCI_DEVFN(slot, function)
+ * @type: PCI_EXP_TYPE_* of a PCIe function, or MOCK_PCI_CONVENTIONAL
+ * @bridge: a PCI-to-PCI bridge (type 1 header)
+ * @secondary: bridges: the bus behind it
+ * @subordinate: bridges: the last bus behind it (0: @secondary)
+ * @multifunction: the multifunction bit of the header type
+ * @acs: an ACS capability with SV, RR, CR and UF, all enabled
+ * @pasid_bits: width of a PASID capability; 0 for none
+ * @untrusted: mark the function untrusted before the IOMMU probes it
+ * @alias_devfn: first devfn on the same bus the function also uses for DMA
+ * @nr_aliases: how many DMA alias devfns, from @alias_devfn on
+ * @flags: MOCK_DEV_* flags for the IOMMU side
+ * @no_iommu: not served by the instance (no fwspec, not probed)
+ */
+struct mock_pci_fn {
+	u8 bus;
+	u8 devfn;
+	u8 type;
+	bool bridge;
+	u8 secondary;
+	u8 subordinate;
+	bool multifunction;
+	bool acs;
+	u8 pasid_bits;
+	bool untrusted;
+	u8 alias_devfn;
+	u8 nr_aliases;
+	unsigned long flags;
+	bool no_iommu;
+};
+
+struct mock_pci;
+
+/**
+ * mock_pci_create() - build a PCI hierarchy served by a mock instance
+ * @test: the test; the hierarchy is removed when it ends
+ * @inst: the instance serving the functions
+ * @fns: the functions, parents before children; the first one's bus is
+ *	the root bus
+ * @nr: how many
+ *
+ * A host bridge with configuration space accessors of the mock's own is
+ * created and scanned by the PCI core. Then, in table order, every function
+ * gets its DMA aliases and untrusted mark, a fwspec pointing at @inst, and
+ * is probed with iommu_probe_device() (see mock_pci_probe_result()).
+ *
+ * Return: the hierarchy, or an ERR_PTR.
+ */
+struct mock_pci *mock_pci_create(struct kunit *test, struct mock_iommu *inst,
+				 const struct mock_pci_fn *fns, unsigned int nr);
+
+/**
+ * mock_pci_dev() - a function of a mock hierarchy
+ * @mp: the hierarchy
+ * @bus: bus number
+ * @devfn: device and function
+ *
+ * Return: the PCI device, or NULL.
+ */
+struct pci_dev *mock_pci_dev(struct mock_pci *mp, u8 bus, u8 devfn);
+
+/**
+ * mock_pci_probe_result() - what iommu_probe_device() said for a function
+ * @mp: the hierarchy
+ * @bus: bus number
+ * @devfn: device and function
+ *
+ * Return: the probe result, or -ENOENT for an unknown function.
+ */
+int mock_pci_probe_result(struct mock_pci *mp, u8 bus, u8 devfn);
 
 /**
  * mock_policy_set() - set the global default domain type for one test

@@ -62,7 +62,7 @@ struct iommu_group {
 	struct kref ref;
 	struct list_head devices;
 	struct xarray pasid_array;
-	struct mutex mutex;
+	struct mutex mutex;	/* the group lock */
 	void *iommu_data;
 	void (*iommu_data_release)(void *iommu_data);
 	char *name;

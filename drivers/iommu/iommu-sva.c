@@ -237,9 +237,10 @@ void mm_pasid_drop(struct mm_struct *mm)
 }
 
 /*
- * Resolve one page request against @mm, as a CPU access from the process
- * would: the address must lie in a VMA that allows the requested access,
- * and the fault must be resolvable by the memory manager.
+ * Resolve one page request against @mm the way an access of the process
+ * itself would be resolved: fixup_user_fault() refuses addresses that are
+ * not mapped or whose mapping does not allow the access, and otherwise
+ * makes the page present.
  */
 static enum iommu_page_response_code
 iommu_sva_handle_fault(struct iommu_fault_page_request *prm,
@@ -247,9 +248,6 @@ iommu_sva_handle_fault(struct iommu_fault_page_request *prm,
 {
 	enum iommu_page_response_code code = IOMMU_PAGE_RESP_INVALID;
 	unsigned int fault_flags = FAULT_FLAG_REMOTE;
-	unsigned long need = 0;
-	struct vm_area_struct *vma;
-	vm_fault_t ret;
 
 	if (!(prm->flags & IOMMU_FAULT_PAGE_REQUEST_PASID_VALID))
 		return code;
@@ -258,35 +256,18 @@ iommu_sva_handle_fault(struct iommu_fault_page_request *prm,
 	if (!mmget_not_zero(mm))
 		return code;
 
-	mmap_read_lock(mm);
-
-	vma = vma_lookup(mm, prm->addr);
-	if (!vma)
-		goto out_unlock;
-
-	if (prm->perm & IOMMU_FAULT_PERM_READ)
-		need |= VM_READ;
-	if (prm->perm & IOMMU_FAULT_PERM_WRITE) {
-		need |= VM_WRITE;
+	if (prm->perm & IOMMU_FAULT_PERM_WRITE)
 		fault_flags |= FAULT_FLAG_WRITE;
-	}
-	if (prm->perm & IOMMU_FAULT_PERM_EXEC) {
-		need |= VM_EXEC;
+	if (prm->perm & IOMMU_FAULT_PERM_EXEC)
 		fault_flags |= FAULT_FLAG_INSTRUCTION;
-	}
 	if (!(prm->perm & IOMMU_FAULT_PERM_PRIV))
 		fault_flags |= FAULT_FLAG_USER;
 
-	/* The VMA must allow every access the device asked for */
-	if (need & ~vma->vm_flags)
-		goto out_unlock;
-
-	ret = handle_mm_fault(vma, prm->addr, fault_flags, NULL);
-	if (!(ret & VM_FAULT_ERROR))
+	mmap_read_lock(mm);
+	if (!fixup_user_fault(mm, prm->addr, fault_flags, NULL))
 		code = IOMMU_PAGE_RESP_SUCCESS;
-
-out_unlock:
 	mmap_read_unlock(mm);
+
 	mmput(mm);
 	return code;
 }

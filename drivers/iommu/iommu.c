@@ -22,6 +22,7 @@
 #include <linux/mutex.h>
 #include <linux/notifier.h>
 #include <linux/pci.h>
+#include <linux/pci-ats.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/slab.h>
@@ -42,6 +43,7 @@ static const struct bus_type * const iommu_buses[] = {
 #endif
 };
 
+/* Serialises probing; see the lock order in iommu-priv.h */
 DEFINE_MUTEX(iommu_probe_device_lock);
 
 static int iommu_bus_notifier(struct notifier_block *nb,
@@ -727,6 +729,7 @@ EXPORT_SYMBOL_GPL(iommu_fwspec_free);
 int iommu_fwspec_add_ids(struct device *dev, const u32 *ids, int num_ids)
 {
 	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	struct iommu_fwspec *grown;
 	unsigned int total, i;
 
 	if (!fwspec)
@@ -734,10 +737,11 @@ int iommu_fwspec_add_ids(struct device *dev, const u32 *ids, int num_ids)
 
 	total = fwspec->num_ids + num_ids;
 	if (total > 1) {
-		fwspec = krealloc(fwspec, struct_size(fwspec, ids, total),
-				  GFP_KERNEL);
-		if (!fwspec)
+		grown = krealloc(fwspec, struct_size(fwspec, ids, total),
+				 GFP_KERNEL);
+		if (!grown)
 			return -ENOMEM;
+		fwspec = grown;
 		dev_iommu_fwspec_set(dev, fwspec);
 	}
 

@@ -10,6 +10,7 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/iommu.h>
+#include <linux/module.h>
 #include <linux/xarray.h>
 #include <kunit/bug.h>
 #include <kunit/device.h>

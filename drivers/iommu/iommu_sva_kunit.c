@@ -11,6 +11,7 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/iommu.h>
+#include <linux/module.h>
 #include <linux/mm_types.h>
 #include <linux/refcount.h>
 #include <linux/sched/mm.h>

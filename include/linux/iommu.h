@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include <linux/kernel.h>
 #include <linux/stddef.h>
+#include <linux/bits.h>
 #include <linux/bug.h>
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -26,21 +27,20 @@
 #include <linux/iova_bitmap.h>
 
 /* Protection bits for iommu_map() and reserved regions */
-#define IOMMU_READ	(1 << 0)
-#define IOMMU_WRITE	(1 << 1)
-#define IOMMU_CACHE	(1 << 2)	/* coherent with the CPU caches */
-#define IOMMU_NOEXEC	(1 << 3)
-#define IOMMU_MMIO	(1 << 4)	/* device memory, e.g. an MSI doorbell */
+#define IOMMU_READ	BIT(0)
+#define IOMMU_WRITE	BIT(1)
+#define IOMMU_CACHE	BIT(2)	/* coherent with the CPU caches */
+#define IOMMU_NOEXEC	BIT(3)
+#define IOMMU_MMIO	BIT(4)	/* device memory, e.g. an MSI doorbell */
 /*
  * On buses that tag each transaction with a privilege level, IOMMU_PRIV says
  * that the other permission bits apply to privileged transactions only;
  * unprivileged ones get as little as the page-table format allows.
  */
-#define IOMMU_PRIV	(1 << 5)
+#define IOMMU_PRIV	BIT(5)
 
 struct iommu_ops;
 struct iommu_group;
-struct bus_type;
 struct device;
 struct iommu_domain;
 struct iommu_domain_ops;
@@ -56,10 +56,10 @@ struct mm_struct;
 struct module;
 
 /* Access rights a page request asks for (iommu_fault_page_request.perm) */
-#define IOMMU_FAULT_PERM_READ	(1 << 0)
-#define IOMMU_FAULT_PERM_WRITE	(1 << 1)
-#define IOMMU_FAULT_PERM_EXEC	(1 << 2)
-#define IOMMU_FAULT_PERM_PRIV	(1 << 3)
+#define IOMMU_FAULT_PERM_READ	BIT(0)
+#define IOMMU_FAULT_PERM_WRITE	BIT(1)
+#define IOMMU_FAULT_PERM_EXEC	BIT(2)
+#define IOMMU_FAULT_PERM_PRIV	BIT(3)
 
 /**
  * enum iommu_fault_type - kind of a reported fault
@@ -82,9 +82,9 @@ enum iommu_fault_type {
  * @private_data: opaque words the driver needs to build its response
  */
 struct iommu_fault_page_request {
-#define IOMMU_FAULT_PAGE_REQUEST_PASID_VALID	(1 << 0)
-#define IOMMU_FAULT_PAGE_REQUEST_LAST_PAGE	(1 << 1)
-#define IOMMU_FAULT_PAGE_RESPONSE_NEEDS_PASID	(1 << 2)
+#define IOMMU_FAULT_PAGE_REQUEST_PASID_VALID	BIT(0)
+#define IOMMU_FAULT_PAGE_REQUEST_LAST_PAGE	BIT(1)
+#define IOMMU_FAULT_PAGE_RESPONSE_NEEDS_PASID	BIT(2)
 	u32	flags;
 	u32	pasid;
 	u32	grpid;
@@ -178,7 +178,7 @@ struct iopf_group {
 struct iopf_queue {
 	struct workqueue_struct *wq;
 	struct list_head devices;
-	struct mutex lock;
+	struct mutex lock;	/* protects @devices */
 };
 
 /* Flags of the legacy fault callback (report_iommu_fault()) */
@@ -203,13 +203,13 @@ struct iommu_domain_geometry {
 /*
  * Domain feature bits. A domain type (below) is a combination of these.
  */
-#define __IOMMU_DOMAIN_PAGING	(1U << 0)  /* iommu_map()/iommu_unmap() work */
-#define __IOMMU_DOMAIN_DMA_API	(1U << 1)  /* owned by the DMA API layer */
-#define __IOMMU_DOMAIN_PT	(1U << 2)  /* IOVA == physical address */
-#define __IOMMU_DOMAIN_DMA_FQ	(1U << 3)  /* DMA API with a flush queue */
-#define __IOMMU_DOMAIN_SVA	(1U << 4)  /* shares a process page table */
-#define __IOMMU_DOMAIN_PLATFORM	(1U << 5)  /* legacy, driver-private DMA ops */
-#define __IOMMU_DOMAIN_NESTED	(1U << 6)  /* user stage 1 over a stage 2 */
+#define __IOMMU_DOMAIN_PAGING	BIT(0)  /* iommu_map()/iommu_unmap() work */
+#define __IOMMU_DOMAIN_DMA_API	BIT(1)  /* owned by the DMA API layer */
+#define __IOMMU_DOMAIN_PT	BIT(2)  /* IOVA == physical address */
+#define __IOMMU_DOMAIN_DMA_FQ	BIT(3)  /* DMA API with a flush queue */
+#define __IOMMU_DOMAIN_SVA	BIT(4)  /* shares a process page table */
+#define __IOMMU_DOMAIN_PLATFORM	BIT(5)  /* legacy, driver-private DMA ops */
+#define __IOMMU_DOMAIN_NESTED	BIT(6)  /* user stage 1 over a stage 2 */
 
 /* Bits a driver's allocator may see: the flush-queue bit is core business */
 #define IOMMU_DOMAIN_ALLOC_FLAGS ~__IOMMU_DOMAIN_DMA_FQ
@@ -370,7 +370,7 @@ enum iommu_dev_features {
 typedef unsigned int ioasid_t;
 
 /* read_and_clear_dirty(): report dirty bits but leave them set */
-#define IOMMU_DIRTY_NO_CLEAR (1 << 0)
+#define IOMMU_DIRTY_NO_CLEAR BIT(0)
 
 #ifdef CONFIG_IOMMU_API
 
@@ -461,9 +461,11 @@ struct iommu_user_data_array {
  * Return: 0, -EINVAL for a type or length mismatch, or the error of
  * copy_struct_from_user() (-EFAULT, -E2BIG).
  */
-static inline int __iommu_copy_struct_from_user(
-	void *dst_data, const struct iommu_user_data *src_data,
-	unsigned int data_type, size_t data_len, size_t min_len)
+static inline int
+__iommu_copy_struct_from_user(void *dst_data,
+			      const struct iommu_user_data *src_data,
+			      unsigned int data_type, size_t data_len,
+			      size_t min_len)
 {
 	if (WARN_ON(!dst_data || !src_data))
 		return -EINVAL;
@@ -501,10 +503,11 @@ static inline int __iommu_copy_struct_from_user(
  * Return: 0, -EINVAL for an empty array, an index out of range or a
  * type/length mismatch, or the error of copy_struct_from_user().
  */
-static inline int __iommu_copy_struct_from_user_array(
-	void *dst_data, const struct iommu_user_data_array *src_array,
-	unsigned int data_type, unsigned int index, size_t data_len,
-	size_t min_len)
+static inline int
+__iommu_copy_struct_from_user_array(void *dst_data,
+				    const struct iommu_user_data_array *src_array,
+				    unsigned int data_type, unsigned int index,
+				    size_t data_len, size_t min_len)
 {
 	struct iommu_user_data one;
 
@@ -604,9 +607,9 @@ struct iommu_ops {
 	void *(*hw_info)(struct device *dev, u32 *length, u32 *type);
 
 	struct iommu_domain *(*domain_alloc)(unsigned int iommu_domain_type);
-	struct iommu_domain *(*domain_alloc_user)(
-		struct device *dev, u32 flags, struct iommu_domain *parent,
-		const struct iommu_user_data *user_data);
+	struct iommu_domain *(*domain_alloc_user)(struct device *dev, u32 flags,
+						  struct iommu_domain *parent,
+						  const struct iommu_user_data *user_data);
 	struct iommu_domain *(*domain_alloc_paging)(struct device *dev);
 	struct iommu_domain *(*domain_alloc_identity)(struct device *dev);
 	struct iommu_domain *(*domain_alloc_sva)(struct device *dev,
@@ -756,7 +759,7 @@ struct iommu_device {
  * @faults: delivered groups still waiting for a response
  */
 struct iommu_fault_param {
-	struct mutex lock;
+	struct mutex lock;	/* protects @partial and @faults */
 	refcount_t users;
 	struct rcu_head rcu;
 
@@ -784,7 +787,7 @@ struct iommu_fault_param {
  * @shadow_on_flush: IOTLB flushes are used to keep shadow tables in sync
  */
 struct dev_iommu {
-	struct mutex lock;
+	struct mutex lock;	/* serialises @fault_param changes */
 	struct iommu_fault_param __rcu	*fault_param;
 	struct iommu_fwspec		*fwspec;
 	struct iommu_device		*iommu_dev;
@@ -850,75 +853,74 @@ static inline void iommu_iotlb_gather_init(struct iommu_iotlb_gather *gather)
 	gather->queued = false;
 }
 
-extern int bus_iommu_probe(const struct bus_type *bus);
-extern bool iommu_present(const struct bus_type *bus);
-extern bool device_iommu_capable(struct device *dev, enum iommu_cap cap);
-extern bool iommu_group_has_isolated_msi(struct iommu_group *group);
-extern struct iommu_domain *iommu_domain_alloc(const struct bus_type *bus);
+/* Instances, buses and capabilities */
+int bus_iommu_probe(const struct bus_type *bus);
+bool iommu_present(const struct bus_type *bus);
+bool device_iommu_capable(struct device *dev, enum iommu_cap cap);
+bool iommu_group_has_isolated_msi(struct iommu_group *group);
+
+/* Domains */
+struct iommu_domain *iommu_domain_alloc(const struct bus_type *bus);
 struct iommu_domain *iommu_paging_domain_alloc(struct device *dev);
-extern void iommu_domain_free(struct iommu_domain *domain);
-extern int iommu_attach_device(struct iommu_domain *domain,
-			       struct device *dev);
-extern void iommu_detach_device(struct iommu_domain *domain,
-				struct device *dev);
-extern struct iommu_domain *iommu_get_domain_for_dev(struct device *dev);
-extern struct iommu_domain *iommu_get_dma_domain(struct device *dev);
-extern int iommu_map(struct iommu_domain *domain, unsigned long iova,
-		     phys_addr_t paddr, size_t size, int prot, gfp_t gfp);
-extern size_t iommu_unmap(struct iommu_domain *domain, unsigned long iova,
-			  size_t size);
-extern size_t iommu_unmap_fast(struct iommu_domain *domain,
-			       unsigned long iova, size_t size,
-			       struct iommu_iotlb_gather *iotlb_gather);
-extern ssize_t iommu_map_sg(struct iommu_domain *domain, unsigned long iova,
-			    struct scatterlist *sg, unsigned int nents,
-			    int prot, gfp_t gfp);
-extern phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain,
-				      dma_addr_t iova);
-extern void iommu_set_fault_handler(struct iommu_domain *domain,
-			iommu_fault_handler_t handler, void *token);
-
-extern void iommu_get_resv_regions(struct device *dev, struct list_head *list);
-extern void iommu_put_resv_regions(struct device *dev, struct list_head *list);
-extern void iommu_set_default_passthrough(bool cmd_line);
-extern void iommu_set_default_translated(bool cmd_line);
-extern bool iommu_default_passthrough(void);
-extern struct iommu_resv_region *
-iommu_alloc_resv_region(phys_addr_t start, size_t length, int prot,
-			enum iommu_resv_type type, gfp_t gfp);
-extern int iommu_get_group_resv_regions(struct iommu_group *group,
-					struct list_head *head);
-
-extern int iommu_attach_group(struct iommu_domain *domain,
-			      struct iommu_group *group);
-extern void iommu_detach_group(struct iommu_domain *domain,
-			       struct iommu_group *group);
-extern struct iommu_group *iommu_group_alloc(void);
-extern void *iommu_group_get_iommudata(struct iommu_group *group);
-extern void iommu_group_set_iommudata(struct iommu_group *group,
-				      void *iommu_data,
-				      void (*release)(void *iommu_data));
-extern int iommu_group_set_name(struct iommu_group *group, const char *name);
-extern int iommu_group_add_device(struct iommu_group *group,
-				  struct device *dev);
-extern void iommu_group_remove_device(struct device *dev);
-extern int iommu_group_for_each_dev(struct iommu_group *group, void *data,
-				    int (*fn)(struct device *, void *));
-extern struct iommu_group *iommu_group_get(struct device *dev);
-extern struct iommu_group *iommu_group_ref_get(struct iommu_group *group);
-extern void iommu_group_put(struct iommu_group *group);
-
-extern int iommu_group_id(struct iommu_group *group);
-extern struct iommu_domain *iommu_group_default_domain(struct iommu_group *group);
-
+void iommu_domain_free(struct iommu_domain *domain);
+int iommu_attach_device(struct iommu_domain *domain, struct device *dev);
+void iommu_detach_device(struct iommu_domain *domain, struct device *dev);
+int iommu_attach_group(struct iommu_domain *domain, struct iommu_group *group);
+void iommu_detach_group(struct iommu_domain *domain, struct iommu_group *group);
+struct iommu_domain *iommu_get_domain_for_dev(struct device *dev);
+struct iommu_domain *iommu_get_dma_domain(struct device *dev);
 int iommu_enable_nesting(struct iommu_domain *domain);
 int iommu_set_pgtable_quirks(struct iommu_domain *domain,
 			     unsigned long quirks);
 
+/* Mappings */
+int iommu_map(struct iommu_domain *domain, unsigned long iova,
+	      phys_addr_t paddr, size_t size, int prot, gfp_t gfp);
+size_t iommu_unmap(struct iommu_domain *domain, unsigned long iova,
+		   size_t size);
+size_t iommu_unmap_fast(struct iommu_domain *domain, unsigned long iova,
+			size_t size, struct iommu_iotlb_gather *iotlb_gather);
+ssize_t iommu_map_sg(struct iommu_domain *domain, unsigned long iova,
+		     struct scatterlist *sg, unsigned int nents, int prot,
+		     gfp_t gfp);
+phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain, dma_addr_t iova);
+
+/* Legacy fault callback */
+void iommu_set_fault_handler(struct iommu_domain *domain,
+			     iommu_fault_handler_t handler, void *token);
+int report_iommu_fault(struct iommu_domain *domain, struct device *dev,
+		       unsigned long iova, int flags);
+
+/* Reserved regions */
+void iommu_get_resv_regions(struct device *dev, struct list_head *list);
+void iommu_put_resv_regions(struct device *dev, struct list_head *list);
+struct iommu_resv_region *
+iommu_alloc_resv_region(phys_addr_t start, size_t length, int prot,
+			enum iommu_resv_type type, gfp_t gfp);
+int iommu_get_group_resv_regions(struct iommu_group *group,
+				 struct list_head *head);
+
+/* Default domain policy */
+void iommu_set_default_passthrough(bool cmd_line);
+void iommu_set_default_translated(bool cmd_line);
+bool iommu_default_passthrough(void);
 void iommu_set_dma_strict(void);
 
-extern int report_iommu_fault(struct iommu_domain *domain, struct device *dev,
-			      unsigned long iova, int flags);
+/* Groups */
+struct iommu_group *iommu_group_alloc(void);
+void *iommu_group_get_iommudata(struct iommu_group *group);
+void iommu_group_set_iommudata(struct iommu_group *group, void *iommu_data,
+			       void (*release)(void *iommu_data));
+int iommu_group_set_name(struct iommu_group *group, const char *name);
+int iommu_group_add_device(struct iommu_group *group, struct device *dev);
+void iommu_group_remove_device(struct device *dev);
+int iommu_group_for_each_dev(struct iommu_group *group, void *data,
+			     int (*fn)(struct device *dev, void *data));
+struct iommu_group *iommu_group_get(struct device *dev);
+struct iommu_group *iommu_group_ref_get(struct iommu_group *group);
+void iommu_group_put(struct iommu_group *group);
+int iommu_group_id(struct iommu_group *group);
+struct iommu_domain *iommu_group_default_domain(struct iommu_group *group);
 
 /**
  * iommu_flush_iotlb_all() - invalidate everything the domain has cached
@@ -1060,9 +1062,9 @@ static inline void iommu_dirty_bitmap_record(struct iommu_dirty_bitmap *dirty,
 }
 
 /* device_group callbacks provided by the core */
-extern struct iommu_group *pci_device_group(struct device *dev);
-extern struct iommu_group *generic_device_group(struct device *dev);
-extern struct iommu_group *generic_single_device_group(struct device *dev);
+struct iommu_group *pci_device_group(struct device *dev);
+struct iommu_group *generic_device_group(struct device *dev);
+struct iommu_group *generic_single_device_group(struct device *dev);
 
 /**
  * struct iommu_fwspec - firmware description of a device's IOMMU
@@ -1081,7 +1083,7 @@ struct iommu_fwspec {
 };
 
 /* The root complex supports ATS for this device */
-#define IOMMU_FWSPEC_PCI_RC_ATS			(1 << 0)
+#define IOMMU_FWSPEC_PCI_RC_ATS			BIT(0)
 
 /**
  * struct iommu_attach_handle - a domain attached to a RID or a PASID
@@ -1411,7 +1413,7 @@ static inline void mm_pasid_init(struct mm_struct *mm)
  */
 static inline bool mm_valid_pasid(struct mm_struct *mm)
 {
-	return READ_ONCE(mm->iommu_mm) != NULL;
+	return !!READ_ONCE(mm->iommu_mm);
 }
 
 /**

@@ -197,6 +197,15 @@ unsigned long host_abi_probe_write(void *dst, const void *src, unsigned long len
 int host_abi_reserve_va(unsigned long addr, unsigned long len);
 
 /**
+ * host_abi_guard_region() - map a region whose tail is inaccessible
+ * @len: page-aligned length
+ * @accessible: page-aligned length of the readable, writable prefix
+ *
+ * Return: its address (never unmapped), or NULL.
+ */
+void *host_abi_guard_region(unsigned long len, unsigned long accessible);
+
+/**
  * host_abi_symbolize() - describe a code address as "symbol+0xoff"
  * @addr: the address
  * @buf: output

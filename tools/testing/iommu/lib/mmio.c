@@ -92,10 +92,16 @@ int host_mmio_register(phys_addr_t base, size_t size, const struct host_mmio_ops
 		ret = -ENOMEM;
 		goto out;
 	}
-	if (host_abi_reserve_va(base, size)) {
+	/*
+	 * Keep host allocations out of the window.  If something is mapped
+	 * there already (a sanitizer's shadow or guard region, which the C
+	 * library never hands out), that serves as well; RAM does not.
+	 */
+	if (host_phys_is_ram(base, 1) || host_phys_is_ram(base + size - 1, 1)) {
 		ret = -EBUSY;
 		goto out;
 	}
+	host_abi_reserve_va(base, size);
 	windows[nr_windows] = (struct mmio_window){ base, size, ops, opaque };
 	__atomic_store_n(&nr_windows, nr_windows + 1, __ATOMIC_RELEASE);
 out:

@@ -267,6 +267,11 @@ void host_ram_unregister(phys_addr_t pa)
 	host_abi_free(rec);
 }
 
+void *host_guard_region(size_t len, size_t accessible)
+{
+	return host_abi_guard_region(PAGE_ALIGN(len), PAGE_ALIGN(accessible));
+}
+
 /* ---- fault injection ---- */
 
 bool should_failslab(size_t size, gfp_t gfp)

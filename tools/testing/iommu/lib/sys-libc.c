@@ -114,6 +114,19 @@ int host_abi_reserve_va(unsigned long addr, unsigned long len)
 	return 0;
 }
 
+void *host_abi_guard_region(unsigned long len, unsigned long accessible)
+{
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	if (accessible < len && mprotect(p + accessible, len - accessible, PROT_NONE)) {
+		munmap(p, len);
+		return NULL;
+	}
+	return p;
+}
+
 /* ---- probing copies ---- */
 
 static int vm_calls_broken;

@@ -610,21 +610,27 @@ int __xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit l
 		      u32 *next, gfp_t gfp)
 {
 	u32 min = limit.min;
-	int ret, wrapped = 0;
+	int ret;
 
 	limit.min = max(min, *next);
 	ret = __xa_alloc(xa, id, entry, limit, gfp);
-	if (ret == -EBUSY && limit.min > min) {
+	/* The previous allocation took the very last u32: this one wrapped. */
+	if (ret == 0 && (xa->xa_flags & XA_FLAGS_ALLOC_WRAPPED)) {
+		xa->xa_flags &= ~XA_FLAGS_ALLOC_WRAPPED;
+		ret = 1;
+	}
+	if (ret < 0 && limit.min > min) {
 		limit.min = min;
 		ret = __xa_alloc(xa, id, entry, limit, gfp);
-		wrapped = 1;
+		if (ret == 0)
+			ret = 1;
 	}
-	if (ret < 0)
-		return ret;
-	*next = *id + 1;
-	if (*next == 0 || *id == limit.max)
-		*next = min;
-	return wrapped;
+	if (ret >= 0) {
+		*next = *id + 1;
+		if (*next == 0)
+			xa->xa_flags |= XA_FLAGS_ALLOC_WRAPPED;
+	}
+	return ret;
 }
 EXPORT_SYMBOL(__xa_alloc_cyclic);
 

@@ -34,6 +34,12 @@ logdir=build/lint
 all_tools=(sparse kernel-doc checkpatch coccinelle maintainers)
 declare -A findings
 cocci_dir=scripts/coccinelle/iommu
+
+# What each tool looks at (directories that do not exist yet are skipped).
+sparse_dirs=(drivers)
+kdoc_dirs=(drivers include tools/testing/iommu/include tools/testing/iommu/lib
+	   tools/testing/iommu/kunit)
+checkpatch_dirs=(drivers include tools scripts)
 fixture_dir=tools/testing/iommu/scripts/cocci-fixtures
 
 # sources DIR...: the .c and .h files below DIRs, sorted, one per line,
@@ -80,7 +86,7 @@ lint_sparse()
 	local log=$logdir/sparse.log files gccinc
 
 	need sparse sparse >"$log" || { cat "$log"; found=1; return; }
-	mapfile -t files < <(sources drivers | grep '\.c$')
+	mapfile -t files < <(sources "${sparse_dirs[@]}" | grep '\.c$')
 	if [ ${#files[@]} -eq 0 ]; then
 		note "no .c files under drivers/ yet"
 		return
@@ -121,8 +127,7 @@ lint_kernel_doc()
 
 	need perl perl >"$log" || { cat "$log"; found=1; return; }
 	kdoc=$(linux_tool scripts/kernel-doc) || { echo "kernel-doc unavailable"; found=1; return; }
-	mapfile -t files < <(sources drivers include tools/testing/iommu/include \
-				     tools/testing/iommu/lib tools/testing/iommu/kunit)
+	mapfile -t files < <(sources "${kdoc_dirs[@]}")
 	if [ ${#files[@]} -eq 0 ]; then
 		note "no sources yet"
 		return
@@ -140,7 +145,7 @@ lint_checkpatch()
 
 	need perl perl >"$log" || { cat "$log"; found=1; return; }
 	cp=$(linux_tool scripts/checkpatch.pl) || { echo "checkpatch.pl unavailable"; found=1; return; }
-	mapfile -t files < <(sources drivers include tools scripts)
+	mapfile -t files < <(sources "${checkpatch_dirs[@]}")
 	if [ ${#files[@]} -eq 0 ]; then
 		note "no sources yet"
 		return

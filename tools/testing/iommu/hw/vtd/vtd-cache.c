@@ -34,6 +34,14 @@
 
 /* ---- Context cache --------------------------------------------------------- */
 
+/**
+ * vtd_cc_find() - context-cache lookup
+ * @u: the unit (locked)
+ * @sid: source id
+ * @sm: look for an entry read in scalable mode
+ *
+ * Return: the entry, or NULL.
+ */
 struct vtd_cc_entry *vtd_cc_find(struct vtd_unit *u, u16 sid, bool sm)
 {
 	unsigned int i;
@@ -48,6 +56,11 @@ struct vtd_cc_entry *vtd_cc_find(struct vtd_unit *u, u16 sid, bool sm)
 	return NULL;
 }
 
+/**
+ * vtd_cc_insert() - add or replace a context-cache entry
+ * @u: the unit (locked)
+ * @e: the entry (copied)
+ */
 void vtd_cc_insert(struct vtd_unit *u, const struct vtd_cc_entry *e)
 {
 	struct vtd_cc_entry *slot = vtd_cc_find(u, e->sid, e->sm);
@@ -73,6 +86,14 @@ static u16 vtd_fm_mask(unsigned int fm)
 	return ((1U << fm) - 1) << (3 - fm);
 }
 
+/**
+ * vtd_cc_inval() - context-cache invalidation
+ * @u: the unit (locked)
+ * @gran: VTDM_CC_GLOBAL, VTDM_CC_DOMAIN or VTDM_CC_DEVICE
+ * @did: domain id (domain- and device-selective)
+ * @sid: source id (device-selective)
+ * @fm: function mask (device-selective)
+ */
 void vtd_cc_inval(struct vtd_unit *u, unsigned int gran, u16 did, u16 sid, unsigned int fm)
 {
 	u16 ignore = vtd_fm_mask(fm & 3);
@@ -102,6 +123,14 @@ void vtd_cc_inval(struct vtd_unit *u, unsigned int gran, u16 did, u16 sid, unsig
 
 /* ---- PASID cache ------------------------------------------------------------- */
 
+/**
+ * vtd_pc_find() - PASID-cache lookup
+ * @u: the unit (locked)
+ * @sid: source id
+ * @pasid: PASID
+ *
+ * Return: the entry, or NULL.
+ */
 struct vtd_pc_entry *vtd_pc_find(struct vtd_unit *u, u16 sid, u32 pasid)
 {
 	unsigned int i;
@@ -116,6 +145,11 @@ struct vtd_pc_entry *vtd_pc_find(struct vtd_unit *u, u16 sid, u32 pasid)
 	return NULL;
 }
 
+/**
+ * vtd_pc_insert() - add or replace a PASID-cache entry
+ * @u: the unit (locked)
+ * @e: the entry (copied)
+ */
 void vtd_pc_insert(struct vtd_unit *u, const struct vtd_pc_entry *e)
 {
 	struct vtd_pc_entry *slot = vtd_pc_find(u, e->sid, e->pasid);
@@ -132,6 +166,13 @@ void vtd_pc_insert(struct vtd_unit *u, const struct vtd_pc_entry *e)
 	slot->valid = true;
 }
 
+/**
+ * vtd_pc_inval() - PASID-cache invalidation
+ * @u: the unit (locked)
+ * @gran: VTDM_QI_PC_DOMAIN, VTDM_QI_PC_PASID or VTDM_QI_PC_GLOBAL
+ * @did: domain id
+ * @pasid: PASID (PASID-selective)
+ */
 void vtd_pc_inval(struct vtd_unit *u, unsigned int gran, u16 did, u32 pasid)
 {
 	unsigned int i;
@@ -189,6 +230,16 @@ static struct vtd_tlb_entry *vtd_tlb_lookup(struct vtd_unit *u, u8 stage, u16 di
 	return NULL;
 }
 
+/**
+ * vtd_tlb_find() - IOTLB lookup over all page sizes
+ * @u: the unit (locked)
+ * @stage: %VTD_STAGE_SL or %VTD_STAGE_FL
+ * @did: domain id
+ * @pasid: PASID (first stage only)
+ * @iova: input address
+ *
+ * Return: the entry, or NULL.
+ */
 struct vtd_tlb_entry *vtd_tlb_find(struct vtd_unit *u, u8 stage, u16 did, u32 pasid, u64 iova)
 {
 	struct vtd_tlb_entry *e;
@@ -207,6 +258,11 @@ struct vtd_tlb_entry *vtd_tlb_find(struct vtd_unit *u, u8 stage, u16 did, u32 pa
 	return NULL;
 }
 
+/**
+ * vtd_tlb_insert() - add or replace an IOTLB entry, evicting within its set
+ * @u: the unit (locked)
+ * @e: the entry (copied)
+ */
 void vtd_tlb_insert(struct vtd_unit *u, const struct vtd_tlb_entry *e)
 {
 	u32 pasid = e->stage == VTD_STAGE_FL ? e->pasid : 0;
@@ -230,6 +286,17 @@ void vtd_tlb_insert(struct vtd_unit *u, const struct vtd_tlb_entry *e)
 
 /* ---- Paging-structure cache --------------------------------------------------- */
 
+/**
+ * vtd_pde_find() - paging-structure-cache lookup
+ * @u: the unit (locked)
+ * @stage: %VTD_STAGE_SL or %VTD_STAGE_FL
+ * @did: domain id
+ * @pasid: PASID (first stage only)
+ * @iova: input address
+ * @top_level: levels of the walk (entries must point below it)
+ *
+ * Return: the cached entry that points to the deepest table, or NULL.
+ */
 struct vtd_pde_entry *vtd_pde_find(struct vtd_unit *u, u8 stage, u16 did, u32 pasid,
 				   u64 iova, unsigned int top_level)
 {
@@ -253,6 +320,11 @@ struct vtd_pde_entry *vtd_pde_find(struct vtd_unit *u, u8 stage, u16 did, u32 pa
 	return best;
 }
 
+/**
+ * vtd_pde_insert() - add or replace a paging-structure-cache entry
+ * @u: the unit (locked)
+ * @e: the entry (copied)
+ */
 void vtd_pde_insert(struct vtd_unit *u, const struct vtd_pde_entry *e)
 {
 	u32 pasid = e->stage == VTD_STAGE_FL ? e->pasid : 0;
@@ -343,6 +415,15 @@ static void vtd_tlb_drop_all(struct vtd_unit *u)
 	memset(u->pde, 0, sizeof(u->pde));
 }
 
+/**
+ * vtd_iotlb_inval() - IOTLB invalidation (descriptor type 2 or the register)
+ * @u: the unit (locked)
+ * @gran: VTDM_IOTLB_GLOBAL, VTDM_IOTLB_DOMAIN or VTDM_IOTLB_PAGE
+ * @did: domain id
+ * @addr: first address (page-selective)
+ * @am: address mask: 2^@am pages (page-selective)
+ * @ih: invalidation hint: keep paging-structure entries (page-selective)
+ */
 void vtd_iotlb_inval(struct vtd_unit *u, unsigned int gran, u16 did, u64 addr,
 		     unsigned int am, bool ih)
 {
@@ -360,6 +441,16 @@ void vtd_iotlb_inval(struct vtd_unit *u, unsigned int gran, u16 did, u64 addr,
 	}
 }
 
+/**
+ * vtd_piotlb_inval() - PASID-based IOTLB invalidation (first stage)
+ * @u: the unit (locked)
+ * @gran: VTDM_QI_PIOTLB_PASID or VTDM_QI_PIOTLB_PAGE
+ * @did: domain id
+ * @pasid: PASID
+ * @addr: first address (page-selective)
+ * @am: address mask (page-selective)
+ * @ih: invalidation hint (page-selective)
+ */
 void vtd_piotlb_inval(struct vtd_unit *u, unsigned int gran, u16 did, u32 pasid, u64 addr,
 		      unsigned int am, bool ih)
 {
@@ -370,6 +461,10 @@ void vtd_piotlb_inval(struct vtd_unit *u, unsigned int gran, u16 did, u32 pasid,
 		vtd_tlb_drop(u, VTD_STAGE_FL, did, pasid, true, addr, am, ih);
 }
 
+/**
+ * vtd_flush_all() - empty every cache of the unit
+ * @u: the unit (locked)
+ */
 void vtd_flush_all(struct vtd_unit *u)
 {
 	lockdep_assert_held(&u->lock);

@@ -169,7 +169,7 @@ struct vtd_pde_entry {
  * @mmio_registered: the window is on the host MMIO bus
  */
 struct vtd_unit {
-	spinlock_t lock;
+	spinlock_t lock;	/* serialises registers, requests and the queue */
 	struct vtd_config cfg;
 
 	u32 ver;

@@ -165,6 +165,12 @@ static int vtd_qi_exec(struct vtd_unit *u, const u64 *d, bool wide)
 	}
 }
 
+/**
+ * vtd_qi_process() - run the invalidation queue from IQH up to IQT
+ * @u: the unit (locked)
+ *
+ * Does nothing unless the queue is enabled and no queue error is pending.
+ */
 void vtd_qi_process(struct vtd_unit *u)
 {
 	bool wide = u->iqa & VTDM_IQA_DW;
@@ -228,6 +234,10 @@ static bool vtd_reg_inval_allowed(struct vtd_unit *u)
 	return true;
 }
 
+/**
+ * vtd_reg_ccmd() - execute the context command written to CCMD
+ * @u: the unit (locked)
+ */
 void vtd_reg_ccmd(struct vtd_unit *u)
 {
 	unsigned int gran = (u->ccmd & VTDM_CCMD_CIRG_MASK) >> VTDM_CCMD_CIRG_SHIFT;
@@ -244,6 +254,10 @@ void vtd_reg_ccmd(struct vtd_unit *u)
 	u->ccmd |= (u64)actual << VTDM_CCMD_CAIG_SHIFT;
 }
 
+/**
+ * vtd_reg_iotlb() - execute the IOTLB command written to the IOTLB register
+ * @u: the unit (locked)
+ */
 void vtd_reg_iotlb(struct vtd_unit *u)
 {
 	unsigned int gran = (u->iotlb_reg & VTDM_IOTLB_IIRG_MASK) >> VTDM_IOTLB_IIRG_SHIFT;

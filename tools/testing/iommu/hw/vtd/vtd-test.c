@@ -71,6 +71,18 @@ static void *vtd_test_va(u64 pa)
 }
 
 /**
+ * vtd_test_cfg_no_sm() - turn a configuration into a legacy-only unit
+ * @cfg: the configuration (scalable mode and its features are cleared)
+ */
+void vtd_test_cfg_no_sm(struct vtd_config *cfg)
+{
+	cfg->smts = false;
+	cfg->slts = false;
+	cfg->flts = false;
+	cfg->pasid = false;
+}
+
+/**
  * vtd_test_rd() - register read
  * @env: the environment
  * @off: offset

@@ -56,6 +56,8 @@ void *vtd_test_pages(struct vtd_test_env *env, unsigned int order);
 void *vtd_test_page(struct vtd_test_env *env);
 u64 vtd_test_pa(const void *p);
 
+void vtd_test_cfg_no_sm(struct vtd_config *cfg);
+
 /* Registers */
 u64 vtd_test_rd(struct vtd_test_env *env, u64 off, unsigned int size);
 void vtd_test_wr(struct vtd_test_env *env, u64 off, u64 val, unsigned int size);

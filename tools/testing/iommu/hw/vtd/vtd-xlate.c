@@ -664,6 +664,18 @@ static int vtd_translate_legacy(struct vtd_unit *u, struct vtd_req *rq,
 				res);
 }
 
+/**
+ * vtd_translate_locked() - vtd_translate() with the unit's lock held
+ * @u: the unit
+ * @sid: source id
+ * @pasid: PASID, or %DMA_DEV_NO_PASID
+ * @iova: input address
+ * @access: DMA_ACC_* of the request
+ * @res: result (zeroed by the caller)
+ *
+ * Return: 0, or -EFAULT with @res->fault filled in (and recorded unless
+ * suppressed).
+ */
 int vtd_translate_locked(struct vtd_unit *u, u16 sid, u32 pasid, u64 iova,
 			 unsigned int access, struct vtd_xlate *res)
 {

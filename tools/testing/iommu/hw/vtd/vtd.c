@@ -235,6 +235,16 @@ static void vtd_unlock(struct vtd_unit *u) __releases(&u->lock)
 
 /* ---- Memory -------------------------------------------------------------- */
 
+/**
+ * vtd_mem_read() - read little-endian qwords of a table through the host's
+ *	checked memory accessor
+ * @u: the unit (locked)
+ * @pa: physical address
+ * @val: destination, in CPU order
+ * @nr_qwords: how many (at most 8)
+ *
+ * Return: 0, or a negative errno if the range is not all RAM.
+ */
 int vtd_mem_read(struct vtd_unit *u, u64 pa, u64 *val, unsigned int nr_qwords)
 {
 	__le64 raw[8];
@@ -264,6 +274,13 @@ static bool vtd_ppf(const struct vtd_unit *u)
 	return false;
 }
 
+/**
+ * vtd_raise_fault_event() - signal a new fault condition
+ * @u: the unit (locked)
+ *
+ * Delivers the fault event once the lock is dropped, or only sets
+ * FECTL.IP when the event is masked.  Nothing happens while IP is set.
+ */
 void vtd_raise_fault_event(struct vtd_unit *u)
 {
 	if (u->fectl & VTDM_FECTL_IP)
@@ -276,6 +293,12 @@ void vtd_raise_fault_event(struct vtd_unit *u)
 	u->stats.fault_events++;
 }
 
+/**
+ * vtd_raise_inv_event() - signal invalidation-wait completion (ICS.IWC)
+ * @u: the unit (locked)
+ *
+ * Same masking rules as the fault event, with IECTL.
+ */
 void vtd_raise_inv_event(struct vtd_unit *u)
 {
 	if (u->iectl & VTDM_IECTL_IP)
@@ -295,6 +318,20 @@ static void vtd_fault_status_update(struct vtd_unit *u)
 		u->fectl &= ~VTDM_FECTL_IP;
 }
 
+/**
+ * vtd_record_fault() - write a primary fault record
+ * @u: the unit (locked)
+ * @sid: source id of the request
+ * @pasid: its PASID, or %DMA_DEV_NO_PASID
+ * @addr: input address (the page is recorded)
+ * @write: the request was a write
+ * @reason: fault reason
+ *
+ * Records go round the register array.  A fault that finds its record
+ * still pending, or arrives while FSTS.PFO is set, is lost.
+ *
+ * Return: true if the fault was recorded.
+ */
 bool vtd_record_fault(struct vtd_unit *u, u16 sid, u32 pasid, u64 addr, bool write,
 		      u8 reason)
 {
@@ -317,7 +354,8 @@ bool vtd_record_fault(struct vtd_unit *u, u16 sid, u32 pasid, u64 addr, bool wri
 	had_ppf = vtd_ppf(u);
 	hi = sid | ((u64)reason << VTDM_FRCD_HI_FR_SHIFT) | VTDM_FRCD_HI_F;
 	if (pasid != DMA_DEV_NO_PASID)
-		hi |= VTDM_FRCD_HI_PP | ((u64)pasid << VTDM_FRCD_HI_PV_SHIFT);
+		hi |= VTDM_FRCD_HI_PP |
+		      (((u64)pasid << VTDM_FRCD_HI_PV_SHIFT) & VTDM_FRCD_HI_PV_MASK);
 	if (!write)
 		hi |= VTDM_FRCD_HI_T;
 	rec[0] = addr & VTDM_FRCD_LO_FI_MASK;

@@ -59,8 +59,8 @@ void (*host_console_set_sink(void (*fn)(const char *line)))(const char *line);
 
 /**
  * host_console_set_loglevel() - choose which printk levels reach the console
- * @level: messages with a level below this are shown (default 8: all but
- *	none filtered; KERN_DEBUG is 7)
+ * @level: messages with a level below this are shown (default 7, which
+ *	hides KERN_DEBUG; the environment variable HOST_LOGLEVEL overrides it)
  *
  * Return: the previous level.
  */

@@ -60,4 +60,16 @@ int host_ram_register(phys_addr_t pa, size_t len);
  */
 void host_ram_unregister(phys_addr_t pa);
 
+/**
+ * host_guard_region() - memory whose tail faults on any access
+ * @len: bytes (rounded up to whole pages)
+ * @accessible: bytes at the start that are readable and writable
+ *	(rounded up to whole pages; 0 for an entirely inaccessible region)
+ *
+ * For tests of bad user pointers; the region is never released.
+ *
+ * Return: its start, or NULL.
+ */
+void *host_guard_region(size_t len, size_t accessible);
+
 #endif /* _HOST_MEM_H */

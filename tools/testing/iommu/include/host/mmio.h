@@ -30,7 +30,9 @@ struct host_mmio_ops {
  * @opaque: first argument of the handlers
  *
  * The address range is reserved in the host address space, so no host
- * memory can ever appear there.
+ * memory can ever appear there.  Choose windows below 4 GiB and above
+ * 2 GiB (e.g. 0xfed00000): that range also works under AddressSanitizer,
+ * whose shadow gap covers it.
  *
  * Return: 0, -EBUSY if the window overlaps another, -ENOMEM.
  */

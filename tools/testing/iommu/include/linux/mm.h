@@ -10,6 +10,7 @@
 #include <linux/err.h>
 #include <linux/bug.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 
@@ -135,6 +136,38 @@ static inline void set_page_private(struct page *page, unsigned long private)
 static inline unsigned long page_private(struct page *page)
 {
 	return page->private;
+}
+
+/* Flags of a page fault (enum fault_flag in Linux) */
+#define FAULT_FLAG_WRITE		(1U << 0)
+#define FAULT_FLAG_USER			(1U << 6)
+#define FAULT_FLAG_REMOTE		(1U << 7)
+#define FAULT_FLAG_INSTRUCTION		(1U << 8)
+
+/**
+ * fixup_user_fault() - resolve a page fault on an address of an mm
+ * @mm: the address space; its mmap lock is held for reading
+ * @address: the faulting address
+ * @fault_flags: FAULT_FLAG_* bits; FAULT_FLAG_WRITE asks for write access
+ * @unlocked: unused; the lock is never dropped here
+ *
+ * The host has one address space, the process's own: the page is present
+ * if the user-copy probes can read it and, for a write fault, write the
+ * byte just read back to it.
+ *
+ * Return: 0, or -EFAULT if the address is not mapped with that access.
+ */
+static inline int fixup_user_fault(struct mm_struct *mm, unsigned long address,
+				   unsigned int fault_flags, bool *unlocked)
+{
+	char __user *uaddr = (char __user *)address;
+	char byte;
+
+	if (copy_from_user(&byte, uaddr, 1))
+		return -EFAULT;
+	if ((fault_flags & FAULT_FLAG_WRITE) && copy_to_user(uaddr, &byte, 1))
+		return -EFAULT;
+	return 0;
 }
 
 #endif /* _LINUX_MM_H */

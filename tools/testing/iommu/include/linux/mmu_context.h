@@ -17,4 +17,15 @@ static inline void mmgrab_lazy_tlb(struct mm_struct *mm)
 {
 }
 
+/**
+ * arch_pgtable_dma_compat() - can devices walk this mm's page table?
+ * @mm: the mm
+ *
+ * Return: true; no page-table features here get in the way of SVA.
+ */
+static inline bool arch_pgtable_dma_compat(struct mm_struct *mm)
+{
+	return true;
+}
+
 #endif /* _LINUX_MMU_CONTEXT_H */

@@ -87,4 +87,15 @@ static int __init __driver##_init(void)					\
 }									\
 device_initcall(__driver##_init)
 
+/**
+ * is_module_address() - does an address lie inside a loadable module?
+ * @addr: the address
+ *
+ * Return: false; everything is built in.
+ */
+static inline bool is_module_address(unsigned long addr)
+{
+	return false;
+}
+
 #endif /* _LINUX_MODULE_H */

@@ -10,6 +10,12 @@
 
 struct mutex;
 struct spinlock;
+
+/* Wrapping int arithmetic (the host build has no -fwrapv). */
+static inline int __refcount_wrap_add(int a, int b)
+{
+	return (int)((unsigned int)a + (unsigned int)b);
+}
 typedef struct spinlock spinlock_t;
 
 /*
@@ -74,9 +80,9 @@ static inline __must_check bool refcount_add_not_zero(int i, refcount_t *r)
 	do {
 		if (!old)
 			break;
-	} while (!atomic_try_cmpxchg_relaxed(&r->refs, &old, old + i));
+	} while (!atomic_try_cmpxchg_relaxed(&r->refs, &old, __refcount_wrap_add(old, i)));
 
-	if (unlikely(old < 0 || old + i < 0))
+	if (unlikely(old < 0 || __refcount_wrap_add(old, i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_ADD_NOT_ZERO_OVF);
 	return old;
 }
@@ -97,7 +103,7 @@ static inline void refcount_add(int i, refcount_t *r)
 
 	if (unlikely(!old))
 		refcount_warn_saturate(r, REFCOUNT_ADD_UAF);
-	else if (unlikely(old < 0 || old + i < 0))
+	else if (unlikely(old < 0 || __refcount_wrap_add(old, i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_ADD_OVF);
 }
 
@@ -121,7 +127,7 @@ static inline __must_check bool refcount_sub_and_test(int i, refcount_t *r)
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		return true;
 	}
-	if (unlikely(old < 0 || old - i < 0))
+	if (unlikely(old < 0 || __refcount_wrap_add(old, -i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_SUB_UAF);
 	return false;
 }

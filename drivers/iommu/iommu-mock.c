@@ -179,21 +179,23 @@ static long mock_ptr_ret(const void *p)
 
 /* ---- lookups -------------------------------------------------------------- */
 
+static int mock_attach_dev(struct iommu_domain *domain, struct device *dev);
+static int mock_set_dev_pasid(struct iommu_domain *domain, struct device *dev,
+			      ioasid_t pasid, struct iommu_domain *old);
+
 struct mock_domain *to_mock_domain(struct iommu_domain *domain)
 {
-	struct mock_domain *md;
-
+	/*
+	 * Recognise the mock's domains by their ops, without looking at
+	 * anything else: every op table of the mock attaches through
+	 * mock_attach_dev(), except SVA domains, which only do PASIDs.
+	 */
 	if (!domain || !domain->ops)
 		return NULL;
-	md = container_of(domain, struct mock_domain, domain);
-	/* Every op table of the mock lives inside its instance */
-	if (domain->ops != &md->inst->paging_ops &&
-	    domain->ops != &md->inst->static_ops &&
-	    domain->ops != &md->inst->identity_ops &&
-	    domain->ops != &md->inst->sva_ops &&
-	    domain->ops != &md->inst->nested_ops)
+	if (domain->ops->attach_dev != mock_attach_dev &&
+	    domain->ops->set_dev_pasid != mock_set_dev_pasid)
 		return NULL;
-	return md;
+	return container_of(domain, struct mock_domain, domain);
 }
 EXPORT_SYMBOL_IF_KUNIT(to_mock_domain);
 
@@ -748,7 +750,7 @@ static void mock_remove_dev_pasid(struct device *dev, ioasid_t pasid,
 	mock_inject(inst, &call, NULL);
 	installed = xa_erase(&mdev->pasids, pasid);
 	if (installed != domain)
-		mock_violation(inst, "remove_dev_pasid(%u) of %s with domain %p, but %p is installed",
+		mock_violation(inst, "remove_dev_pasid(%u) of %s with %p, not %p",
 			       pasid, dev_name(dev), domain, installed);
 	mock_log(inst, &call);
 }
@@ -840,7 +842,7 @@ static int mock_map_pages(struct iommu_domain *domain, unsigned long iova,
 			       domain->type);
 	if (!is_power_of_2(pgsize) || !(pgsize & domain->pgsize_bitmap) ||
 	    !pgcount || !IS_ALIGNED(iova | paddr, pgsize)) {
-		mock_violation(inst, "map_pages(iova %#lx, pa %#llx, pgsize %#zx, count %zu) breaks the page size rules",
+		mock_violation(inst, "bad map_pages(%#lx, %#llx, %#zx, %zu)",
 			       iova, (unsigned long long)paddr, pgsize,
 			       pgcount);
 		ret = -EINVAL;
@@ -924,7 +926,7 @@ static size_t mock_unmap_pages(struct iommu_domain *domain, unsigned long iova,
 
 	if (!is_power_of_2(pgsize) || !(pgsize & domain->pgsize_bitmap) ||
 	    !pgcount || !IS_ALIGNED(iova, pgsize)) {
-		mock_violation(inst, "unmap_pages(iova %#lx, pgsize %#zx, count %zu) breaks the page size rules",
+		mock_violation(inst, "bad unmap_pages(%#lx, %#zx, %zu)",
 			       iova, pgsize, pgcount);
 		goto out;
 	}
@@ -1352,8 +1354,7 @@ static void mock_build_ops(struct mock_iommu *inst)
 		p->enable_nesting = mock_enable_nesting;
 		p->set_pgtable_quirks = mock_set_pgtable_quirks;
 	}
-	if (!cfg->no_free)
-		p->free = mock_domain_free;
+	p->free = mock_domain_free;
 
 	/* Static domains: attach only, never freed */
 	inst->static_ops.attach_dev = mock_attach_dev;
@@ -1443,6 +1444,37 @@ static int mock_static_domains(struct mock_iommu *inst)
 	return 0;
 }
 
+/* Turn the base configuration and its modifiers into plain settings */
+static void mock_resolve_config(struct mock_iommu_config *cfg)
+{
+	unsigned long without = cfg->without;
+
+	if (cfg->modern) {
+		if (cfg->identity == MOCK_IDENTITY_DEFAULT)
+			cfg->identity = MOCK_IDENTITY_STATIC;
+		if (cfg->blocked == MOCK_BLOCKED_DEFAULT)
+			cfg->blocked = MOCK_BLOCKED_STATIC;
+		cfg->paging = true;
+		cfg->def_domain_type = true;
+		cfg->resv_regions = true;
+		cfg->sva |= !(without & MOCK_WITHOUT_SVA);
+		cfg->pasid |= !(without & MOCK_WITHOUT_PASID);
+		cfg->dev_feat |= !(without & MOCK_WITHOUT_DEV_FEAT);
+		cfg->page_response |= !(without & MOCK_WITHOUT_PAGE_RESPONSE);
+		cfg->iopf_queue |= cfg->page_response;
+		cfg->capable |= !(without & MOCK_WITHOUT_CAPABLE);
+		if (!cfg->caps)
+			cfg->caps = BIT(IOMMU_CAP_CACHE_COHERENCY) |
+				    BIT(IOMMU_CAP_DEFERRED_FLUSH);
+		if (!cfg->max_pasids)
+			cfg->max_pasids = 1U << 20;
+	}
+	if (cfg->identity == MOCK_IDENTITY_DEFAULT)
+		cfg->identity = MOCK_IDENTITY_NONE;
+	if (cfg->blocked == MOCK_BLOCKED_DEFAULT)
+		cfg->blocked = MOCK_BLOCKED_NONE;
+}
+
 static void mock_hwdev_release(struct device *dev)
 {
 	/* Embedded in the instance, which is freed by its owner */
@@ -1503,6 +1535,7 @@ struct mock_iommu *mock_iommu_create(struct kunit *test,
 		return ERR_PTR(-ENOMEM);
 
 	inst->cfg = *cfg;
+	mock_resolve_config(&inst->cfg);
 	if (!inst->cfg.pgsize_bitmap)
 		inst->cfg.pgsize_bitmap = SZ_4K | SZ_2M | SZ_1G;
 	if (!inst->cfg.aperture_end)
@@ -1542,7 +1575,7 @@ struct mock_iommu *mock_iommu_create(struct kunit *test,
 	if (ret)
 		goto err_free;
 
-	if (cfg->iopf_queue) {
+	if (inst->cfg.iopf_queue) {
 		inst->iopf_queue = iopf_queue_alloc(mock_name(inst));
 		if (!inst->iopf_queue) {
 			ret = -ENOMEM;
@@ -1558,7 +1591,7 @@ struct mock_iommu *mock_iommu_create(struct kunit *test,
 
 	ops = cfg->share_ops_with ? &cfg->share_ops_with->ops : &inst->ops;
 	inst->iommu.fwnode = &inst->fwnode;
-	inst->iommu.max_pasids = cfg->max_pasids;
+	inst->iommu.max_pasids = inst->cfg.max_pasids;
 	ret = iommu_device_register_bus(&inst->iommu, ops, &mock_bus_type,
 					&inst->nb);
 	if (ret)
@@ -2383,12 +2416,13 @@ static void mock_policy_restore(void *data)
 void mock_policy_set(struct kunit *test, unsigned int type)
 {
 	struct iommu_default_policy *saved, policy;
+	int ret;
 
 	saved = kunit_kzalloc(test, sizeof(*saved), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, saved);
 	iommu_default_policy_get(saved);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-					mock_policy_restore, saved));
+	ret = kunit_add_action_or_reset(test, mock_policy_restore, saved);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 
 	policy = *saved;
 	policy.def_type = type;
@@ -2408,6 +2442,40 @@ int mock_free_on_exit(struct kunit *test, struct iommu_domain *domain)
 	return kunit_add_action_or_reset(test, mock_domain_free_action, domain);
 }
 EXPORT_SYMBOL_IF_KUNIT(mock_free_on_exit);
+
+struct mock_iommu *mock_iommu_create_assert(struct kunit *test,
+					    const struct mock_iommu_config *cfg)
+{
+	struct mock_iommu *inst = mock_iommu_create(test, cfg);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, inst);
+	return inst;
+}
+EXPORT_SYMBOL_IF_KUNIT(mock_iommu_create_assert);
+
+struct device *mock_dev_create_assert(struct kunit *test,
+				      struct mock_iommu *inst,
+				      const char *name, unsigned long flags,
+				      struct device *peer)
+{
+	struct device *dev;
+
+	dev = mock_dev_create_in_group(test, inst, name, flags, peer);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, dev, "creating %s", name);
+	return dev;
+}
+EXPORT_SYMBOL_IF_KUNIT(mock_dev_create_assert);
+
+struct iommu_domain *mock_paging_assert(struct kunit *test,
+					struct device *dev)
+{
+	struct iommu_domain *domain = iommu_paging_domain_alloc(dev);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, domain);
+	KUNIT_ASSERT_EQ(test, mock_free_on_exit(test, domain), 0);
+	return domain;
+}
+EXPORT_SYMBOL_IF_KUNIT(mock_paging_assert);
 
 static void mock_mm_put(void *data)
 {

@@ -111,6 +111,8 @@ enum mock_op {
 
 /**
  * enum mock_identity_mode - how an instance offers identity domains
+ * @MOCK_IDENTITY_DEFAULT: as the base configuration says (static for
+ *	&mock_iommu_config.modern, none otherwise)
  * @MOCK_IDENTITY_NONE: not at all; identity requests get -EOPNOTSUPP
  * @MOCK_IDENTITY_STATIC: a static &iommu_ops.identity_domain
  * @MOCK_IDENTITY_PER_DEVICE: &iommu_ops.domain_alloc_identity, refused for
@@ -118,6 +120,7 @@ enum mock_op {
  * @MOCK_IDENTITY_LEGACY: domain_alloc(IOMMU_DOMAIN_IDENTITY)
  */
 enum mock_identity_mode {
+	MOCK_IDENTITY_DEFAULT,
 	MOCK_IDENTITY_NONE,
 	MOCK_IDENTITY_STATIC,
 	MOCK_IDENTITY_PER_DEVICE,
@@ -126,12 +129,15 @@ enum mock_identity_mode {
 
 /**
  * enum mock_blocked_mode - how an instance offers blocking domains
+ * @MOCK_BLOCKED_DEFAULT: as the base configuration says (static for
+ *	&mock_iommu_config.modern, none otherwise)
  * @MOCK_BLOCKED_NONE: not at all (the core falls back to an empty paging
  *	domain when it needs one)
  * @MOCK_BLOCKED_STATIC: a static &iommu_ops.blocked_domain
  * @MOCK_BLOCKED_LEGACY: domain_alloc(IOMMU_DOMAIN_BLOCKED)
  */
 enum mock_blocked_mode {
+	MOCK_BLOCKED_DEFAULT,
 	MOCK_BLOCKED_NONE,
 	MOCK_BLOCKED_STATIC,
 	MOCK_BLOCKED_LEGACY,
@@ -154,6 +160,12 @@ enum mock_group_mode {
  * struct mock_iommu_config - what a mock IOMMU instance looks like
  * @name: instance name (the &iommu_device.dev name that core messages use);
  *	NULL picks "mock-iommu<N>"
+ * @modern: start from a fully featured modern driver: static identity and
+ *	blocked domains, domain_alloc_paging, SVA, PASIDs (2^20), page
+ *	responses with an iopf queue, device features, capabilities (cache
+ *	coherency, deferred flush), reserved regions and def_domain_type.
+ *	Other fields add to that; @without takes parts away.
+ * @without: MOCK_WITHOUT_* parts of the @modern set to leave out
  * @identity: how identity domains are offered
  * @blocked: how blocking domains are offered
  * @paging: provide &iommu_ops.domain_alloc_paging
@@ -168,8 +180,8 @@ enum mock_group_mode {
  *	of that type (legacy drivers)
  * @def_domain_type: provide &iommu_ops.def_domain_type, answering each
  *	device's &mock_dev_config.def_domain_type
- * @pasid: paging, identity-less SVA and nested domains get set_dev_pasid
- *	and the ops get remove_dev_pasid
+ * @pasid: paging and nested domains get set_dev_pasid and the ops get
+ *	remove_dev_pasid (SVA domains always have set_dev_pasid)
  * @page_response: provide &iommu_ops.page_response
  * @dev_feat: provide dev_enable_feat/dev_disable_feat (IOPF before SVA)
  * @iopf_queue: allocate an iopf queue for the instance; enabling
@@ -181,19 +193,19 @@ enum mock_group_mode {
  * @resv_regions: provide &iommu_ops.get_resv_regions, reporting each
  *	device's &mock_dev_config.resv
  * @capable: provide &iommu_ops.capable, answering from @caps
- * @caps: BIT(cap) for every &enum iommu_cap the instance has
+ * @caps: BIT(cap) for every &enum iommu_cap the instance has; 0 means the
+ *	base default
  * @nesting: paging domains get enable_nesting and set_pgtable_quirks
  * @no_iotlb_sync_map: paging domains have no iotlb_sync_map
  * @no_iotlb_sync: paging domains have no iotlb_sync
- * @no_free: paging domains allocated from domain_alloc_paging have no free
- *	op (a driver bug the core cannot detect; only for leak tests)
  * @use_default_domain_ops: allocators leave &iommu_domain.ops NULL so the
  *	core fills it from &iommu_ops.default_domain_ops
  * @leave_pgsize_zero: allocators leave &iommu_domain.pgsize_bitmap 0 so
  *	the core fills it from &iommu_ops.pgsize_bitmap
  * @pgsize_bitmap: page sizes; 0 means SZ_4K | SZ_2M | SZ_1G
  * @aperture_end: last mappable IOVA of paging domains; 0 means 2^48 - 1
- * @max_pasids: &iommu_device.max_pasids of the instance
+ * @max_pasids: &iommu_device.max_pasids of the instance; 0 means the base
+ *	default
  * @group: how device_group() groups devices
  * @share_ops_with: another instance whose &iommu_ops this one uses: the
  *	two are instances of the same driver (domain owners match), but each
@@ -202,6 +214,8 @@ enum mock_group_mode {
  */
 struct mock_iommu_config {
 	const char *name;
+	bool modern;
+	unsigned long without;
 	enum mock_identity_mode identity;
 	enum mock_blocked_mode blocked;
 	bool paging;
@@ -225,7 +239,6 @@ struct mock_iommu_config {
 	bool nesting;
 	bool no_iotlb_sync_map;
 	bool no_iotlb_sync;
-	bool no_free;
 	bool use_default_domain_ops;
 	bool leave_pgsize_zero;
 	unsigned long pgsize_bitmap;
@@ -235,29 +248,15 @@ struct mock_iommu_config {
 	struct mock_iommu *share_ops_with;
 };
 
-/**
- * MOCK_IOMMU_MODERN - initialiser for a fully featured modern driver
- *
- * Static identity and blocked domains, domain_alloc_paging, SVA, PASIDs
- * (2^20), page responses with an iopf queue, device features, capabilities
- * (cache coherency, deferred flush), reserved regions, def_domain_type and
- * 4K/2M/1G pages. Tests start from it and switch things off.
- */
-#define MOCK_IOMMU_MODERN					\
-	.identity = MOCK_IDENTITY_STATIC,			\
-	.blocked = MOCK_BLOCKED_STATIC,				\
-	.paging = true,						\
-	.sva = true,						\
-	.def_domain_type = true,				\
-	.pasid = true,						\
-	.page_response = true,					\
-	.dev_feat = true,					\
-	.iopf_queue = true,					\
-	.resv_regions = true,					\
-	.capable = true,					\
-	.caps = BIT(IOMMU_CAP_CACHE_COHERENCY) |		\
-		BIT(IOMMU_CAP_DEFERRED_FLUSH),			\
-	.max_pasids = 1U << 20
+/* Parts of the modern set (&mock_iommu_config.without) */
+#define MOCK_WITHOUT_SVA		BIT(0)
+#define MOCK_WITHOUT_PASID		BIT(1)
+#define MOCK_WITHOUT_DEV_FEAT		BIT(2)
+#define MOCK_WITHOUT_PAGE_RESPONSE	BIT(3)
+#define MOCK_WITHOUT_CAPABLE		BIT(4)
+
+/* Initialiser of a &struct mock_iommu_config for a modern driver */
+#define MOCK_IOMMU_MODERN .modern = true
 
 /*
  * Special "errno" for mock_iommu_fail() on ops returning a pointer: return
@@ -380,7 +379,7 @@ struct mock_iommu {
 
 	struct iopf_queue *iopf_queue;
 
-	spinlock_t lock;
+	spinlock_t lock;	/* the lists, the log and the faults */
 	struct list_head devices;
 	struct list_head domains;
 	struct mock_call *log;
@@ -519,7 +518,7 @@ struct mock_dev {
 };
 
 /**
- * mock_iommu_bus - the bus mock client devices live on
+ * mock_iommu_bus() - the bus mock client devices live on
  *
  * Return: the bus type.
  */
@@ -1002,72 +1001,51 @@ struct mm_struct *mock_mm_alloc(struct kunit *test);
 int mock_free_on_exit(struct kunit *test, struct iommu_domain *domain);
 
 /**
- * MOCK_PAGING() - allocate a paging domain for a device or fail the test
+ * mock_iommu_create_assert() - mock_iommu_create(), failing the test on error
  * @test: the test
- * @dev: a probed device
- *
- * The domain comes from iommu_paging_domain_alloc() and is freed when the
- * test ends.
- *
- * Return: the domain.
- */
-#define MOCK_PAGING(test, dev)						\
-({									\
-	struct iommu_domain *__mock_dom = iommu_paging_domain_alloc(dev);\
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, __mock_dom);			\
-	KUNIT_ASSERT_EQ(test, 0, mock_free_on_exit(test, __mock_dom));	\
-	__mock_dom;							\
-})
-
-/**
- * MOCK_IOMMU() - create an instance or fail the test
- * @test: the test
- * @...: designated initialisers of &struct mock_iommu_config
+ * @cfg: configuration
  *
  * Return: the instance.
  */
+struct mock_iommu *mock_iommu_create_assert(struct kunit *test,
+					    const struct mock_iommu_config *cfg);
+
+/**
+ * mock_dev_create_assert() - mock_dev_create(), failing the test on error
+ * @test: the test
+ * @inst: the serving instance
+ * @name: device name
+ * @flags: MOCK_DEV_* flags
+ * @peer: a probed device whose group to join, or NULL
+ *
+ * Return: the device.
+ */
+struct device *mock_dev_create_assert(struct kunit *test,
+				      struct mock_iommu *inst,
+				      const char *name, unsigned long flags,
+				      struct device *peer);
+
+/**
+ * mock_paging_assert() - a paging domain for a device, freed at test end
+ * @test: the test
+ * @dev: a probed device
+ *
+ * The domain comes from iommu_paging_domain_alloc(); allocation failures
+ * fail the test.
+ *
+ * Return: the domain.
+ */
+struct iommu_domain *mock_paging_assert(struct kunit *test,
+					struct device *dev);
+
+/* Shorthands used by the suites */
+#define MOCK_PAGING(test, dev)	mock_paging_assert(test, dev)
 #define MOCK_IOMMU(test, ...)						\
-({									\
-	const struct mock_iommu_config __mock_cfg = { __VA_ARGS__ };	\
-	struct mock_iommu *__mock_inst =				\
-		mock_iommu_create(test, &__mock_cfg);			\
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, __mock_inst);		\
-	__mock_inst;							\
-})
-
-/**
- * MOCK_DEV() - create and probe a device or fail the test
- * @test: the test
- * @inst: the serving instance
- * @name: device name
- * @flags: MOCK_DEV_* flags
- *
- * Return: the device.
- */
+	mock_iommu_create_assert(test,					\
+		&(const struct mock_iommu_config){ __VA_ARGS__ })
 #define MOCK_DEV(test, inst, name, flags)				\
-({									\
-	struct device *__mock_dev = mock_dev_create(test, inst, name,	\
-						    flags);		\
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, __mock_dev);			\
-	__mock_dev;							\
-})
-
-/**
- * MOCK_DEV_IN_GROUP() - create a device sharing @peer's group or fail
- * @test: the test
- * @inst: the serving instance
- * @name: device name
- * @flags: MOCK_DEV_* flags
- * @peer: a probed device
- *
- * Return: the device.
- */
+	mock_dev_create_assert(test, inst, name, flags, NULL)
 #define MOCK_DEV_IN_GROUP(test, inst, name, flags, peer)		\
-({									\
-	struct device *__mock_dev =					\
-		mock_dev_create_in_group(test, inst, name, flags, peer);\
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, __mock_dev);			\
-	__mock_dev;							\
-})
+	mock_dev_create_assert(test, inst, name, flags, peer)
 
 #endif /* __IOMMU_MOCK_H */

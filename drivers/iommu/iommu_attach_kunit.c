@@ -184,9 +184,10 @@ static void attach_group_while_owned(struct kunit *test)
 	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
 	struct iommu_group *group = dev->iommu_group;
 	struct iommu_domain *domain = MOCK_PAGING(test, dev);
+	int ret;
 
-	KUNIT_ASSERT_EQ(test, iommu_group_claim_dma_owner(group,
-						&attach_owner_cookie), 0);
+	ret = iommu_group_claim_dma_owner(group, &attach_owner_cookie);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	KUNIT_ASSERT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
 			    group->blocking_domain);
 
@@ -254,6 +255,7 @@ static const struct attach_fail_case attach_fail_cases[] = {
 	{ 3, -ENODEV, "dev3-ENODEV" },
 	{ 1, -EINVAL, "dev1-EINVAL" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(attach_fail, attach_fail_cases, desc);
 
 /*
@@ -471,14 +473,16 @@ static void direct_region_refuses_blocked_domain(struct kunit *test)
 	};
 	struct device *dev = mock_dev_create_cfg(test, inst, &cfg);
 	struct iommu_domain *def;
+	int ret;
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev);
 	def = iommu_get_domain_for_dev(dev);
 	KUNIT_EXPECT_TRUE(test, dev->iommu->require_direct);
 	mock_iommu_log_clear(inst);
 
-	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(dev->iommu_group,
-					mock_iommu_blocked(inst)), -EINVAL);
+	ret = iommu_group_replace_domain(dev->iommu_group,
+					 mock_iommu_blocked(inst));
+	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 0);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), def);
 }
@@ -572,6 +576,7 @@ static const struct attach_errno_case attach_allowed_errnos[] = {
 	{ -ENODEV, "ENODEV" },
 	{ -ENOSPC, "ENOSPC" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(attach_allowed, attach_allowed_errnos, desc);
 
 static const struct attach_errno_case attach_disallowed_errnos[] = {
@@ -584,6 +589,7 @@ static const struct attach_errno_case attach_disallowed_errnos[] = {
 	{ -E2BIG, "E2BIG" },
 	{ -ETIMEDOUT, "ETIMEDOUT" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(attach_disallowed, attach_disallowed_errnos, desc);
 
 /* Section 3: each allowed errno reaches the caller unchanged, silently */
@@ -780,6 +786,7 @@ static struct kunit_suite iommu_attach_suite = {
 	.name = "iommu_attach",
 	.test_cases = iommu_attach_cases,
 };
+
 kunit_test_suite(iommu_attach_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -36,6 +36,7 @@ static const struct def_policy_case def_policy_cases[] = {
 	{ IOMMU_DOMAIN_DMA, "strict" },
 	{ IOMMU_DOMAIN_DMA_FQ, "lazy" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(def_policy, def_policy_cases, desc);
 
 /* 45: without a driver preference the global policy decides */
@@ -152,8 +153,10 @@ static void per_device_identity_rule(struct kunit *test)
 	call = mock_iommu_call(inst, idx);
 	KUNIT_EXPECT_PTR_EQ(test, call->dev, noid);
 	KUNIT_EXPECT_EQ(test, call->ret, (long)-EOPNOTSUPP);
-	KUNIT_EXPECT_GT(test, mock_iommu_find_call(inst,
-				MOCK_OP_DOMAIN_ALLOC_PAGING, idx), idx);
+	KUNIT_EXPECT_GT(test,
+			mock_iommu_find_call(inst, MOCK_OP_DOMAIN_ALLOC_PAGING,
+					     idx),
+			idx);
 
 	ok = MOCK_DEV(test, inst, "def-ok", 0);
 	KUNIT_EXPECT_EQ(test, def_type_of(ok), IOMMU_DOMAIN_IDENTITY);
@@ -319,6 +322,7 @@ static const struct def_conflict_case def_conflict_cases[] = {
 	{ MOCK_DEV_WANT_DMA, MOCK_DEV_WANT_IDENTITY, "dma-then-identity" },
 	{ MOCK_DEV_WANT_IDENTITY, MOCK_DEV_WANT_DMA, "identity-then-dma" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(def_conflict, def_conflict_cases, desc);
 
 /* 51: members disagreeing on the type: identity wins */
@@ -580,6 +584,7 @@ static struct kunit_suite iommu_default_suite = {
 	.name = "iommu_default",
 	.test_cases = iommu_default_cases,
 };
+
 kunit_test_suite(iommu_default_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -154,6 +154,7 @@ static const struct dom_errno_case dom_alloc_errnos[] = {
 	{ -ENODEV, "ENODEV" },
 	{ -E2BIG, "E2BIG" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(dom_alloc_errno, dom_alloc_errnos, desc);
 
 /* 5: a driver's ERR_PTR reaches the caller unchanged */
@@ -395,7 +396,7 @@ static void msi_cookie_rules(struct kunit *test)
 static void dev_feature_without_op(struct kunit *test)
 {
 	struct mock_iommu *inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN,
-					     .dev_feat = false);
+					     .without = MOCK_WITHOUT_DEV_FEAT);
 	struct device *dev = MOCK_DEV(test, inst, "dom-a", 0);
 	struct device *bare = kunit_device_register(test, "dom-bare");
 
@@ -488,20 +489,20 @@ static void capable_asks_the_driver(struct kunit *test)
 {
 	struct mock_iommu *inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 	struct mock_iommu *mute = MOCK_IOMMU(test, MOCK_IOMMU_MODERN,
-					     .capable = false);
+					     .without = MOCK_WITHOUT_CAPABLE);
 	struct device *dev = MOCK_DEV(test, inst, "dom-a", 0);
 	struct device *mdev = MOCK_DEV(test, mute, "dom-m", 0);
 	struct device *bare = kunit_device_register(test, "dom-bare");
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, bare);
-	KUNIT_EXPECT_TRUE(test, device_iommu_capable(dev,
-						IOMMU_CAP_CACHE_COHERENCY));
-	KUNIT_EXPECT_FALSE(test, device_iommu_capable(dev,
-						IOMMU_CAP_DIRTY_TRACKING));
-	KUNIT_EXPECT_FALSE(test, device_iommu_capable(mdev,
-						IOMMU_CAP_CACHE_COHERENCY));
-	KUNIT_EXPECT_FALSE(test, device_iommu_capable(bare,
-						IOMMU_CAP_CACHE_COHERENCY));
+	KUNIT_EXPECT_TRUE(test,
+			  device_iommu_capable(dev, IOMMU_CAP_CACHE_COHERENCY));
+	KUNIT_EXPECT_FALSE(test,
+			   device_iommu_capable(dev, IOMMU_CAP_DIRTY_TRACKING));
+	KUNIT_EXPECT_FALSE(test,
+			   device_iommu_capable(mdev, IOMMU_CAP_CACHE_COHERENCY));
+	KUNIT_EXPECT_FALSE(test,
+			   device_iommu_capable(bare, IOMMU_CAP_CACHE_COHERENCY));
 }
 
 /* SVA domains can come from the legacy allocator too */
@@ -559,6 +560,7 @@ static struct kunit_suite iommu_domain_suite = {
 	.name = "iommu_domain",
 	.test_cases = iommu_domain_cases,
 };
+
 kunit_test_suite(iommu_domain_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -260,6 +260,24 @@ static void last_device_frees_core_domains(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mock_iommu_live_domains(inst), 0U);
 }
 
+/* The last member leaving a group that is still claimed is a bug */
+static void last_device_leaving_claimed_group_warns(struct kunit *test)
+{
+	DEFINE_SUPPRESSED_WARNING(__iommu_group_free_device);
+	struct mock_iommu *inst = group_inst(test);
+	struct device *dev = MOCK_DEV(test, inst, "grp-a", 0);
+
+	KUNIT_ASSERT_EQ(test, iommu_device_claim_dma_owner(dev, &group_owner),
+			0);
+	START_SUPPRESSED_WARNING(__iommu_group_free_device);
+	mock_dev_remove(dev);
+	END_SUPPRESSED_WARNING(__iommu_group_free_device);
+	KUNIT_EXPECT_EQ(test,
+			SUPPRESSED_WARNING_COUNT(__iommu_group_free_device),
+			1);
+	KUNIT_EXPECT_EQ(test, mock_iommu_live_domains(inst), 0U);
+}
+
 /* A removed member's group reference goes, the others' stay */
 static void group_references(struct kunit *test)
 {
@@ -368,7 +386,7 @@ static int group_walk_fn(struct device *dev, void *data)
 }
 
 /* iommu_group_for_each_dev() stops at the first non-zero return */
-static void group_for_each_dev_stops(struct kunit *test)
+static void group_walk_stops_at_nonzero(struct kunit *test)
 {
 	struct mock_iommu *inst = group_inst(test);
 	struct device *a = MOCK_DEV(test, inst, "grp-a", 0);
@@ -380,7 +398,8 @@ static void group_for_each_dev_stops(struct kunit *test)
 						       group_walk_fn), 42);
 	KUNIT_EXPECT_EQ(test, walk.seen, 2U);
 
-	walk = (struct group_walk) { .stop_at = NULL };
+	walk.seen = 0;
+	walk.stop_at = NULL;
 	KUNIT_EXPECT_EQ(test, iommu_group_for_each_dev(a->iommu_group, &walk,
 						       group_walk_fn), 0);
 	KUNIT_EXPECT_EQ(test, walk.seen, 3U);
@@ -439,6 +458,13 @@ static struct iommu_group *pci_group(struct kunit *test, struct mock_pci *mp,
 	return pdev->dev.iommu_group;
 }
 
+/* The default domain type of a function on the root bus */
+static unsigned int pci_default_type(struct kunit *test, struct mock_pci *mp,
+				     u8 devfn)
+{
+	return iommu_group_default_domain(pci_group(test, mp, 0, devfn))->type;
+}
+
 static struct mock_pci *pci_build(struct kunit *test, struct mock_iommu *inst,
 				  const struct mock_pci_fn *fns,
 				  unsigned int nr)
@@ -478,6 +504,7 @@ static void pci_multifunction_without_acs_shares_group(struct kunit *test)
 	struct mock_pci *mp = pci_build(test, inst, fns, ARRAY_SIZE(fns));
 	struct iommu_group *group = pci_group(test, mp, 0, DF(3, 0));
 	struct iommu_domain *domain;
+	struct device *fn1;
 
 	KUNIT_EXPECT_PTR_EQ(test, pci_group(test, mp, 0, DF(3, 1)), group);
 	KUNIT_EXPECT_PTR_EQ(test, pci_group(test, mp, 0, DF(3, 2)), group);
@@ -485,8 +512,8 @@ static void pci_multifunction_without_acs_shares_group(struct kunit *test)
 	/* And it attaches as a whole */
 	domain = MOCK_PAGING(test, &mock_pci_dev(mp, 0, DF(3, 0))->dev);
 	mock_iommu_log_clear(inst);
-	KUNIT_EXPECT_EQ(test, iommu_attach_device(domain,
-				&mock_pci_dev(mp, 0, DF(3, 1))->dev), -EINVAL);
+	fn1 = &mock_pci_dev(mp, 0, DF(3, 1))->dev;
+	KUNIT_EXPECT_EQ(test, iommu_attach_device(domain, fn1), -EINVAL);
 	KUNIT_ASSERT_EQ(test, iommu_attach_group(domain, group), 0);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 3);
 	iommu_detach_group(domain, group);
@@ -598,11 +625,9 @@ static void pci_untrusted_gets_strict_dma(struct kunit *test)
 	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 	mp = pci_build(test, inst, fns, ARRAY_SIZE(fns));
 
-	KUNIT_EXPECT_EQ(test, iommu_group_default_domain(pci_group(test, mp, 0,
-						DF(1, 0)))->type,
+	KUNIT_EXPECT_EQ(test, pci_default_type(test, mp, DF(1, 0)),
 			IOMMU_DOMAIN_DMA);
-	KUNIT_EXPECT_EQ(test, iommu_group_default_domain(pci_group(test, mp, 0,
-						DF(2, 0)))->type,
+	KUNIT_EXPECT_EQ(test, pci_default_type(test, mp, DF(2, 0)),
 			IOMMU_DOMAIN_DMA_FQ);
 }
 
@@ -619,8 +644,7 @@ static void pci_untrusted_not_passthrough(struct kunit *test)
 	mock_policy_set(test, IOMMU_DOMAIN_IDENTITY);
 	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 	mp = pci_build(test, inst, fns, ARRAY_SIZE(fns));
-	KUNIT_EXPECT_EQ(test, iommu_group_default_domain(pci_group(test, mp, 0,
-						DF(1, 0)))->type,
+	KUNIT_EXPECT_EQ(test, pci_default_type(test, mp, DF(1, 0)),
 			IOMMU_DOMAIN_DMA);
 }
 
@@ -694,11 +718,12 @@ static struct kunit_case iommu_group_cases[] = {
 	KUNIT_CASE(release_without_release_domain),
 	KUNIT_CASE(release_deferred_skips_release_domain),
 	KUNIT_CASE(last_device_frees_core_domains),
+	KUNIT_CASE(last_device_leaving_claimed_group_warns),
 	KUNIT_CASE(group_references),
 	KUNIT_CASE(group_ids_are_unique),
 	KUNIT_CASE(single_device_group_per_instance),
 	KUNIT_CASE(group_iommudata_and_name),
-	KUNIT_CASE(group_for_each_dev_stops),
+	KUNIT_CASE(group_walk_stops_at_nonzero),
 	KUNIT_CASE(iommu_present_on_core_buses),
 	KUNIT_CASE(fwspec_init_rules),
 	KUNIT_CASE(pci_endpoints_get_own_groups),
@@ -720,6 +745,7 @@ static struct kunit_suite iommu_group_suite = {
 	.name = "iommu_group",
 	.test_cases = iommu_group_cases,
 };
+
 kunit_test_suite(iommu_group_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

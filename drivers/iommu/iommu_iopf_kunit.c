@@ -71,10 +71,11 @@ KUNIT_DEFINE_ACTION_WRAPPER(iopf_queue_free_action, iopf_queue_free,
 static struct iopf_queue *iopf_test_queue(struct kunit *test)
 {
 	struct iopf_queue *queue = iopf_queue_alloc("kunit");
+	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, queue);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-					iopf_queue_free_action, queue));
+	ret = kunit_add_action_or_reset(test, iopf_queue_free_action, queue);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	return queue;
 }
 
@@ -402,7 +403,7 @@ static void queue_add_device_errors(struct kunit *test)
 
 	mock_policy_set(test, IOMMU_DOMAIN_DMA);
 	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
-	noresp = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .page_response = false);
+	noresp = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .without = MOCK_WITHOUT_PAGE_RESPONSE);
 	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
 	ndev = MOCK_DEV(test, noresp, "iopf-n", MOCK_DEV_PASID);
 	queue = iopf_test_queue(test);
@@ -713,6 +714,7 @@ static struct kunit_suite iommu_iopf_suite = {
 	.name = "iommu_iopf",
 	.test_cases = iommu_iopf_cases,
 };
+
 kunit_test_suite(iommu_iopf_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

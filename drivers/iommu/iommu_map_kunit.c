@@ -132,6 +132,7 @@ static const struct map_align_case map_align_cases[] = {
 	{ 0x100000, 0x100000, 0x1800, "size" },
 	{ 0x1, 0x1, 0x1, "all" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(map_align, map_align_cases, desc);
 
 /* 84 */
@@ -158,6 +159,7 @@ static const struct map_gfp_case map_gfp_cases[] = {
 	{ GFP_KERNEL | __GFP_DMA32, "DMA32" },
 	{ GFP_KERNEL | __GFP_COMP, "COMP" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(map_gfp, map_gfp_cases, desc);
 
 /* 85 */
@@ -269,6 +271,7 @@ static const struct map_fail_case map_fail_cases[] = {
 	{ -ENOSPC, "ENOSPC" },
 	{ -EIO, "EIO" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(map_fail, map_fail_cases, desc);
 
 /* 88: a failure in a later call unmaps exactly what the earlier ones did */
@@ -449,9 +452,8 @@ static void unmap_syncs_exactly_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, call->count, (size_t)(SZ_64K - 1));
 	KUNIT_EXPECT_EQ(test, call->pgsize, (size_t)SZ_4K);
 	/* It is the last thing that happened */
-	KUNIT_EXPECT_EQ(test, mock_iommu_call(env.inst,
-				mock_iommu_nr_calls(env.inst) - 1)->op,
-			MOCK_OP_IOTLB_SYNC);
+	call = mock_iommu_call(env.inst, mock_iommu_nr_calls(env.inst) - 1);
+	KUNIT_EXPECT_EQ(test, call->op, MOCK_OP_IOTLB_SYNC);
 
 	/* Even an unmap of nothing syncs (an empty gather) */
 	mock_iommu_log_clear(env.inst);
@@ -626,6 +628,7 @@ static struct kunit_suite iommu_map_suite = {
 	.name = "iommu_map",
 	.test_cases = iommu_map_cases,
 };
+
 kunit_test_suite(iommu_map_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -74,6 +74,26 @@ static void use_default_domain_follows_bus_probe(struct kunit *test)
 	iommu_device_unuse_default_domain(dev);
 }
 
+/*
+ * 32: a bus probe whose default domain set-up failed leaves a group
+ * without a default domain; DMA API drivers must wait.
+ */
+static void use_default_domain_without_default_defers(struct kunit *test)
+{
+	struct mock_iommu *inst = owner_inst(test);
+	struct device *dev;
+
+	dev = MOCK_DEV(test, inst, "own-bus", MOCK_DEV_BUS_PROBE);
+	mock_iommu_fail(inst, MOCK_OP_DOMAIN_ALLOC_PAGING, -ENOMEM, 1, NULL,
+			NULL);
+	KUNIT_EXPECT_EQ(test, bus_iommu_probe(mock_iommu_bus()), -EINVAL);
+	KUNIT_ASSERT_NOT_NULL(test, dev->iommu_group);
+	KUNIT_EXPECT_NULL(test, iommu_group_default_domain(dev->iommu_group));
+	KUNIT_EXPECT_EQ(test, iommu_device_use_default_domain(dev),
+			-EPROBE_DEFER);
+	KUNIT_EXPECT_EQ(test, dev->iommu_group->owner_cnt, 0U);
+}
+
 /* 33 */
 static void use_default_domain_claimed_group_ebusy(struct kunit *test)
 {
@@ -139,8 +159,8 @@ static void unuse_without_use_warns(struct kunit *test)
 	iommu_device_unuse_default_domain(dev);
 	END_SUPPRESSED_WARNING(iommu_device_unuse_default_domain);
 
-	KUNIT_EXPECT_EQ(test,
-		SUPPRESSED_WARNING_COUNT(iommu_device_unuse_default_domain), 1);
+	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(iommu_device_unuse_default_domain),
+			1);
 	KUNIT_EXPECT_EQ(test, dev->iommu_group->owner_cnt, 0U);
 }
 
@@ -163,10 +183,10 @@ static void claim_null_owner_einval(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, gret, -EINVAL);
 	KUNIT_EXPECT_EQ(test, dret, -EINVAL);
 	KUNIT_EXPECT_EQ(test, dev->iommu_group->owner_cnt, 0U);
-	KUNIT_EXPECT_EQ(test,
-		SUPPRESSED_WARNING_COUNT(iommu_group_claim_dma_owner), 1);
-	KUNIT_EXPECT_EQ(test,
-		SUPPRESSED_WARNING_COUNT(iommu_device_claim_dma_owner), 1);
+	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(iommu_group_claim_dma_owner),
+			1);
+	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(iommu_device_claim_dma_owner),
+			1);
 }
 
 /* 36 */
@@ -337,6 +357,7 @@ static const struct owner_blocking_case owner_blocking_cases[] = {
 	{ MOCK_BLOCKED_LEGACY, "allocated-blocked" },
 	{ MOCK_BLOCKED_NONE, "empty-paging" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(owner_blocking, owner_blocking_cases, desc);
 
 /* 41: which blocking domain a claim installs */
@@ -368,7 +389,7 @@ static void claim_moves_group_to_blocking_domain(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, blocking->type, IOMMU_DOMAIN_BLOCKED);
 		KUNIT_EXPECT_PTR_EQ(test, blocking->owner, dev_iommu_ops(dev));
 		break;
-	case MOCK_BLOCKED_NONE:
+	default:
 		/* An UNMANAGED domain with nothing mapped blocks everything */
 		KUNIT_EXPECT_EQ(test, blocking->type, IOMMU_DOMAIN_UNMANAGED);
 		KUNIT_EXPECT_EQ(test, mock_domain_mapped(blocking), (size_t)0);
@@ -496,8 +517,8 @@ static void release_with_pasid_attached_warns(struct kunit *test)
 	iommu_group_release_dma_owner(group);
 	END_SUPPRESSED_WARNING(__iommu_release_dma_ownership);
 
-	KUNIT_EXPECT_EQ(test,
-		SUPPRESSED_WARNING_COUNT(__iommu_release_dma_ownership), 1);
+	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(__iommu_release_dma_ownership),
+			1);
 	KUNIT_EXPECT_EQ(test, group->owner_cnt, 1U);
 	KUNIT_EXPECT_PTR_EQ(test, group->owner, (void *)&owner_a);
 
@@ -527,6 +548,7 @@ static struct kunit_case iommu_owner_cases[] = {
 	KUNIT_CASE(use_default_domain_without_group_ok),
 	KUNIT_CASE(use_default_domain_before_setup_defers),
 	KUNIT_CASE(use_default_domain_follows_bus_probe),
+	KUNIT_CASE(use_default_domain_without_default_defers),
 	KUNIT_CASE(use_default_domain_claimed_group_ebusy),
 	KUNIT_CASE(use_default_domain_with_pasid_ebusy),
 	KUNIT_CASE(use_and_unuse_count),
@@ -556,6 +578,7 @@ static struct kunit_suite iommu_owner_suite = {
 	.name = "iommu_owner",
 	.test_cases = iommu_owner_cases,
 };
+
 kunit_test_suite(iommu_owner_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -30,7 +30,7 @@ static void attach_pasid_without_set_dev_pasid_eopnotsupp(struct kunit *test)
 {
 	struct mock_iommu *inst = pasid_inst(test);
 	struct mock_iommu *nopasid = MOCK_IOMMU(test, MOCK_IOMMU_MODERN,
-						.pasid = false);
+						.without = MOCK_WITHOUT_PASID);
 	struct device *dev = MOCK_DEV(test, nopasid, "pas-a", MOCK_DEV_PASID);
 	struct device *bare = kunit_device_register(test, "pas-bare");
 	struct iommu_domain *domain = MOCK_PAGING(test, dev);
@@ -171,6 +171,7 @@ static const struct pasid_fail_case pasid_fail_cases[] = {
 	{ -ENOSPC, "ENOSPC" },
 	{ -ENODEV, "ENODEV" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(pasid_fail, pasid_fail_cases, desc);
 
 /*
@@ -248,6 +249,24 @@ static void pasid_attach_skips_members_without_pasid(struct kunit *test)
 						   b, NULL), 0);
 }
 
+/* A group without any PASID-capable member: nothing to program */
+static void pasid_attach_without_capable_members(struct kunit *test)
+{
+	struct mock_iommu *inst = pasid_inst(test);
+	struct device *dev = MOCK_DEV(test, inst, "pas-a", 0);
+	struct iommu_domain *domain = MOCK_PAGING(test, dev);
+
+	KUNIT_ASSERT_EQ(test, dev->iommu->max_pasids, 0U);
+	mock_iommu_log_clear(inst);
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(domain, dev, 2, NULL),
+			0);
+	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_SET_DEV_PASID), 0);
+	iommu_detach_device_pasid(domain, dev, 2);
+	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_REMOVE_DEV_PASID),
+			0);
+	KUNIT_EXPECT_TRUE(test, xa_empty(&dev->iommu_group->pasid_array));
+}
+
 /* 61 */
 static void detach_pasid_removes_and_frees_slot(struct kunit *test)
 {
@@ -289,8 +308,8 @@ static void attach_handle_get_free_pasid_enoent(struct kunit *test)
 	/* Never used */
 	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 10, 0),
 			    ERR_PTR(-ENOENT));
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 10,
-						IOMMU_DOMAIN_SVA),
+	KUNIT_EXPECT_PTR_EQ(test,
+			    iommu_attach_handle_get(group, 10, IOMMU_DOMAIN_SVA),
 			    ERR_PTR(-ENOENT));
 	/* Used without a handle: busy for attach, but no handle to get */
 	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(domain, dev, 10, NULL),
@@ -302,8 +321,8 @@ static void attach_handle_get_free_pasid_enoent(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 10, 0),
 			    ERR_PTR(-ENOENT));
 	/* No RID handle either */
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-						IOMMU_NO_PASID, 0),
+	KUNIT_EXPECT_PTR_EQ(test,
+			    iommu_attach_handle_get(group, IOMMU_NO_PASID, 0),
 			    ERR_PTR(-ENOENT));
 }
 
@@ -318,17 +337,18 @@ static void attach_handle_get_other_type_ebusy(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(domain, dev, 11,
 							&handle), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 11,
-						IOMMU_DOMAIN_SVA),
+	KUNIT_EXPECT_PTR_EQ(test,
+			    iommu_attach_handle_get(group, 11, IOMMU_DOMAIN_SVA),
 			    ERR_PTR(-EBUSY));
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 11,
-						IOMMU_DOMAIN_NESTED),
+	KUNIT_EXPECT_PTR_EQ(test,
+			    iommu_attach_handle_get(group, 11, IOMMU_DOMAIN_NESTED),
 			    ERR_PTR(-EBUSY));
 	/* Type 0 means any type; the matching type works too */
 	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 11, 0),
 			    &handle);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 11,
-						IOMMU_DOMAIN_UNMANAGED),
+	KUNIT_EXPECT_PTR_EQ(test,
+			    iommu_attach_handle_get(group, 11,
+						    IOMMU_DOMAIN_UNMANAGED),
 			    &handle);
 	iommu_detach_device_pasid(domain, dev, 11);
 }
@@ -540,6 +560,7 @@ static const struct pasid_errno_case pasid_errno_cases[] = {
 	{ -EOPNOTSUPP, 1, "EOPNOTSUPP" },
 	{ -EPERM, 1, "EPERM" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(pasid_errno, pasid_errno_cases, desc);
 
 /* set_dev_pasid() follows the attach errno contract */
@@ -594,6 +615,7 @@ static struct kunit_case iommu_pasid_cases[] = {
 	KUNIT_CASE_PARAM(set_dev_pasid_failure_unwinds, pasid_fail_gen_params),
 	KUNIT_CASE(set_dev_pasid_first_failure_no_remove),
 	KUNIT_CASE(pasid_attach_skips_members_without_pasid),
+	KUNIT_CASE(pasid_attach_without_capable_members),
 	KUNIT_CASE(detach_pasid_removes_and_frees_slot),
 	KUNIT_CASE(attach_handle_get_free_pasid_enoent),
 	KUNIT_CASE(attach_handle_get_other_type_ebusy),
@@ -614,6 +636,7 @@ static struct kunit_suite iommu_pasid_suite = {
 	.name = "iommu_pasid",
 	.test_cases = iommu_pasid_cases,
 };
+
 kunit_test_suite(iommu_pasid_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -327,6 +327,7 @@ static struct kunit_suite iommu_resv_suite = {
 	.name = "iommu_resv",
 	.test_cases = iommu_resv_cases,
 };
+
 kunit_test_suite(iommu_resv_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -66,8 +66,10 @@ static void sva_bind_same_dev_mm_twice_same_handle_users_2(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_DOMAIN_ALLOC_SVA),
 			1);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_SET_DEV_PASID), 1);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(dev->iommu_group,
-					pasid, IOMMU_DOMAIN_SVA), &h1->handle);
+	KUNIT_EXPECT_PTR_EQ(test,
+			    iommu_attach_handle_get(dev->iommu_group, pasid,
+						    IOMMU_DOMAIN_SVA),
+			    &h1->handle);
 
 	/* The first unbind only drops a reference */
 	iommu_sva_unbind_device(h2);
@@ -305,8 +307,7 @@ static void sva_get_pasid_same_for_every_device(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, h2->handle.domain, ha->handle.domain);
 	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(a, pasid),
 			    ha->handle.domain);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(a,
-						iommu_sva_get_pasid(h2)),
+	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(a, iommu_sva_get_pasid(h2)),
 			    h2->handle.domain);
 
 	iommu_sva_unbind_device(h2);
@@ -326,6 +327,7 @@ static const struct sva_alloc_fail_case sva_alloc_fail_cases[] = {
 	{ MOCK_FAIL_NULL, "NULL" },
 	{ -EOPNOTSUPP, "EOPNOTSUPP" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(sva_alloc_fail, sva_alloc_fail_cases, desc);
 
 /* A failing SVA domain allocation leaves no bond and no attachment */
@@ -425,6 +427,7 @@ static void sva_out_of_contract_errno_stops_search(struct kunit *test)
 /* The legacy allocator can provide SVA domains */
 static void sva_with_legacy_domain_alloc(struct kunit *test)
 {
+	const struct mock_call *call;
 	struct mock_iommu *inst;
 	struct device *dev;
 	struct mm_struct *mm;
@@ -439,8 +442,9 @@ static void sva_with_legacy_domain_alloc(struct kunit *test)
 
 	bond = sva_bind(test, dev, mm);
 	KUNIT_EXPECT_EQ(test, bond->handle.domain->type, IOMMU_DOMAIN_SVA);
-	KUNIT_EXPECT_EQ(test, mock_iommu_last_call(inst,
-				MOCK_OP_DOMAIN_ALLOC)->type, IOMMU_DOMAIN_SVA);
+	call = mock_iommu_last_call(inst, MOCK_OP_DOMAIN_ALLOC);
+	KUNIT_ASSERT_NOT_NULL(test, call);
+	KUNIT_EXPECT_EQ(test, call->type, IOMMU_DOMAIN_SVA);
 	iommu_sva_unbind_device(bond);
 }
 
@@ -452,7 +456,7 @@ static void sva_without_sva_support_eopnotsupp(struct kunit *test)
 	struct mm_struct *mm;
 
 	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .sva = false);
+	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .without = MOCK_WITHOUT_SVA);
 	dev = MOCK_DEV(test, inst, "sva-a", MOCK_DEV_PASID);
 	mm = sva_mm(test);
 
@@ -485,6 +489,7 @@ static struct kunit_suite iommu_sva_suite = {
 	.name = "iommu_sva",
 	.test_cases = iommu_sva_cases,
 };
+
 kunit_test_suite(iommu_sva_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -231,8 +231,11 @@ step_build()
 
 	heading "Build (make -j$JOBS)"
 	make --no-print-directory -j"$JOBS" 2>&1 | tee "$log"
-	if [ "${PIPESTATUS[0]}" -ne 0 ] || ! [ -x build/kunit ]; then
+	if [ "${PIPESTATUS[0]}" -ne 0 ]; then
 		item_fail "build" "make -j$JOBS failed, see $log"
+		return 1
+	elif ! [ -x build/kunit ]; then
+		item_fail "build" "make -j$JOBS succeeded but left no build/kunit"
 		return 1
 	fi
 	item_pass "build" "build/kunit"
@@ -303,6 +306,9 @@ step_asan()
 	fi
 }
 
+# To add a step: write step_<name>() reporting through item_pass/item_fail
+# (one item) or add_counts (test cases), then call it below.  A step that
+# makes the rest meaningless returns non-zero and is followed by "|| finish".
 main()
 {
 	mkdir -p "$logdir"

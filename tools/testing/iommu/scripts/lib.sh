@@ -59,6 +59,7 @@ ncpus()
 # deeply indented (its subtests' results come just before it).
 ktap_counts()
 {
+	[ -z "${2:-}" ] || : >"$2"
 	awk -v failed_list="${2:-/dev/null}" '
 	function indent_of(s) { match(s, /^[ \t]*/); return RLENGTH }
 	/^[ \t]*# Subtest: / {

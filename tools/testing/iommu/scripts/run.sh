@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh [GLOB]: what `make run` shows (the Makefile builds build/kunit
-# first).
+# run.sh [GLOB]: what `make run` shows.  Like check.sh it sets up what is
+# missing first: the Debian packages (as root), .config, build/kunit.
 #
 # The demo `make run` is meant to give (boot the default platform with its
 # four IOMMUs and a dozen devices, print the groups and default domains, then
@@ -32,8 +32,14 @@ Linux's tools/testing/kunit/kunit.py.  'make check' runs everything.
 
 EOT
 
-if ! [ -x "$bin" ]; then
-	echo "run.sh: $bin is missing; build it with 'make${SAN:+ SAN=$SAN}'" >&2
+"$scripts_dir/install-deps.sh" || exit 1
+if ! [ -f .config ]; then
+	make --no-print-directory defconfig || exit 1
+fi
+mkdir -p "$out"
+if ! make --no-print-directory -j"$(ncpus)" ${SAN:+SAN=$SAN} >"$out/run-build.log" 2>&1; then
+	cat "$out/run-build.log" >&2
+	echo "run.sh: the build failed" >&2
 	exit 1
 fi
 if ! root=$("$scripts_dir/linux-src.sh" tools/testing/kunit); then

@@ -170,4 +170,62 @@ static inline int fixup_user_fault(struct mm_struct *mm, unsigned long address,
 	return 0;
 }
 
+/*
+ * Pinning user memory (get_user_pages and friends), in lib/gup.c.
+ *
+ * The host has one address space per process and a physical address is the
+ * host virtual address, so a user page is identified by its address. Each
+ * page has a descriptor (virt_to_page()); a FOLL_PIN reference adds
+ * GUP_PIN_COUNTING_BIAS to its reference count and a FOLL_GET reference
+ * adds one, exactly per page, as in Linux.
+ */
+#define GUP_PIN_COUNTING_BIAS	(1U << 10)
+
+static inline int page_ref_count(const struct page *page)
+{
+	return atomic_read(&page->_refcount);
+}
+
+static inline bool page_maybe_dma_pinned(const struct page *page)
+{
+	return page_ref_count(compound_head(page)) >= (int)GUP_PIN_COUNTING_BIAS;
+}
+
+static inline long folio_nr_pages(const struct folio *folio)
+{
+	return 1L << folio->page.order;
+}
+
+static inline int folio_ref_count(const struct folio *folio)
+{
+	return page_ref_count(&folio->page);
+}
+
+static inline bool folio_maybe_dma_pinned(const struct folio *folio)
+{
+	return page_maybe_dma_pinned(&folio->page);
+}
+
+static inline int set_page_dirty_lock(struct page *page)
+{
+	return 0;
+}
+
+int pin_user_pages_fast(unsigned long start, int nr_pages,
+			unsigned int gup_flags, struct page **pages);
+long pin_user_pages_remote(struct mm_struct *mm, unsigned long start,
+			   unsigned long nr_pages, unsigned int gup_flags,
+			   struct page **pages, int *locked);
+int get_user_pages_fast(unsigned long start, int nr_pages,
+			unsigned int gup_flags, struct page **pages);
+long get_user_pages_remote(struct mm_struct *mm, unsigned long start,
+			   unsigned long nr_pages, unsigned int gup_flags,
+			   struct page **pages, int *locked);
+void unpin_user_page(struct page *page);
+void unpin_user_pages(struct page **pages, unsigned long npages);
+void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
+				 bool make_dirty);
+void unpin_user_page_range_dirty_lock(struct page *page, unsigned long npages,
+				      bool make_dirty);
+
 #endif /* _LINUX_MM_H */

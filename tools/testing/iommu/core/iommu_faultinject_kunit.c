@@ -25,8 +25,8 @@
 #include <linux/xarray.h>
 #include <kunit/test.h>
 
-#include "iommu-mock.h"
-#include "iommu-priv.h"
+#include "../../../../drivers/iommu/iommu-mock.h"
+#include "../../../../drivers/iommu/iommu-priv.h"
 
 /*
  * The number of live allocations, and taking capabilities away from the
@@ -687,6 +687,7 @@ static struct kunit_suite iommu_fault_injection_suite = {
 	.name = "iommu_fault_injection",
 	.test_cases = iommu_fault_injection_cases,
 };
+
 kunit_test_suite(iommu_fault_injection_suite);
 
 /*
@@ -732,6 +733,7 @@ static struct kunit_suite iommu_sysfs_caps_suite = {
 	.name = "iommu_sysfs_caps",
 	.test_cases = iommu_sysfs_caps_cases,
 };
+
 kunit_test_suite(iommu_sysfs_caps_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

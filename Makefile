@@ -46,8 +46,14 @@ SRC_OBJS	:= $(sort $(foreach d,$(KBUILD_DIRS),$(if $(wildcard $(d)Makefile),$(ca
 endif
 
 OBJS		:= $(addprefix $(O)/obj/,$(SRC_OBJS))
-LIBC_OBJS	:= $(filter %-libc.o,$(OBJS))
-KERN_OBJS	:= $(filter-out %-libc.o,$(OBJS))
+
+# build/iommu-demo ('make run'): every object of build/kunit except the
+# KUnit main(), plus the objects platform/Makefile lists in iommu-demo-y.
+DEMO_OBJS	:= $(addprefix $(O)/obj/$(HOSTENV)/platform/,$(iommu-demo-y))
+DEMO_LINK	:= $(filter-out %/kunit/main-libc.o,$(OBJS)) $(DEMO_OBJS)
+
+LIBC_OBJS	:= $(filter %-libc.o,$(OBJS) $(DEMO_OBJS))
+KERN_OBJS	:= $(filter-out %-libc.o,$(OBJS) $(DEMO_OBJS))
 
 # ---------------------------------------------------------------------------
 # Flags.  Kernel flavour sees no libc at all; libc flavour is the glue.
@@ -77,9 +83,13 @@ LDLIBS		:=
 # ---------------------------------------------------------------------------
 
 .PHONY: all
-all: $(O)/kunit
+all: $(O)/kunit $(if $(DEMO_OBJS),$(O)/iommu-demo)
 
 $(O)/kunit: $(OBJS)
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(O)/iommu-demo: $(DEMO_LINK)
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -93,7 +103,10 @@ $(LIBC_OBJS): $(O)/obj/%.o: %.c include/generated/autoconf.h
 	@echo "  HOSTCC  $<"
 	@$(CC) $(HCFLAGS) -c -o $@ $<
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(DEMO_OBJS:.o=.d)
+
+# The preload library (owner: userspace): make preload -> $(O)/libiommu-preload.so
+-include $(HOSTENV)/preload/preload.mk
 
 # ---------------------------------------------------------------------------
 # Configuration (python3-kconfiglib).
@@ -129,7 +142,7 @@ savedefconfig:
 check:
 	@$(SCRIPTS)/check.sh
 
-run: $(O)/kunit
+run: $(O)/kunit $(O)/iommu-demo
 	@$(SCRIPTS)/run.sh
 
 bench:

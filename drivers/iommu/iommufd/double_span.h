@@ -37,14 +37,13 @@ struct interval_tree_double_span_iter {
 	int is_used;
 };
 
-void interval_tree_double_span_iter_update(
-	struct interval_tree_double_span_iter *iter);
-void interval_tree_double_span_iter_first(
-	struct interval_tree_double_span_iter *iter,
-	struct rb_root_cached *itree1, struct rb_root_cached *itree2,
-	unsigned long first_index, unsigned long last_index);
-void interval_tree_double_span_iter_next(
-	struct interval_tree_double_span_iter *iter);
+void interval_tree_double_span_iter_update(struct interval_tree_double_span_iter *iter);
+void interval_tree_double_span_iter_first(struct interval_tree_double_span_iter *iter,
+					  struct rb_root_cached *itree1,
+					  struct rb_root_cached *itree2,
+					  unsigned long first_index,
+					  unsigned long last_index);
+void interval_tree_double_span_iter_next(struct interval_tree_double_span_iter *iter);
 
 /**
  * interval_tree_double_span_iter_done() - has the walk ended
@@ -58,11 +57,36 @@ interval_tree_double_span_iter_done(struct interval_tree_double_span_iter *iter)
 	return iter->is_used == -1;
 }
 
+/**
+ * interval_tree_double_span_iter_start() - start a walk, for the loop macro
+ * @iter: the iterator
+ * @itree1: the tree that has priority
+ * @itree2: the other tree
+ * @first_index: first index of the walk
+ * @last_index: last index of the walk
+ *
+ * Return: @iter.
+ */
+static inline struct interval_tree_double_span_iter *
+interval_tree_double_span_iter_start(struct interval_tree_double_span_iter *iter,
+				     struct rb_root_cached *itree1,
+				     struct rb_root_cached *itree2,
+				     unsigned long first_index,
+				     unsigned long last_index)
+{
+	interval_tree_double_span_iter_first(iter, itree1, itree2, first_index,
+					     last_index);
+	return iter;
+}
+
+/* Visit every span of [first_index, last_index]; span is the iterator */
 #define interval_tree_for_each_double_span(span, itree1, itree2, first_index, \
 					   last_index)                        \
-	for (interval_tree_double_span_iter_first(span, itree1, itree2,       \
-						  first_index, last_index);   \
-	     !interval_tree_double_span_iter_done(span);                      \
-	     interval_tree_double_span_iter_next(span))
+	for (struct interval_tree_double_span_iter *__dspan =                 \
+		     interval_tree_double_span_iter_start(span, itree1, itree2, \
+							  first_index,        \
+							  last_index);        \
+	     !interval_tree_double_span_iter_done(__dspan);                   \
+	     interval_tree_double_span_iter_next(__dspan))
 
 #endif /* __IOMMUFD_DOUBLE_SPAN_H */

@@ -315,6 +315,35 @@ static int iommufd_hwpt_set_fault(struct iommufd_ucmd *ucmd,
 	return 0;
 }
 
+/*
+ * Last steps of IOMMU_HWPT_ALLOC for a HWPT built but not yet published:
+ * connect the fault queue, report the id and publish. On failure the HWPT
+ * is destroyed. For a paging HWPT the caller holds the IOAS mutex.
+ */
+static int iommufd_hwpt_alloc_finish(struct iommufd_ucmd *ucmd,
+				     struct iommufd_hw_pagetable *hwpt)
+{
+	struct iommu_hwpt_alloc *cmd = ucmd->cmd;
+	int rc;
+
+	if (cmd->flags & IOMMU_HWPT_FAULT_ID_VALID) {
+		rc = iommufd_hwpt_set_fault(ucmd, hwpt, cmd->fault_id);
+		if (rc)
+			goto out_abort;
+	}
+
+	cmd->out_hwpt_id = hwpt->obj.id;
+	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
+	if (rc)
+		goto out_abort;
+	iommufd_object_finalize(ucmd->ictx, &hwpt->obj);
+	return 0;
+
+out_abort:
+	iommufd_object_abort_and_destroy(ucmd->ictx, &hwpt->obj);
+	return rc;
+}
+
 /**
  * iommufd_hwpt_alloc() - IOMMU_HWPT_ALLOC
  * @ucmd: the command
@@ -332,16 +361,18 @@ int iommufd_hwpt_alloc(struct iommufd_ucmd *ucmd)
 		.uptr = u64_to_user_ptr(cmd->data_uptr),
 		.len = cmd->data_len,
 	};
-	struct iommufd_hw_pagetable *hwpt;
-	struct iommufd_ioas *ioas = NULL;
+	struct iommufd_hwpt_nested *hwpt_nested;
+	struct iommufd_hwpt_paging *hwpt_paging;
 	struct iommufd_object *pt_obj;
 	struct iommufd_device *idev;
+	struct iommufd_ioas *ioas;
 	int rc;
 
 	if (cmd->__reserved)
 		return -EOPNOTSUPP;
 	/* Data must come with a type, and a type with data */
-	if ((cmd->data_type == IOMMU_HWPT_DATA_NONE) != !cmd->data_len)
+	if (cmd->data_type == IOMMU_HWPT_DATA_NONE ? cmd->data_len :
+						     !cmd->data_len)
 		return -EINVAL;
 
 	idev = iommufd_get_device(ucmd, cmd->dev_id);
@@ -355,61 +386,39 @@ int iommufd_hwpt_alloc(struct iommufd_ucmd *ucmd)
 	}
 
 	switch (pt_obj->type) {
-	case IOMMUFD_OBJ_IOAS: {
-		struct iommufd_hwpt_paging *hwpt_paging;
-
+	case IOMMUFD_OBJ_IOAS:
 		ioas = container_of(pt_obj, struct iommufd_ioas, obj);
+		/* Held until the new HWPT is published or destroyed */
 		mutex_lock(&ioas->mutex);
 		hwpt_paging = iommufd_hwpt_paging_alloc(ucmd->ictx, ioas, idev,
 							IOMMU_NO_PASID,
 							cmd->flags, false,
 							user_data.len ?
 							&user_data : NULL);
-		if (IS_ERR(hwpt_paging)) {
+		if (IS_ERR(hwpt_paging))
 			rc = PTR_ERR(hwpt_paging);
-			goto out_unlock;
-		}
-		hwpt = &hwpt_paging->common;
+		else
+			rc = iommufd_hwpt_alloc_finish(ucmd,
+						       &hwpt_paging->common);
+		mutex_unlock(&ioas->mutex);
 		break;
-	}
-	case IOMMUFD_OBJ_HWPT_PAGING: {
-		struct iommufd_hwpt_nested *hwpt_nested;
-
-		hwpt_nested = iommufd_hwpt_nested_alloc(ucmd->ictx,
-			container_of(pt_obj, struct iommufd_hwpt_paging,
-				     common.obj),
-			idev, cmd->flags, &user_data);
-		if (IS_ERR(hwpt_nested)) {
+	case IOMMUFD_OBJ_HWPT_PAGING:
+		hwpt_paging = container_of(pt_obj, struct iommufd_hwpt_paging,
+					   common.obj);
+		hwpt_nested = iommufd_hwpt_nested_alloc(ucmd->ictx, hwpt_paging,
+							idev, cmd->flags,
+							&user_data);
+		if (IS_ERR(hwpt_nested))
 			rc = PTR_ERR(hwpt_nested);
-			goto out_put_pt;
-		}
-		hwpt = &hwpt_nested->common;
+		else
+			rc = iommufd_hwpt_alloc_finish(ucmd,
+						       &hwpt_nested->common);
 		break;
-	}
 	default:
 		rc = -EINVAL;
-		goto out_put_pt;
+		break;
 	}
 
-	if (cmd->flags & IOMMU_HWPT_FAULT_ID_VALID) {
-		rc = iommufd_hwpt_set_fault(ucmd, hwpt, cmd->fault_id);
-		if (rc)
-			goto out_hwpt;
-	}
-
-	cmd->out_hwpt_id = hwpt->obj.id;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-	if (rc)
-		goto out_hwpt;
-	iommufd_object_finalize(ucmd->ictx, &hwpt->obj);
-	goto out_unlock;
-
-out_hwpt:
-	iommufd_object_abort_and_destroy(ucmd->ictx, &hwpt->obj);
-out_unlock:
-	if (ioas)
-		mutex_unlock(&ioas->mutex);
-out_put_pt:
 	iommufd_put_object(ucmd->ictx, pt_obj);
 out_put_idev:
 	iommufd_put_object(ucmd->ictx, &idev->obj);
@@ -477,7 +486,7 @@ int iommufd_hwpt_get_dirty_bitmap(struct iommufd_ucmd *ucmd)
  * Upper bound of entries in one IOMMU_HWPT_INVALIDATE, so that a single
  * call cannot keep a CPU busy for long; no real user comes close.
  */
-#define IOMMUFD_INVALIDATE_MAX_ENTRIES (1U << 19)
+#define IOMMUFD_INVALIDATE_MAX_ENTRIES BIT(19)
 
 /**
  * iommufd_hwpt_invalidate() - IOMMU_HWPT_INVALIDATE

@@ -905,6 +905,8 @@ void iopt_init_table(struct io_pagetable *iopt)
 	iopt->reserved_itree = RB_ROOT_CACHED;
 	xa_init_flags(&iopt->domains, XA_FLAGS_ACCOUNT);
 	xa_init_flags(&iopt->access_list, XA_FLAGS_ALLOC);
+	iopt->next_domain_id = 0;
+	iopt->disable_large_pages = false;
 
 	/*
 	 * With no domain the table is pure software and any byte

@@ -194,12 +194,14 @@ __make_iopt_iter(reserved)
  * struct iopt_area_contig_iter - walk areas that cover a range without gaps
  * @cur_iova: first IOVA of the range inside the current area
  * @last_iova: last IOVA of the whole range
- * @area: the current area, NULL when the walk stopped
+ * @area: the current area, NULL when the walk stopped at a gap
+ * @started: the loop macro has visited the first area
  */
 struct iopt_area_contig_iter {
 	unsigned long cur_iova;
 	unsigned long last_iova;
 	struct iopt_area *area;
+	bool started;
 };
 
 struct iopt_area *iopt_area_contig_init(struct iopt_area_contig_iter *iter,
@@ -219,14 +221,53 @@ static inline bool iopt_area_contig_done(struct iopt_area_contig_iter *iter)
 	return iter->area && iter->last_iova <= iopt_area_last_iova(iter->area);
 }
 
+/**
+ * iopt_area_contig_start() - start a walk, for iopt_for_each_contig_area()
+ * @iter: the iterator
+ * @iopt: the table; iova_rwsem held
+ * @iova: first IOVA of the range
+ * @last_iova: last IOVA of the range
+ *
+ * Return: @iter.
+ */
+static inline struct iopt_area_contig_iter *
+iopt_area_contig_start(struct iopt_area_contig_iter *iter,
+		       struct io_pagetable *iopt, unsigned long iova,
+		       unsigned long last_iova)
+{
+	iopt_area_contig_init(iter, iopt, iova, last_iova);
+	iter->started = false;
+	return iter;
+}
+
+/**
+ * iopt_area_contig_step() - the loop condition of iopt_for_each_contig_area()
+ * @iter: the iterator
+ * @area: set to the area to visit
+ *
+ * Return: true while there is an area to visit.
+ */
+static inline bool iopt_area_contig_step(struct iopt_area_contig_iter *iter,
+					 struct iopt_area **area)
+{
+	if (!iter->started) {
+		iter->started = true;
+		*area = iter->area;
+	} else {
+		*area = iopt_area_contig_next(iter);
+	}
+	return *area;
+}
+
 /*
  * Visit the areas that cover [iova, last_iova] back to back. The walk stops
  * early at a gap or at an area that is not set up; check
  * iopt_area_contig_done() after the loop.
  */
 #define iopt_for_each_contig_area(iter, area, iopt, iova, last_iova)          \
-	for (area = iopt_area_contig_init(iter, iopt, iova, last_iova); area; \
-	     area = iopt_area_contig_next(iter))
+	for (struct iopt_area_contig_iter *__contig =                         \
+		     iopt_area_contig_start(iter, iopt, iova, last_iova);     \
+	     iopt_area_contig_step(__contig, &(area));)
 
 /* How the pins of an iopt_pages are charged */
 enum {
@@ -260,7 +301,7 @@ enum {
  */
 struct iopt_pages {
 	struct kref kref;
-	struct mutex mutex;
+	struct mutex mutex; /* see the kernel-doc above */
 	size_t npages;
 	size_t npinned;
 	size_t last_npinned;

@@ -4,6 +4,7 @@
  * of its own memory. The ioctls here translate the uapi into calls on the
  * io_pagetable inside the IOAS.
  */
+#include <linux/capability.h>
 #include <linux/interval_tree.h>
 #include <linux/iommu.h>
 #include <linux/iommufd.h>

@@ -11,6 +11,7 @@
 #ifndef __IOMMUFD_PRIVATE_H
 #define __IOMMUFD_PRIVATE_H
 
+#include <linux/init.h>
 #include <linux/iommu.h>
 #include <linux/iova_bitmap.h>
 #include <linux/kref.h>
@@ -233,20 +234,22 @@ struct iommufd_object *_iommufd_object_alloc(struct iommufd_ctx *ictx,
 					     size_t size,
 					     enum iommufd_object_type type);
 
-#define __iommufd_object_alloc(ictx, ptr, type, obj)                          \
-	container_of(_iommufd_object_alloc(                                   \
-			     ictx,                                            \
-			     sizeof(*(ptr)) +                                 \
-				     BUILD_BUG_ON_ZERO(offsetof(typeof(*(ptr)), \
-							       obj) != 0),    \
-			     type),                                           \
-		     typeof(*(ptr)), obj)
-
 /*
- * iommufd_object_alloc(ictx, ptr, type) allocates a zeroed object of the
- * type ptr points to, whose struct iommufd_object member "obj" must come
- * first, and reserves an id for it. Returns an ERR_PTR on failure.
+ * __iommufd_object_alloc(ictx, ptr, type, obj) allocates a zeroed object of
+ * the type ptr points to, whose struct iommufd_object member obj must come
+ * first, and reserves an id for it. Evaluates to the object or an ERR_PTR.
  */
+#define __iommufd_object_alloc(ictx, ptr, type, obj)                          \
+	({                                                                    \
+		typeof(ptr) __new;                                            \
+									      \
+		static_assert(offsetof(typeof(*__new), obj) == 0);            \
+		__new = (void *)_iommufd_object_alloc(ictx, sizeof(*__new),   \
+						      type);                  \
+		__new;                                                        \
+	})
+
+/* The same, for types whose object header member is named obj */
 #define iommufd_object_alloc(ictx, ptr, type) \
 	__iommufd_object_alloc(ictx, ptr, type, obj)
 
@@ -349,7 +352,7 @@ void iopt_remove_access(struct io_pagetable *iopt,
 struct iommufd_ioas {
 	struct iommufd_object obj;
 	struct io_pagetable iopt;
-	struct mutex mutex;
+	struct mutex mutex; /* protects hwpt_list */
 	struct list_head hwpt_list;
 };
 
@@ -625,7 +628,7 @@ static inline void iommufd_hw_pagetable_put(struct iommufd_ctx *ictx,
  */
 struct iommufd_group {
 	struct kref ref;
-	struct mutex lock;
+	struct mutex lock;	/* protects hwpt, device_list, sw_msi_start */
 	struct iommufd_ctx *ictx;
 	struct iommu_group *group;
 	struct iommufd_hw_pagetable *hwpt;
@@ -655,7 +658,7 @@ struct iommufd_device {
 	struct list_head group_item;
 	struct device *dev;
 	bool enforce_cache_coherency;
-	struct mutex iopf_lock;
+	struct mutex iopf_lock;	/* protects iopf_enabled */
 	unsigned int iopf_enabled;
 };
 
@@ -692,7 +695,7 @@ struct iommufd_access {
 	struct iommufd_ctx *ictx;
 	struct iommufd_ioas *ioas;
 	struct iommufd_ioas *ioas_unpin;
-	struct mutex ioas_lock;
+	struct mutex ioas_lock;	/* protects ioas and ioas_unpin */
 	const struct iommufd_access_ops *ops;
 	void *data;
 	unsigned long iova_alignment;

@@ -386,23 +386,27 @@ union ucmd_buffer {
  * @size: size of the kernel's argument struct
  * @min_size: the smallest size userspace may pass: the end of the last
  *	field the first version of the struct had
- * @ioctl_num: the full ioctl number, to reject mismatched type/size bits
- * @execute: the handler
+ * @execute: the handler, NULL for an unused number
  */
 struct iommufd_ioctl_op {
 	unsigned int size;
 	unsigned int min_size;
-	unsigned int ioctl_num;
 	int (*execute)(struct iommufd_ucmd *ucmd);
 };
 
+/*
+ * Every iommufd ioctl number is _IO(IOMMUFD_TYPE, nr): the table is
+ * indexed by nr and a command only matches its slot if it has exactly that
+ * form (no direction or size bits).
+ */
+#define IOMMUFD_IOCTL_SLOT(_ioctl)	(_IOC_NR(_ioctl) - IOMMUFD_CMD_BASE)
+
 #define IOCTL_OP(_ioctl, _fn, _struct, _last)                                 \
-	[_IOC_NR(_ioctl) - IOMMUFD_CMD_BASE] = {                              \
+	[IOMMUFD_IOCTL_SLOT(_ioctl)] = {                                      \
 		.size = sizeof(_struct) +                                     \
 			BUILD_BUG_ON_ZERO(sizeof(union ucmd_buffer) <         \
 					  sizeof(_struct)),                   \
 		.min_size = offsetofend(_struct, _last),                      \
-		.ioctl_num = _ioctl,                                          \
 		.execute = _fn,                                               \
 	}
 
@@ -462,7 +466,7 @@ static long iommufd_fops_ioctl(struct file *filp, unsigned int cmd,
 		return rc;
 
 	op = &iommufd_ioctl_ops[nr - IOMMUFD_CMD_BASE];
-	if (op->ioctl_num != cmd)
+	if (!op->execute || cmd != _IO(IOMMUFD_TYPE, nr))
 		return -ENOIOCTLCMD;
 	if (ucmd.user_size < op->min_size)
 		return -EINVAL;
@@ -546,11 +550,11 @@ void iommufd_ctx_put(struct iommufd_ctx *ictx)
 }
 EXPORT_SYMBOL_NS_GPL(iommufd_ctx_put, IOMMUFD);
 
-#define IOMMUFD_FILE_OFFSET(_struct, _filep, _obj)                          \
-	.file_offset = (offsetof(_struct, _filep) +                         \
-			BUILD_BUG_ON_ZERO(!__same_type(                     \
-				struct file *, ((_struct *)NULL)->_filep)) + \
-			BUILD_BUG_ON_ZERO(offsetof(_struct, _obj)))
+/* A file pointer inside an object, see struct iommufd_object_ops */
+#define IOMMUFD_FILE_OFFSET(_struct, _filep)	.file_offset = offsetof(_struct, _filep)
+
+static_assert(__same_type(struct file *, ((struct iommufd_fault *)NULL)->filep));
+static_assert(offsetof(struct iommufd_fault, obj) == 0);
 
 static const struct iommufd_object_ops iommufd_object_ops[] = {
 	[IOMMUFD_OBJ_ACCESS] = {
@@ -572,7 +576,7 @@ static const struct iommufd_object_ops iommufd_object_ops[] = {
 	},
 	[IOMMUFD_OBJ_FAULT] = {
 		.destroy = iommufd_fault_destroy,
-		IOMMUFD_FILE_OFFSET(struct iommufd_fault, filep, obj),
+		IOMMUFD_FILE_OFFSET(struct iommufd_fault, filep),
 	},
 #ifdef CONFIG_IOMMUFD_TEST
 	[IOMMUFD_OBJ_SELFTEST] = {

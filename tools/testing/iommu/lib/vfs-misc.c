@@ -130,7 +130,7 @@ void misc_deregister(struct miscdevice *misc)
 			break;
 		}
 	}
-	if (WARN(!found, "misc_deregister() of unregistered %s\n", misc->name)) {
+	if (WARN(!found, "%s() of unregistered %s\n", __func__, misc->name)) {
 		mutex_unlock(&misc_mtx);
 		return;
 	}
@@ -192,3 +192,17 @@ out:
 	mutex_unlock(&misc_mtx);
 	return file;
 }
+
+/* Kernel code opening a device node: only misc devices exist to open */
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	return host_misc_open(filename, flags);
+}
+EXPORT_SYMBOL(filp_open);
+
+int filp_close(struct file *filp, void *id)
+{
+	fput(filp);
+	return 0;
+}
+EXPORT_SYMBOL(filp_close);

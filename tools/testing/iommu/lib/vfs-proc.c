@@ -13,18 +13,28 @@
  * the calling thread's own task can be named (the host keeps no table of
  * the other threads); for /proc/self/fail-nth, which names the thread
  * group leader, the caller must be the leader.
+ *
+ * One file exists only here: /proc/iommu-host/allocations reads as the
+ * number of live kernel allocations ("%ld\n", after an RCU barrier), so
+ * that tests of an unmodified program can check that a sequence of system
+ * calls leaks nothing.  On Linux the path does not exist.
  */
 #include <linux/fs.h>
 #include <linux/kstrtox.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include <host/env.h>
+
 #include "vfs-internal.h"
 
-static struct inode fail_nth_inode = {
-	.i_mode = S_IFREG | S_IRUSR | S_IWUSR,
+#define ALLOCATIONS_PATH	"/proc/iommu-host/allocations"
+
+static struct inode proc_inode = {
+	.i_mode = S_IFREG | 0600,
 	.i_ino = 2,
 	.i_count = ATOMIC_INIT(1),
 };
@@ -100,8 +110,26 @@ bool host_proc_match(const char *path)
 {
 	int tid;
 
+	if (!strcmp(path, ALLOCATIONS_PATH))
+		return true;
 	return fail_nth_resolve(path, &tid) <= 0;
 }
+
+static ssize_t allocations_read(struct file *file, char __user *buf, size_t count,
+				loff_t *ppos)
+{
+	char text[24];
+	int len;
+
+	rcu_barrier();
+	len = snprintf(text, sizeof(text), "%ld\n", host_alloc_outstanding());
+	return simple_read_from_buffer(buf, count, ppos, text, len);
+}
+
+static const struct file_operations allocations_fops = {
+	.read = allocations_read,
+	.llseek = default_llseek,
+};
 
 static ssize_t fail_nth_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
 {
@@ -145,10 +173,18 @@ struct file *host_proc_open(const char *path, unsigned int flags)
 	struct file *file;
 	int ret, tid;
 
+	if (!strcmp(path, ALLOCATIONS_PATH)) {
+		if ((flags & O_ACCMODE) != O_RDONLY)
+			return ERR_PTR(-EACCES);
+		file = host_file_alloc(&proc_inode, &allocations_fops, flags, path);
+		if (!IS_ERR(file))
+			file->f_mode |= FMODE_PREAD;
+		return file;
+	}
 	ret = fail_nth_resolve(path, &tid);
 	if (ret)
 		return ERR_PTR(-ENOENT);
-	file = host_file_alloc(&fail_nth_inode, &fail_nth_fops, flags, path);
+	file = host_file_alloc(&proc_inode, &fail_nth_fops, flags, path);
 	if (IS_ERR(file))
 		return file;
 	file->f_mode |= FMODE_PREAD | FMODE_PWRITE;

@@ -35,7 +35,7 @@ static DEFINE_XARRAY(host_fd_table);
 #define FD_TABLE_GFP	(GFP_KERNEL | __GFP_NOFAIL)
 
 static struct inode anon_inode_inode = {
-	.i_mode = S_IFREG | S_IRUSR | S_IWUSR,
+	.i_mode = S_IFREG | 0600,
 	.i_ino = 1,
 	.i_count = ATOMIC_INIT(1),
 };
@@ -108,7 +108,8 @@ void fput(struct file *file)
 
 	if (left > 0)
 		return;
-	if (WARN(left < 0, "fput() of %s: reference count went negative\n", file->host_name))
+	if (WARN(left < 0, "%s() of %s: reference count went negative\n", __func__,
+		 file->host_name))
 		return;
 	file_release(file);
 }
@@ -184,7 +185,7 @@ void put_unused_fd(unsigned int fd)
 
 	xa_lock(&host_fd_table);
 	old = xa_load(&host_fd_table, fd);
-	if (!WARN(old, "put_unused_fd(%u) of an installed descriptor\n", fd))
+	if (!WARN(old, "%s(%u) of an installed descriptor\n", __func__, fd))
 		__xa_erase(&host_fd_table, fd);
 	xa_unlock(&host_fd_table);
 	if (!old)
@@ -197,7 +198,7 @@ void fd_install(unsigned int fd, struct file *file)
 	void *old;
 
 	old = xa_store(&host_fd_table, fd, file, FD_TABLE_GFP);
-	WARN(old, "fd_install(%u) over an installed descriptor\n", fd);
+	WARN(old, "%s(%u) over an installed descriptor\n", __func__, fd);
 }
 EXPORT_SYMBOL(fd_install);
 

@@ -8,6 +8,7 @@
 #include <linux/anon_inodes.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/kstrtox.h>
 #include <linux/miscdevice.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
@@ -416,6 +417,36 @@ static void vfs_fail_nth(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, host_vfs_path_is_ours("/proc/self/fail-nth"), 1);
 }
 
+static long read_allocations(struct kunit *test, int fd)
+{
+	char buf[32] = {};
+	long n = -1;
+
+	KUNIT_EXPECT_GT(test, host_vfs_pread(fd, buf, sizeof(buf) - 1, 0), 1L);
+	KUNIT_EXPECT_EQ(test, kstrtol(buf, 10, &n), 0);
+	return n;
+}
+
+static void vfs_allocations_file(struct kunit *test)
+{
+	long before, during;
+	void *p;
+	int fd;
+
+	KUNIT_EXPECT_EQ(test, host_vfs_open("/proc/iommu-host/allocations", O_RDWR), -EACCES);
+	fd = host_vfs_open("/proc/iommu-host/allocations", O_RDONLY);
+	KUNIT_ASSERT_GE(test, fd, 0);
+	before = read_allocations(test, fd);
+	KUNIT_EXPECT_GT(test, before, 0L);
+	p = kmalloc(16, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	during = read_allocations(test, fd);
+	kfree(p);
+	KUNIT_EXPECT_EQ(test, during, before + 1);
+	KUNIT_EXPECT_EQ(test, read_allocations(test, fd), before);
+	KUNIT_EXPECT_EQ(test, host_vfs_close(fd), 0);
+}
+
 static struct kunit_case vfs_cases[] = {
 	KUNIT_CASE(vfs_file_refcount),
 	KUNIT_CASE(vfs_fd_table),
@@ -427,6 +458,7 @@ static struct kunit_case vfs_cases[] = {
 	KUNIT_CASE(vfs_buffer_helpers),
 	KUNIT_CASE(vfs_llseek_helpers),
 	KUNIT_CASE(vfs_fail_nth),
+	KUNIT_CASE(vfs_allocations_file),
 	{}
 };
 
@@ -435,4 +467,5 @@ static struct kunit_suite vfs_suite = {
 	.init = vfs_test_init,
 	.test_cases = vfs_cases,
 };
+
 kunit_test_suite(vfs_suite);

@@ -118,7 +118,7 @@ int host_acpi_table_refs(struct acpi_table_header *table)
 }
 EXPORT_SYMBOL_GPL(host_acpi_table_refs);
 
-acpi_status acpi_get_table(acpi_string signature, u32 instance,
+acpi_status acpi_get_table(char *signature, u32 instance,
 			   struct acpi_table_header **out_table)
 {
 	struct host_acpi_entry *e;

@@ -20,8 +20,12 @@
  * @publish: build and install the firmware tables describing every unit
  *	of this kind (called once, after every model exists)
  * @withdraw: withdraw and free those tables
- * @driver_init: start the driver the way arch code does; -EOPNOTSUPP
- *	when the driver is not built in (the machine then runs without it)
+ * @detect: optional: early detection, before PCI is enumerated (where a
+ *	driver asks the PCI core for ACS); -EOPNOTSUPP when the driver is not
+ *	built in
+ * @driver_init: start the driver the way arch code does, once PCI is
+ *	enumerated; -EOPNOTSUPP when the driver is not built in (the machine
+ *	then runs without it)
  * @driver_exit: stop the driver and free everything it allocated
  */
 struct machine_type_ops {
@@ -30,6 +34,7 @@ struct machine_type_ops {
 	void (*destroy)(struct machine *m, struct machine_iommu *u);
 	int (*publish)(struct machine *m);
 	void (*withdraw)(struct machine *m);
+	int (*detect)(struct machine *m);
 	int (*driver_init)(struct machine *m);
 	void (*driver_exit)(struct machine *m);
 };
@@ -44,7 +49,7 @@ extern const struct machine_type_ops machine_vtd_ops;
  * Return: the index of the bridge whose secondary bus is the function's
  * bus (same segment), or -1 for a function on a root bus.
  */
-int machine_fn_parent(const struct machine_desc *desc, unsigned int i);
+int machine_fn_parent(const struct machine_spec *desc, unsigned int i);
 
 /**
  * machine_fn_iommu() - the unit that serves a PCI function
@@ -53,7 +58,7 @@ int machine_fn_parent(const struct machine_desc *desc, unsigned int i);
  *
  * Return: the unit index, or %MACHINE_IOMMU_NONE.
  */
-int machine_fn_iommu(const struct machine_desc *desc, unsigned int i);
+int machine_fn_iommu(const struct machine_spec *desc, unsigned int i);
 
 /**
  * machine_fn_find() - a PCI function by label
@@ -62,7 +67,7 @@ int machine_fn_iommu(const struct machine_desc *desc, unsigned int i);
  *
  * Return: its index, or -1.
  */
-int machine_fn_find(const struct machine_desc *desc, const char *name);
+int machine_fn_find(const struct machine_spec *desc, const char *name);
 
 /**
  * machine_segment_root_bus() - the root bus number of a segment
@@ -71,11 +76,6 @@ int machine_fn_find(const struct machine_desc *desc, const char *name);
  *
  * Return: the lowest bus number of @segment that no bridge leads to.
  */
-u8 machine_segment_root_bus(const struct machine_desc *desc, u16 segment);
-
-/* The VT-d driver's entry points, called as x86 arch code calls them. */
-void detect_intel_iommu(void);
-int intel_iommu_init(void);
-void intel_iommu_exit(void);
+u8 machine_segment_root_bus(const struct machine_spec *desc, u16 segment);
 
 #endif /* _PLATFORM_MACHINE_INTERNAL_H */

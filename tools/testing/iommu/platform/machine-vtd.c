@@ -10,14 +10,17 @@
  * pairs from the segment's root bus down through the bridges above it.
  */
 #include <linux/acpi.h>
+#include <linux/dmar.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
+#include <linux/mm.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include <host/acpi.h>
+#include <host/irq.h>
 #include <host/machine.h>
 #include <host/vtd.h>
 
@@ -25,6 +28,14 @@
 
 /* Deepest bridge nesting a device scope path can describe here. */
 #define VTD_SCOPE_MAX_DEPTH	8
+
+/* The unit's interrupt messages go to the host's interrupt controller. */
+static void vtd_unit_event(struct vtd_unit *unit, enum vtd_event ev, u64 addr, u32 data,
+			   void *priv)
+{
+	/* A message the driver never programmed has nowhere to go, as on hardware */
+	host_msi_deliver(addr, data);
+}
 
 static int vtd_unit_create_model(struct machine *m, struct machine_iommu *u)
 {
@@ -36,6 +47,7 @@ static int vtd_unit_create_model(struct machine *m, struct machine_iommu *u)
 	unit = vtd_unit_create(&cfg);
 	if (IS_ERR(unit))
 		return PTR_ERR(unit);
+	vtd_set_event_handler(unit, vtd_unit_event, u);
 	u->vtd = unit;
 	u->model = unit;
 	u->dma_ops = &vtd_dma_iommu_ops;
@@ -52,7 +64,7 @@ static void vtd_unit_destroy_model(struct machine *m, struct machine_iommu *u)
 }
 
 /* The chain of functions from the root bus down to function @i. */
-static int vtd_scope_path(const struct machine_desc *desc, unsigned int i,
+static int vtd_scope_path(const struct machine_spec *desc, unsigned int i,
 			  int path[VTD_SCOPE_MAX_DEPTH])
 {
 	int chain[VTD_SCOPE_MAX_DEPTH];
@@ -69,7 +81,7 @@ static int vtd_scope_path(const struct machine_desc *desc, unsigned int i,
 	return n;
 }
 
-static size_t vtd_scope_size(const struct machine_desc *desc, unsigned int i)
+static size_t vtd_scope_size(const struct machine_spec *desc, unsigned int i)
 {
 	int path[VTD_SCOPE_MAX_DEPTH];
 	int n = vtd_scope_path(desc, i, path);
@@ -80,7 +92,7 @@ static size_t vtd_scope_size(const struct machine_desc *desc, unsigned int i)
 }
 
 /* Write the scope entry of function @i at @p; returns its size. */
-static size_t vtd_emit_scope(const struct machine_desc *desc, unsigned int i, u8 *p)
+static size_t vtd_emit_scope(const struct machine_spec *desc, unsigned int i, u8 *p)
 {
 	struct acpi_dmar_device_scope *scope = (void *)p;
 	struct acpi_dmar_pci_path *path = (void *)(scope + 1);
@@ -104,7 +116,7 @@ static size_t vtd_emit_scope(const struct machine_desc *desc, unsigned int i, u8
  * given to the unit explicitly and no bridge above it was (a bridge entry
  * already covers everything behind the bridge).
  */
-static bool vtd_fn_in_drhd(const struct machine_desc *desc, unsigned int i, int unit)
+static bool vtd_fn_in_drhd(const struct machine_spec *desc, unsigned int i, int unit)
 {
 	int p;
 
@@ -117,7 +129,7 @@ static bool vtd_fn_in_drhd(const struct machine_desc *desc, unsigned int i, int 
 	return true;
 }
 
-static size_t vtd_drhd_size(const struct machine_desc *desc, int unit)
+static size_t vtd_drhd_size(const struct machine_spec *desc, int unit)
 {
 	size_t len = sizeof(struct acpi_dmar_hardware_unit);
 	unsigned int i;
@@ -131,7 +143,7 @@ static size_t vtd_drhd_size(const struct machine_desc *desc, int unit)
 
 static size_t vtd_emit_drhd(struct machine *m, struct machine_iommu *u, u8 *p)
 {
-	const struct machine_desc *desc = m->desc;
+	const struct machine_spec *desc = m->desc;
 	struct acpi_dmar_hardware_unit *drhd = (void *)p;
 	size_t len = sizeof(*drhd);
 	unsigned int i;
@@ -149,7 +161,7 @@ static size_t vtd_emit_drhd(struct machine *m, struct machine_iommu *u, u8 *p)
 	return len;
 }
 
-static size_t vtd_rmrr_size(const struct machine_desc *desc, const struct machine_rmrr_desc *r)
+static size_t vtd_rmrr_size(const struct machine_spec *desc, const struct machine_rmrr_desc *r)
 {
 	size_t len = sizeof(struct acpi_dmar_reserved_memory);
 	unsigned int j;
@@ -161,7 +173,7 @@ static size_t vtd_rmrr_size(const struct machine_desc *desc, const struct machin
 
 static size_t vtd_emit_rmrr(struct machine *m, struct machine_rmrr *r, u8 *p)
 {
-	const struct machine_desc *desc = m->desc;
+	const struct machine_spec *desc = m->desc;
 	struct acpi_dmar_reserved_memory *rmrr = (void *)p;
 	size_t len = sizeof(*rmrr);
 	unsigned int j;
@@ -186,7 +198,7 @@ static bool vtd_unit(const struct machine *m, unsigned int i)
 
 static int vtd_publish(struct machine *m)
 {
-	const struct machine_desc *desc = m->desc;
+	const struct machine_spec *desc = m->desc;
 	struct acpi_table_dmar *dmar;
 	size_t len = sizeof(*dmar);
 	unsigned int i, pass;
@@ -260,12 +272,20 @@ static void vtd_withdraw(struct machine *m)
 	m->dmar = NULL;
 }
 
+/* As x86's pci_iommu_alloc(): before PCI, so the driver can ask for ACS */
+static int vtd_detect(struct machine *m)
+{
+	if (!IS_ENABLED(CONFIG_INTEL_IOMMU))
+		return -EOPNOTSUPP;
+	detect_intel_iommu();
+	return 0;
+}
+
+/* As x86's pci_iommu_init(), once the PCI hierarchy is known */
 static int vtd_driver_init(struct machine *m)
 {
 	if (!IS_ENABLED(CONFIG_INTEL_IOMMU))
 		return -EOPNOTSUPP;
-	/* As pci_iommu_init() on x86: detection, then initialisation */
-	detect_intel_iommu();
 	return intel_iommu_init();
 }
 
@@ -281,6 +301,7 @@ const struct machine_type_ops machine_vtd_ops = {
 	.destroy	= vtd_unit_destroy_model,
 	.publish	= vtd_publish,
 	.withdraw	= vtd_withdraw,
+	.detect		= vtd_detect,
 	.driver_init	= vtd_driver_init,
 	.driver_exit	= vtd_driver_exit,
 };

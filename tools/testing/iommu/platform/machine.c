@@ -12,6 +12,7 @@
 #include <linux/export.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/platform_device.h>
@@ -41,7 +42,7 @@ static u8 fn_subordinate(const struct machine_pci_fn_desc *f)
 	return f->fn.subordinate ?: f->fn.secondary;
 }
 
-int machine_fn_parent(const struct machine_desc *desc, unsigned int i)
+int machine_fn_parent(const struct machine_spec *desc, unsigned int i)
 {
 	const struct machine_pci_fn_desc *f = &desc->fns[i];
 	unsigned int j;
@@ -56,7 +57,7 @@ int machine_fn_parent(const struct machine_desc *desc, unsigned int i)
 	return -1;
 }
 
-static int machine_catch_all(const struct machine_desc *desc, u16 segment)
+static int machine_catch_all(const struct machine_spec *desc, u16 segment)
 {
 	unsigned int i;
 
@@ -67,7 +68,7 @@ static int machine_catch_all(const struct machine_desc *desc, u16 segment)
 	return MACHINE_IOMMU_NONE;
 }
 
-int machine_fn_iommu(const struct machine_desc *desc, unsigned int i)
+int machine_fn_iommu(const struct machine_spec *desc, unsigned int i)
 {
 	int cur = i;
 
@@ -80,7 +81,7 @@ int machine_fn_iommu(const struct machine_desc *desc, unsigned int i)
 	return machine_catch_all(desc, desc->fns[i].segment);
 }
 
-int machine_fn_find(const struct machine_desc *desc, const char *name)
+int machine_fn_find(const struct machine_spec *desc, const char *name)
 {
 	unsigned int i;
 
@@ -91,7 +92,7 @@ int machine_fn_find(const struct machine_desc *desc, const char *name)
 	return -1;
 }
 
-u8 machine_segment_root_bus(const struct machine_desc *desc, u16 segment)
+u8 machine_segment_root_bus(const struct machine_spec *desc, u16 segment)
 {
 	unsigned int i;
 	int root = 256;
@@ -111,7 +112,7 @@ u8 machine_segment_root_bus(const struct machine_desc *desc, u16 segment)
  * bridge tags what it forwards with its secondary bus and devfn 0, and a
  * conventional bridge forwards with its own id.
  */
-static u16 machine_fn_rid(const struct machine_desc *desc, unsigned int i)
+static u16 machine_fn_rid(const struct machine_spec *desc, unsigned int i)
 {
 	const struct machine_pci_fn_desc *f = &desc->fns[i];
 	u16 rid = PCI_DEVID(f->fn.bus, f->fn.devfn);
@@ -135,7 +136,7 @@ static u16 machine_fn_rid(const struct machine_desc *desc, unsigned int i)
 	return rid;
 }
 
-static int machine_check_iommus(const struct machine_desc *desc)
+static int machine_check_iommus(const struct machine_spec *desc)
 {
 	unsigned int i, j;
 
@@ -160,9 +161,10 @@ static int machine_check_iommus(const struct machine_desc *desc)
 	return 0;
 }
 
-static int machine_check_fns(const struct machine_desc *desc)
+static int machine_check_fns(const struct machine_spec *desc)
 {
 	unsigned int i, j;
+	int parent;
 
 	for (i = 0; i < desc->nr_fns; i++) {
 		const struct machine_pci_fn_desc *f = &desc->fns[i];
@@ -191,8 +193,8 @@ static int machine_check_fns(const struct machine_desc *desc)
 				return -EINVAL;
 		}
 		/* A bridge must come before the functions behind it */
-		j = machine_fn_parent(desc, i);
-		if ((int)j > (int)i)
+		parent = machine_fn_parent(desc, i);
+		if (parent > (int)i)
 			return -EINVAL;
 		if (fn_is_bridge(f) && fn_subordinate(f) < f->fn.secondary)
 			return -EINVAL;
@@ -200,7 +202,7 @@ static int machine_check_fns(const struct machine_desc *desc)
 	return 0;
 }
 
-static int machine_check(const struct machine_desc *desc)
+static int machine_check(const struct machine_spec *desc)
 {
 	unsigned int i, j;
 	int ret;
@@ -242,7 +244,7 @@ static int machine_check(const struct machine_desc *desc)
 	return 0;
 }
 
-static bool machine_has_type(const struct machine_desc *desc, enum machine_iommu_type type)
+static bool machine_has_type(const struct machine_spec *desc, enum machine_iommu_type type)
 {
 	unsigned int i;
 
@@ -347,7 +349,7 @@ static void machine_pci_destroy(struct machine *m)
 	}
 }
 
-static bool machine_fn_shares_slot(const struct machine_desc *desc, unsigned int i)
+static bool machine_fn_shares_slot(const struct machine_spec *desc, unsigned int i)
 {
 	const struct machine_pci_fn_desc *f = &desc->fns[i];
 	unsigned int j;
@@ -364,7 +366,7 @@ static bool machine_fn_shares_slot(const struct machine_desc *desc, unsigned int
 
 static int machine_pci_segment(struct machine *m, u16 seg)
 {
-	const struct machine_desc *desc = m->desc;
+	const struct machine_spec *desc = m->desc;
 	struct pci_fake_desc fd = { };
 	struct pci_fake_fn *fns;
 	unsigned int i, n = 0;
@@ -397,7 +399,7 @@ static int machine_pci_segment(struct machine *m, u16 seg)
 
 static int machine_pci_create(struct machine *m)
 {
-	const struct machine_desc *desc = m->desc;
+	const struct machine_spec *desc = m->desc;
 	bool used[MACHINE_MAX_SEGMENTS] = { };
 	unsigned int i, s;
 	int ret;
@@ -519,15 +521,30 @@ static void machine_drivers_exit(struct machine *m)
 	m->drivers_up = 0;
 }
 
+/* Early detection, before PCI enumeration; never fails a boot. */
+static void machine_drivers_detect(struct machine *m)
+{
+	unsigned int t;
+
+	m->drivers_detected = 0;
+	if (m->desc->models_only)
+		return;
+	for (t = 0; t < MACHINE_IOMMU_NR_TYPES; t++) {
+		if (!machine_types[t] || !machine_has_type(m->desc, t))
+			continue;
+		if (machine_types[t]->detect && machine_types[t]->detect(m))
+			continue;
+		m->drivers_detected |= BIT(t);
+	}
+}
+
 static int machine_drivers_init(struct machine *m)
 {
 	unsigned int t;
 	int ret;
 
-	if (m->desc->models_only)
-		return 0;
 	for (t = 0; t < MACHINE_IOMMU_NR_TYPES; t++) {
-		if (!machine_types[t] || !machine_has_type(m->desc, t))
+		if (!(m->drivers_detected & BIT(t)))
 			continue;
 		ret = machine_types[t]->driver_init(m);
 		if (ret == -EOPNOTSUPP) {
@@ -554,7 +571,7 @@ static void machine_free(struct machine *m)
 	kfree(m);
 }
 
-struct machine *machine_boot(const struct machine_desc *desc)
+struct machine *machine_boot(const struct machine_spec *desc)
 {
 	struct machine *m;
 	int ret;
@@ -592,6 +609,7 @@ struct machine *machine_boot(const struct machine_desc *desc)
 	ret = machine_publish(m);
 	if (ret)
 		goto err_rmrrs;
+	machine_drivers_detect(m);
 	ret = machine_pci_create(m);
 	if (ret)
 		goto err_withdraw;

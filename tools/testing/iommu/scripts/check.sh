@@ -10,6 +10,12 @@
 #   kunit     run build/kunit, keep its KTAP in build/kunit.ktap and have
 #             Linux's own kunit.py parse it
 #   asan      make SAN=asan, run build/asan/kunit under ASan, LSan and UBSan
+#   selftests, selftests_asan
+#             tools/testing/selftests/iommu/run.sh, plainly and under the
+#             sanitizers: the tree's own uapi selftests through iommu-run
+#   conformance
+#             tools/testing/iommu/conformance/run.sh: Linux 6.12.117's
+#             iommufd selftests, unmodified, against expected-failures.txt
 #
 # Counting.  Every KUnit test case of the plain run is one item (each
 # instance of a parameterised case counts); every other step that can fail
@@ -306,6 +312,60 @@ step_asan()
 	fi
 }
 
+# ---- steps of the userspace engineer: uapi selftests and Linux conformance ----
+
+# last_counts LOG WORD: "N M K" from the final "WORD...: N passed, M failed[, K skipped]".
+last_counts()
+{
+	sed -n "s/^$2[^:]*: \([0-9]*\) passed, \([0-9]*\) failed\(, \([0-9]*\) skipped\)\{0,1\}.*/\1 \2 \4/p" \
+		"$1" | tail -n 1
+}
+
+step_selftests()
+{
+	local log=$logdir/selftests.log p f s
+
+	heading "Selftests (tools/testing/selftests/iommu through iommu-run)"
+	tools/testing/selftests/iommu/run.sh 2>&1 | tee "$log"
+	read -r p f s <<<"$(last_counts "$log" selftests)"
+	if [ -z "${p:-}" ]; then
+		item_fail "selftests" "no result line, see $log"
+		return
+	fi
+	add_counts "selftests" "$p" "$f" "$p passed, $f failed, ${s:-0} skipped"
+}
+
+step_selftests_asan()
+{
+	local log=$logdir/selftests-asan.log p f s
+
+	heading "Selftests under ASan + UBSan (preload library and tests)"
+	tools/testing/selftests/iommu/run.sh --asan 2>&1 | tee "$log"
+	read -r p f s <<<"$(last_counts "$log" selftests)"
+	if [ -z "${p:-}" ]; then
+		item_fail "selftests asan" "no result line, see $log"
+	elif [ "$f" -gt 0 ]; then
+		item_fail "selftests asan" "$f failed under the sanitizers, see $log"
+	else
+		item_pass "selftests asan" "$p passed, ${s:-0} skipped, no sanitizer report"
+	fi
+}
+
+step_conformance()
+{
+	local log=$logdir/conformance.log p f
+
+	heading "Conformance (Linux 6.12.117 iommufd selftests, unmodified)"
+	tools/testing/iommu/conformance/run.sh -k 2>&1 | tee "$log"
+	read -r p f _ <<<"$(last_counts "$log" conformance)"
+	if [ -z "${p:-}" ]; then
+		item_fail "conformance" "no result line, see $log"
+		return
+	fi
+	add_counts "conformance" "$p" "$f" \
+		"$p passed, $f mismatches against conformance/expected-failures.txt"
+}
+
 # To add a step: write step_<name>() reporting through item_pass/item_fail
 # (one item) or add_counts (test cases), then call it below.  A step that
 # makes the rest meaningless returns non-zero and is followed by "|| finish".
@@ -317,6 +377,9 @@ main()
 	step_build || finish
 	step_kunit
 	step_asan
+	step_selftests
+	step_selftests_asan
+	step_conformance
 	finish
 }
 

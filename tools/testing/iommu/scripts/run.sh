@@ -1,15 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh [GLOB]: what `make run` shows.  Like check.sh it sets up what is
-# missing first: the Debian packages (as root), .config, build/kunit.
+# run.sh [GLOB]: what `make run` shows.  Like check.sh it first sets up what
+# is missing: the Debian packages (as root), .config, the build.
 #
-# The demo `make run` is meant to give (boot the default platform with its
-# four IOMMUs and a dozen devices, print the groups and default domains, then
-# drive DMA from a userspace iommufd client) does not exist yet.  Until it
-# does, this runs the KUnit suites of the IOMMU core (GLOB, 'iommu_*' by
-# default: every suite of the core, not the iommufd ones) and renders their
-# KTAP with Linux's own kunit.py, as a readable tree.
+# Then it runs the demo program, build/iommu-demo, which boots the default
+# machine (VT-d so far; the other three IOMMUs and the /dev/iommu userspace
+# client come later), prints its IOMMU groups and drives DMA through a
+# paging and an identity domain.  Last, it runs the KUnit suites of the
+# IOMMU core (GLOB, 'iommu_*' by default: the core, not iommufd) and renders
+# their KTAP with Linux's own kunit.py, as a readable tree.
 
 set -uo pipefail
 # shellcheck source=tools/testing/iommu/scripts/lib.sh
@@ -19,18 +19,10 @@ cd "$srctree" || exit 1
 glob=${1:-iommu_*}
 out=build${SAN:+/$SAN}
 bin=$out/kunit
-
-cat <<EOT
-The IOMMU subsystem, run in a host environment.
-
-'make run' is meant to boot the default platform (four IOMMUs, a dozen
-devices), print its groups and default domains and drive DMA through
-/dev/iommu from a userspace client.  That demo is not written yet.  For now
-it shows the IOMMU core's KUnit suites ('$glob') as they run against the
-host environment: one line per test case, grouped by suite, as parsed by
-Linux's tools/testing/kunit/kunit.py.  'make check' runs everything.
-
-EOT
+# The demo program (tools/testing/iommu/platform/demo.c): boots the default
+# machine, prints its IOMMU groups, and drives DMA through a paging and an
+# identity domain, showing the fault a DMA to an unmapped address raises.
+demo=$out/iommu-demo
 
 "$scripts_dir/install-deps.sh" || exit 1
 if ! [ -f .config ]; then
@@ -42,6 +34,29 @@ if ! make --no-print-directory -j"$(ncpus)" ${SAN:+SAN=$SAN} >"$out/run-build.lo
 	echo "run.sh: the build failed" >&2
 	exit 1
 fi
+
+cat <<EOT
+The IOMMU subsystem, run in a host environment.
+
+'make run' boots the default platform (VT-d so far; the other three IOMMUs
+and the /dev/iommu userspace client come later) and shows what happens in
+it.  Then it shows the IOMMU core's KUnit suites ('$glob') as they run
+against the host environment: one line per test case, grouped by suite, as
+parsed by Linux's tools/testing/kunit/kunit.py.  'make check' runs
+everything.
+EOT
+
+demo_status=0
+if [ -x "$demo" ]; then
+	heading "The default machine ($demo)"
+	"$demo"
+	demo_status=$?
+else
+	echo "run.sh: $demo is missing; build it with 'make${SAN:+ SAN=$SAN}'" >&2
+	demo_status=1
+fi
+
+heading "KUnit suites of the IOMMU core"
 if ! root=$("$scripts_dir/linux-src.sh" tools/testing/kunit); then
 	echo "run.sh: kunit.py is not available: install linux-source-6.12 (make install-deps as root)" >&2
 	exit 1
@@ -56,3 +71,6 @@ if [ $((p + f + s)) -eq 0 ]; then
 	"$bin" >"$ktap" 2>"$out/run.stderr"
 fi
 "$PYTHON" "$root/tools/testing/kunit/kunit.py" parse <"$ktap"
+parse_status=$?
+[ "$demo_status" -eq 0 ] || exit "$demo_status"
+exit "$parse_status"

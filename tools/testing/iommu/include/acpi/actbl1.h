@@ -8,6 +8,7 @@
 #ifndef _ACPI_ACTBL1_H
 #define _ACPI_ACTBL1_H
 
+#include <linux/bits.h>
 #include <acpi/actbl.h>
 
 #define ACPI_SIG_DMAR		"DMAR"
@@ -27,8 +28,8 @@ struct acpi_table_dmar {
 } __packed;
 
 #define ACPI_DMAR_INTR_REMAP		(1)
-#define ACPI_DMAR_X2APIC_OPT_OUT	(1 << 1)
-#define ACPI_DMAR_X2APIC_MODE		(1 << 2)
+#define ACPI_DMAR_X2APIC_OPT_OUT	BIT(1)
+#define ACPI_DMAR_X2APIC_MODE		BIT(2)
 
 /**
  * struct acpi_dmar_header - header of every DMAR subtable

@@ -8,12 +8,8 @@
 
 #include <linux/types.h>
 
+/* ACPICA's own type name: drivers declare their status variables with it */
 typedef u32 acpi_status;
-typedef void *acpi_handle;
-typedef char *acpi_string;
-typedef u64 acpi_size;
-typedef u64 acpi_physical_address;
-typedef u32 acpi_object_type;
 
 #define ACPI_NAMESEG_SIZE	4	/* a name segment / table signature */
 #define ACPI_OEM_ID_SIZE	6
@@ -24,7 +20,5 @@ typedef u32 acpi_object_type;
 #define ACPI_TYPE_ANY		0x00
 #define ACPI_TYPE_DEVICE	0x06
 #define ACPI_TYPE_BUFFER	0x03
-
-#define ACPI_ROOT_OBJECT	((acpi_handle)NULL)
 
 #endif /* _ACPI_ACTYPES_H */

@@ -78,7 +78,7 @@ struct machine_iommu_desc {
  * @fn: where it sits and what configuration space says about it: IDs,
  *	multifunction, bridge, ACS, PASID width, ATS, DMA aliases, untrusted
  *	and external-facing flags (see <host/pci-fake.h>)
- * @iommu: index of the unit in &machine_desc.iommus that serves it,
+ * @iommu: index of the unit in &machine_spec.iommus that serves it,
  *	%MACHINE_IOMMU_AUTO (the unit that serves its parent bridge, else the
  *	catch-all unit of the segment) or %MACHINE_IOMMU_NONE
  * @dma_alias: the DMA test device issues requests with the requester id
@@ -124,7 +124,7 @@ struct machine_platdev_desc {
 };
 
 /**
- * struct machine_desc - a whole machine
+ * struct machine_spec - a whole machine
  * @name: for messages
  * @iommus: the IOMMU units
  * @nr_iommus: how many
@@ -138,7 +138,7 @@ struct machine_platdev_desc {
  * @models_only: build the hardware, firmware tables and buses but start
  *	no IOMMU driver
  */
-struct machine_desc {
+struct machine_spec {
 	const char *name;
 	const struct machine_iommu_desc *iommus;
 	unsigned int nr_iommus;
@@ -222,10 +222,12 @@ struct machine_rmrr {
  * @rmrrs: reserved regions, in description order
  * @pci: the PCI hierarchy of each segment, or NULL
  * @dmar: the DMAR table as published, or NULL (no VT-d unit)
+ * @drivers_detected: bitmap of the &enum machine_iommu_type whose driver
+ *	ran its early detection
  * @drivers_up: bitmap of the &enum machine_iommu_type whose driver started
  */
 struct machine {
-	const struct machine_desc *desc;
+	const struct machine_spec *desc;
 	struct machine_iommu *iommus;
 	unsigned int nr_iommus;
 	struct machine_dev *devs;
@@ -233,6 +235,7 @@ struct machine {
 	struct machine_rmrr *rmrrs;
 	struct pci_fake *pci[MACHINE_MAX_SEGMENTS];
 	struct acpi_table_header *dmar;
+	unsigned long drivers_detected;
 	unsigned long drivers_up;
 };
 
@@ -247,7 +250,7 @@ struct machine {
  * -EBUSY if a machine is running, -ENOMEM, -EOPNOTSUPP for a unit type
  * that has no model yet, or the error of a model, the PCI core or a driver.
  */
-struct machine *machine_boot(const struct machine_desc *desc);
+struct machine *machine_boot(const struct machine_spec *desc);
 
 /**
  * machine_teardown() - stop a machine and free everything it made
@@ -302,7 +305,7 @@ struct machine_iommu *machine_iommu_find(struct machine *m, const char *name);
 bool machine_driver_up(struct machine *m, enum machine_iommu_type type);
 
 /**
- * machine_default_desc() - the default machine
+ * machine_default_spec() - the default machine
  *
  * Two VT-d units: "dmar0" for the integrated graphics function only,
  * without pass-through, and "dmar1" (INCLUDE_PCI_ALL) for the rest, with
@@ -316,7 +319,7 @@ bool machine_driver_up(struct machine *m, enum machine_iommu_type type);
  *
  * Return: the description.
  */
-const struct machine_desc *machine_default_desc(void);
+const struct machine_spec *machine_default_spec(void);
 
 /**
  * machine_dev_dma() - perform one DMA transfer from a device

@@ -29,7 +29,7 @@ extern int acpi_disabled;
  * Return: AE_OK, AE_NOT_FOUND when there is no such table, or
  * AE_BAD_PARAMETER for a NULL @signature or @out_table.
  */
-acpi_status acpi_get_table(acpi_string signature, u32 instance,
+acpi_status acpi_get_table(char *signature, u32 instance,
 			   struct acpi_table_header **out_table);
 
 /**
@@ -47,8 +47,18 @@ void acpi_put_table(struct acpi_table_header *table);
 const char *acpi_format_exception(acpi_status status);
 
 /* No namespace devices exist in the host build. */
-#define ACPI_COMPANION(dev)		((struct acpi_device *)NULL)
-#define has_acpi_companion(dev)		false
+#define ACPI_COMPANION(dev)		((void)(dev), (struct acpi_device *)NULL)
+
+/**
+ * has_acpi_companion() - whether a device has an ACPI namespace node
+ * @dev: the device
+ *
+ * Return: false always: the host build has no ACPI namespace.
+ */
+static inline bool has_acpi_companion(struct device *dev)
+{
+	return false;
+}
 
 /**
  * acpi_get_handle() - look up a namespace object (there is none)
@@ -58,8 +68,7 @@ const char *acpi_format_exception(acpi_status status);
  *
  * Return: AE_NOT_FOUND always: the host build has no ACPI namespace.
  */
-static inline acpi_status acpi_get_handle(acpi_handle parent, acpi_string pathname,
-					  acpi_handle *ret_handle)
+static inline acpi_status acpi_get_handle(void *parent, char *pathname, void **ret_handle)
 {
 	*ret_handle = NULL;
 	return AE_NOT_FOUND;
@@ -71,7 +80,7 @@ static inline acpi_status acpi_get_handle(acpi_handle parent, acpi_string pathna
  *
  * Return: NULL always.
  */
-static inline struct acpi_device *acpi_fetch_acpi_dev(acpi_handle handle)
+static inline struct acpi_device *acpi_fetch_acpi_dev(void *handle)
 {
 	return NULL;
 }

@@ -7,9 +7,7 @@
  * fault queues, test handles).
  */
 
-struct file;
-struct file_operations;
-struct inode;
+#include <linux/fs.h>
 
 /**
  * anon_inode_getfile() - create a file on the anonymous inode

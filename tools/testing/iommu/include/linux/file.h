@@ -74,7 +74,7 @@ struct fd {
 	unsigned long word;
 };
 
-#define EMPTY_FD (struct fd){ 0 }
+#define EMPTY_FD ((struct fd){ 0 })
 
 /**
  * fd_file() - the file of a struct fd

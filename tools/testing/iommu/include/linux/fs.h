@@ -51,10 +51,6 @@ struct vm_area_struct;
 #define S_IFREG		0100000
 #define S_IFDIR		0040000
 #define S_IFCHR		0020000
-#define S_IRUSR		00400
-#define S_IWUSR		00200
-#define S_IRUGO		00444
-#define S_IWUGO		00222
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 
@@ -132,10 +128,10 @@ struct file_operations {
  */
 struct file {
 	atomic_long_t f_count;
-	spinlock_t f_lock;
+	spinlock_t f_lock;		/* protects f_flags */
 	fmode_t f_mode;
 	const struct file_operations *f_op;
-	struct mutex f_pos_lock;
+	struct mutex f_pos_lock;	/* serialises f_pos updates */
 	loff_t f_pos;
 	unsigned int f_flags;
 	const struct cred *f_cred;
@@ -187,7 +183,7 @@ static inline struct file *get_file(struct file *f)
 {
 	long old = atomic_long_fetch_add(1, &f->f_count);
 
-	WARN_ONCE(old <= 0, "get_file() on a released file\n");
+	WARN_ONCE(old <= 0, "%s() on a released file\n", __func__);
 	return f;
 }
 
@@ -216,6 +212,27 @@ void fput(struct file *file);
  * @file: the file
  */
 void __fput_sync(struct file *file);
+
+/**
+ * filp_open() - open a file by path from kernel code
+ * @filename: absolute path; the host only knows the device nodes of
+ *	registered misc devices (e.g. "/dev/iommu")
+ * @flags: O_* flags
+ * @mode: creation mode (unused: nothing can be created)
+ *
+ * Return: the open file (drop it with filp_close() or fput()), or an
+ * ERR_PTR: -ENOENT for an unknown path, or the error of ->open().
+ */
+struct file *filp_open(const char *filename, int flags, umode_t mode);
+
+/**
+ * filp_close() - close a file opened with filp_open()
+ * @filp: the file
+ * @id: the owner (unused)
+ *
+ * Return: 0.
+ */
+int filp_close(struct file *filp, void *id);
 
 /**
  * nonseekable_open() - mark a file as not seekable (pread/pwrite/lseek: -ESPIPE)

@@ -10,12 +10,12 @@
  */
 
 #include <linux/compiler.h>
+#include <linux/fs.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
 struct attribute_group;
 struct device;
-struct file_operations;
 
 #define MISC_MAJOR		10
 #define MISC_DYNAMIC_MINOR	255

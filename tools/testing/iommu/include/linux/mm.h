@@ -65,6 +65,17 @@ static inline unsigned int compound_order(const struct page *page)
 	return compound_head(page)->order;
 }
 
+/**
+ * PageCompound() - is the page the head or a tail of a compound page?
+ * @page: the page
+ *
+ * Return: true for any page of a higher-order (e.g. hugetlb) allocation.
+ */
+static inline bool PageCompound(const struct page *page)
+{
+	return page->compound_head || page->order;
+}
+
 static inline int page_count(const struct page *page)
 {
 	return atomic_read(&compound_head(page)->_refcount);
@@ -179,7 +190,7 @@ static inline int fixup_user_fault(struct mm_struct *mm, unsigned long address,
  * GUP_PIN_COUNTING_BIAS to its reference count and a FOLL_GET reference
  * adds one, exactly per page, as in Linux.
  */
-#define GUP_PIN_COUNTING_BIAS	(1U << 10)
+#define GUP_PIN_COUNTING_BIAS	1024U
 
 static inline int page_ref_count(const struct page *page)
 {

@@ -7,6 +7,18 @@
 struct device;
 
 /**
+ * struct msi_msg - a message signalled interrupt as the device writes it
+ * @address_lo: low 32 bits of the address
+ * @address_hi: high 32 bits of the address
+ * @data: the 32-bit value written
+ */
+struct msi_msg {
+	u32 address_lo;
+	u32 address_hi;
+	u32 data;
+};
+
+/**
  * msi_device_has_isolated_msi() - are a device's MSIs isolated from others?
  * @dev: the device
  *

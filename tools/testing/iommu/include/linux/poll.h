@@ -40,10 +40,13 @@ typedef void (*poll_queue_proc)(struct file *file, wait_queue_head_t *wq,
  *	only wants the current mask
  * @_key: the events the caller is interested in
  */
-typedef struct poll_table_struct {
+struct poll_table_struct {
 	poll_queue_proc _qproc;
 	__poll_t _key;
-} poll_table;
+};
+
+/* Linux's typedef name, spelled as a macro here. */
+#define poll_table struct poll_table_struct
 
 /**
  * poll_wait() - let a poller know which queue signals changes of @filp

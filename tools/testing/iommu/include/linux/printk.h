@@ -143,4 +143,9 @@ static inline void print_hex_dump_bytes(const char *prefix_str, int prefix_type,
 extern int console_printk[];
 #define console_loglevel (console_printk[0])
 
+/* Prefixes for messages about firmware mistakes */
+#define FW_BUG		"[Firmware Bug]: "
+#define FW_WARN		"[Firmware Warn]: "
+#define FW_INFO		"[Firmware Info]: "
+
 #endif /* _LINUX_PRINTK_H */

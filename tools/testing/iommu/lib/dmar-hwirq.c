@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The architecture side of the VT-d fault interrupts (on x86 this lives in
+ * the APIC/MSI code): allocate an irq for a remapping unit and have the
+ * driver program the unit's message registers with the host's message for
+ * that irq (address HOST_MSI_ADDRESS, data = the irq number).
+ */
+
+#include <linux/dmar.h>
+#include <linux/irq.h>
+#include <linux/msi.h>
+
+#include <host/irq.h>
+
+int dmar_alloc_hwirq(int id, int node, void *arg)
+{
+	struct msi_msg msg = {
+		.address_lo = HOST_MSI_ADDRESS,
+		.address_hi = 0,
+	};
+	int irq;
+
+	irq = irq_alloc_desc(node);
+	if (irq < 0)
+		return irq;
+	irq_set_handler_data(irq, arg);
+	msg.data = irq;
+	dmar_msi_write(irq, &msg);
+	return irq;
+}
+
+void dmar_free_hwirq(int irq)
+{
+	irq_set_handler_data(irq, NULL);
+	irq_free_desc(irq);
+}

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The preload library, $(O)/libiommu-preload.so: every object of the host
+# build except the KUnit runner's main(), plus the system-call wrappers in
+# this directory.  Included by the top-level Makefile; uses its variables
+# (O, OBJS, HCFLAGS, LDFLAGS, CC, HOSTENV).
+#
+#   make preload        build $(O)/libiommu-preload.so
+
+PRELOAD_DIR	:= $(HOSTENV)/preload
+PRELOAD_LIB	:= $(O)/libiommu-preload.so
+PRELOAD_OBJS	:= $(O)/obj/$(PRELOAD_DIR)/preload-libc.o
+PRELOAD_KOBJS	:= $(filter-out %/kunit/main-libc.o,$(OBJS))
+
+.PHONY: preload
+preload: $(PRELOAD_LIB)
+
+$(PRELOAD_LIB): $(PRELOAD_KOBJS) $(PRELOAD_OBJS) $(PRELOAD_DIR)/preload.map
+	@echo "  LD      $@"
+	@$(CC) -shared $(LDFLAGS) -Wl,--version-script=$(PRELOAD_DIR)/preload.map \
+		-Wl,-z,nodelete -o $@ $(PRELOAD_KOBJS) $(PRELOAD_OBJS) -ldl $(LDLIBS)
+
+$(PRELOAD_OBJS): $(O)/obj/%.o: %.c include/generated/autoconf.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(CC) $(HCFLAGS) -I$(PRELOAD_DIR) -c -o $@ $<
+
+-include $(PRELOAD_OBJS:.o=.d)

@@ -80,7 +80,8 @@ static const struct machine_iommu_desc def_iommus[] = {
  */
 #define DEF_ROOT_PORT(_name, _slot, _fn, _dev, _sec, _flags)			\
 	{ .name = (_name), .iommu = MACHINE_IOMMU_AUTO,				\
-	  .fn = { PCI_FAKE_PORT(0, _slot, _fn, PCI_EXP_TYPE_ROOT_PORT, _sec),	\
+	  .fn = { .bus = 0, .devfn = PCI_DEVFN(_slot, _fn),			\
+		  .pcie_type = PCI_EXP_TYPE_ROOT_PORT, .secondary = (_sec),	\
 		  .flags = PCI_FAKE_BRIDGE | PCI_FAKE_ACS | (_flags),		\
 		  .vendor = DEF_VENDOR, .device = (_dev),			\
 		  .acs_cap = PCI_ACS_SV | PCI_ACS_RR | PCI_ACS_CR | PCI_ACS_UF } }

@@ -249,7 +249,7 @@ static void models_answer_mmio(struct kunit *test)
 		void __iomem *regs = ioremap(u->mmio_base, u->mmio_size);
 		u64 ecap;
 
-		KUNIT_ASSERT_NOT_NULL(test, regs);
+		KUNIT_ASSERT_TRUE(test, !!regs);
 		KUNIT_EXPECT_EQ(test, readl(regs + T_VTD_VER), 0x60);
 		KUNIT_EXPECT_NE(test, readq(regs + T_VTD_CAP), 0);
 		ecap = readq(regs + T_VTD_ECAP);

@@ -12,8 +12,11 @@
  * VFS descriptors are real host descriptors (empty memfds) reserved by
  * the VFS, so their numbers never collide with the program's own files,
  * and fork()/exec() see ordinary descriptors.  The kernel instance itself
- * lives in this process only: after fork() the child has a private copy
- * of it (see Documentation/userspace-api/iommu.rst).
+ * lives in the process that booted it.  A child forked after that has no
+ * kernel threads and only a snapshot of the kernel's memory, so it is cut
+ * off: its inherited VFS descriptors are plain empty files to it, and
+ * opening a device node fails with ENODEV (see
+ * Documentation/userspace-api/iommu.rst).
  *
  * debugfs: opendir("/sys/kernel/debug") shows a scratch directory with
  * the fault-injection controls that fail-nth users configure (failslab,
@@ -26,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -47,6 +51,10 @@ static __thread int in_vfs;
 
 /* Set once the VFS created a descriptor: until then no fd can be ours. */
 static int vfs_active;
+
+/* Set once the kernel instance was entered, and in a child forked after that. */
+static int vfs_entered;
+static int vfs_forked;
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -122,7 +130,7 @@ static int ours(int fd)
 {
 	int r;
 
-	if (fd < 0 || in_vfs || !__atomic_load_n(&vfs_active, __ATOMIC_ACQUIRE))
+	if (fd < 0 || in_vfs || vfs_forked || !__atomic_load_n(&vfs_active, __ATOMIC_ACQUIRE))
 		return 0;
 	in_vfs++;
 	r = host_vfs_fd_is_ours(fd);
@@ -140,16 +148,38 @@ static int path_wanted(const char *path)
 		return 0;
 	if (strncmp(path, "/dev/", 5) && strncmp(path, "/proc/", 6))
 		return 0;
+	if (vfs_forked)
+		return !strcmp(path, "/dev/iommu") || !strncmp(path, "/dev/vfio/", 10);
+	__atomic_store_n(&vfs_entered, 1, __ATOMIC_RELEASE);
 	in_vfs++;
 	r = host_vfs_path_is_ours(path);
 	in_vfs--;
 	return r;
 }
 
+static void forked_child(void)
+{
+	if (__atomic_load_n(&vfs_entered, __ATOMIC_ACQUIRE))
+		vfs_forked = 1;
+}
+
+__attribute__((constructor)) static void preload_init(void)
+{
+	pthread_atfork(NULL, NULL, forked_child);
+}
+
 static int vfs_open(const char *path, int flags)
 {
+	static const char msg[] =
+		"iommu-preload: the kernel instance belongs to the parent process; "
+		"a child forked after it started cannot open its devices\n";
 	int fd;
 
+	if (vfs_forked) {
+		syscall(SYS_write, 2, msg, sizeof(msg) - 1);
+		errno = ENODEV;
+		return -1;
+	}
 	in_vfs++;
 	fd = host_vfs_open(path, flags);
 	in_vfs--;

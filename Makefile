@@ -41,8 +41,10 @@ kbuild-comp = $(if $(strip $($(2:.o=-y)) $($(2:.o=-objs))),$(addprefix $(1),$($(
 kbuild-objs = $(eval obj-y :=)$(eval obj-m :=)$(eval include $(1)Makefile)$(foreach o,$(filter %.o,$(obj-y) $(obj-m)),$(call kbuild-comp,$(1),$(o))) $(foreach d,$(filter %/,$(obj-y) $(obj-m)),$(call kbuild-objs,$(1)$(d)))
 
 ifneq ($(wildcard .config),)
+ifeq ($(filter $(config-targets) clean mrproper check run bench lint install-deps,$(MAKECMDGOALS)),)
 KBUILD_DIRS	:= drivers/iommu/ $(HOSTENV)/
 SRC_OBJS	:= $(sort $(foreach d,$(KBUILD_DIRS),$(if $(wildcard $(d)Makefile),$(call kbuild-objs,$(d)))))
+endif
 endif
 
 OBJS		:= $(addprefix $(O)/obj/,$(SRC_OBJS))
@@ -142,7 +144,7 @@ savedefconfig:
 check:
 	@$(SCRIPTS)/check.sh
 
-run: $(O)/kunit $(O)/iommu-demo
+run:
 	@$(SCRIPTS)/run.sh
 
 bench:

@@ -362,6 +362,8 @@ int intel_iommu_init(void)
 	ret = dmar_table_parse(dmar_tbl, &dmar_tbl_info);
 	if (ret) {
 		pr_err("DMAR table unusable (%d)\n", ret);
+		acpi_put_table(dmar_tbl);
+		dmar_tbl = NULL;
 		return ret;
 	}
 	dmar_initialized = true;

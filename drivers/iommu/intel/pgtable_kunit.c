@@ -35,6 +35,7 @@ static const struct pt_param pt_params[] = {
 	{ DMAR_PGTABLE_FIRST_STAGE, SZ_2M, "first-stage 2M" },
 	{ DMAR_PGTABLE_FIRST_STAGE, SZ_1G, "first-stage 1G" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(pt, pt_params, desc);
 
 static const struct pt_param pt_super_params[] = {
@@ -43,6 +44,7 @@ static const struct pt_param pt_super_params[] = {
 	{ DMAR_PGTABLE_FIRST_STAGE, SZ_2M, "first-stage 2M" },
 	{ DMAR_PGTABLE_FIRST_STAGE, SZ_1G, "first-stage 1G" },
 };
+
 KUNIT_ARRAY_PARAM_DESC(pt_super, pt_super_params, desc);
 
 static void pt_destroy_action(void *data)

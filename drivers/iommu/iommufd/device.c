@@ -478,6 +478,42 @@ iommufd_device_get_attach_handle(struct iommufd_device *idev, ioasid_t pasid)
 	return to_iommufd_handle(handle);
 }
 
+/*
+ * Page requests are a per-device feature: every attached device of a group
+ * on a fault-capable HWPT has IOPF enabled. These turn it on and off for
+ * all attached devices of @igroup.
+ */
+static int iommufd_group_iopf_enable(struct iommufd_group *igroup)
+{
+	struct iommufd_device *cur;
+	int rc;
+
+	lockdep_assert_held(&igroup->lock);
+
+	list_for_each_entry(cur, &igroup->device_list, group_item) {
+		rc = iommufd_fault_iopf_enable(cur);
+		if (rc)
+			goto err_undo;
+	}
+	return 0;
+
+err_undo:
+	list_for_each_entry_continue_reverse(cur, &igroup->device_list,
+					     group_item)
+		iommufd_fault_iopf_disable(cur);
+	return rc;
+}
+
+static void iommufd_group_iopf_disable(struct iommufd_group *igroup)
+{
+	struct iommufd_device *cur;
+
+	lockdep_assert_held(&igroup->lock);
+
+	list_for_each_entry(cur, &igroup->device_list, group_item)
+		iommufd_fault_iopf_disable(cur);
+}
+
 /* The group gets @hwpt's domain, with a handle naming @idev */
 static int iommufd_hwpt_attach_device(struct iommufd_hw_pagetable *hwpt,
 				      struct iommufd_device *idev,
@@ -496,23 +532,10 @@ static int iommufd_hwpt_attach_device(struct iommufd_hw_pagetable *hwpt,
 		return -ENOMEM;
 	handle->idev = idev;
 
-	if (hwpt->fault) {
-		rc = iommufd_fault_iopf_enable(idev);
-		if (rc)
-			goto out_free;
-	}
-
 	rc = iommu_attach_group_handle(hwpt->domain, idev->igroup->group,
 				       &handle->handle);
 	if (rc)
-		goto out_iopf;
-	return 0;
-
-out_iopf:
-	if (hwpt->fault)
-		iommufd_fault_iopf_disable(idev);
-out_free:
-	kfree(handle);
+		kfree(handle);
 	return rc;
 }
 
@@ -527,22 +550,26 @@ static void iommufd_hwpt_detach_device(struct iommufd_hw_pagetable *hwpt,
 
 	handle = iommufd_device_get_attach_handle(idev, pasid);
 	iommu_detach_group_handle(hwpt->domain, idev->igroup->group);
-	if (hwpt->fault) {
+	if (hwpt->fault)
 		iommufd_auto_response_faults(hwpt, handle);
-		iommufd_fault_iopf_disable(idev);
-	}
 	kfree(handle);
 }
 
-/* Switch the group from @old's domain to @hwpt's domain */
+/*
+ * Switch the group from @old's domain to @hwpt's domain, turning IOPF on
+ * or off for its devices as needed.
+ */
 static int iommufd_hwpt_replace_device(struct iommufd_device *idev,
 				       ioasid_t pasid,
 				       struct iommufd_hw_pagetable *hwpt,
 				       struct iommufd_hw_pagetable *old)
 {
+	struct iommufd_group *igroup = idev->igroup;
 	struct iommufd_attach_handle *handle, *old_handle;
 	bool iopf_on = hwpt->fault && !old->fault;
 	int rc;
+
+	lockdep_assert_held(&igroup->lock);
 
 	if (WARN_ON(pasid != IOMMU_NO_PASID))
 		return -EINVAL;
@@ -556,12 +583,12 @@ static int iommufd_hwpt_replace_device(struct iommufd_device *idev,
 	handle->idev = old_handle ? old_handle->idev : idev;
 
 	if (iopf_on) {
-		rc = iommufd_fault_iopf_enable(idev);
+		rc = iommufd_group_iopf_enable(igroup);
 		if (rc)
 			goto out_free;
 	}
 
-	rc = iommu_replace_group_handle(idev->igroup->group, hwpt->domain,
+	rc = iommu_replace_group_handle(igroup->group, hwpt->domain,
 					&handle->handle);
 	if (rc)
 		goto out_iopf;
@@ -569,14 +596,14 @@ static int iommufd_hwpt_replace_device(struct iommufd_device *idev,
 	if (old->fault) {
 		iommufd_auto_response_faults(old, old_handle);
 		if (!hwpt->fault)
-			iommufd_fault_iopf_disable(idev);
+			iommufd_group_iopf_disable(igroup);
 	}
 	kfree(old_handle);
 	return 0;
 
 out_iopf:
 	if (iopf_on)
-		iommufd_fault_iopf_disable(idev);
+		iommufd_group_iopf_disable(igroup);
 out_free:
 	kfree(handle);
 	return rc;
@@ -617,6 +644,12 @@ int iommufd_hw_pagetable_attach(struct iommufd_hw_pagetable *hwpt,
 			goto out_unlock;
 	}
 
+	if (hwpt->fault) {
+		rc = iommufd_fault_iopf_enable(idev);
+		if (rc)
+			goto out_unresv;
+	}
+
 	/*
 	 * Only the first device attaches the group; the others follow it.
 	 * Every device still has to attach on its own, because that is
@@ -625,7 +658,7 @@ int iommufd_hw_pagetable_attach(struct iommufd_hw_pagetable *hwpt,
 	if (list_empty(&igroup->device_list)) {
 		rc = iommufd_hwpt_attach_device(hwpt, idev, pasid);
 		if (rc)
-			goto out_unresv;
+			goto out_iopf;
 		igroup->hwpt = hwpt;
 	}
 	refcount_inc(&hwpt->obj.users);
@@ -633,6 +666,9 @@ int iommufd_hw_pagetable_attach(struct iommufd_hw_pagetable *hwpt,
 	mutex_unlock(&igroup->lock);
 	return 0;
 
+out_iopf:
+	if (hwpt->fault)
+		iommufd_fault_iopf_disable(idev);
 out_unresv:
 	if (hwpt_paging)
 		iopt_remove_reserved_iova(&hwpt_paging->ioas->iopt, idev->dev);
@@ -680,7 +716,12 @@ iommufd_hw_pagetable_detach(struct iommufd_device *idev, ioasid_t pasid)
 			handle->idev = list_first_entry(&igroup->device_list,
 							struct iommufd_device,
 							group_item);
+		/* Nobody answers this device's pending faults any more */
+		if (hwpt->fault)
+			iommufd_auto_response_dev_faults(hwpt, idev->dev);
 	}
+	if (hwpt->fault)
+		iommufd_fault_iopf_disable(idev);
 	if (hwpt_paging)
 		iopt_remove_reserved_iova(&hwpt_paging->ioas->iopt, idev->dev);
 	mutex_unlock(&igroup->lock);

@@ -84,13 +84,26 @@ static void iommufd_fault_respond_invalid(struct iopf_group *group)
 	iopf_free_group(group);
 }
 
+/* Is @group one of those a flush for @handle and @dev covers? */
+static bool iommufd_fault_matches(struct iopf_group *group,
+				  struct iommu_attach_handle *handle,
+				  struct device *dev)
+{
+	if (handle && group->attach_handle != handle)
+		return false;
+	if (dev && group->fault_param->dev != dev)
+		return false;
+	return true;
+}
+
 /*
  * Answer every group of @fault, queued or waiting for userspace, that came
- * in through @handle; every group if @handle is NULL. The caller holds
+ * in through @handle and from @dev; NULL matches anything. The caller holds
  * fault->mutex.
  */
 static void iommufd_fault_flush(struct iommufd_fault *fault,
-				struct iommu_attach_handle *handle)
+				struct iommu_attach_handle *handle,
+				struct device *dev)
 {
 	struct iopf_group *group, *next;
 	unsigned long index;
@@ -100,9 +113,8 @@ static void iommufd_fault_flush(struct iommufd_fault *fault,
 
 	spin_lock(&fault->lock);
 	list_for_each_entry_safe(group, next, &fault->deliver, node) {
-		if (handle && group->attach_handle != handle)
-			continue;
-		list_move_tail(&group->node, &doomed);
+		if (iommufd_fault_matches(group, handle, dev))
+			list_move_tail(&group->node, &doomed);
 	}
 	spin_unlock(&fault->lock);
 
@@ -112,7 +124,7 @@ static void iommufd_fault_flush(struct iommufd_fault *fault,
 	}
 
 	xa_for_each(&fault->response, index, group) {
-		if (handle && group->attach_handle != handle)
+		if (!iommufd_fault_matches(group, handle, dev))
 			continue;
 		xa_erase(&fault->response, index);
 		iommufd_fault_respond_invalid(group);
@@ -137,7 +149,28 @@ void iommufd_auto_response_faults(struct iommufd_hw_pagetable *hwpt,
 		return;
 
 	mutex_lock(&fault->mutex);
-	iommufd_fault_flush(fault, &handle->handle);
+	iommufd_fault_flush(fault, &handle->handle, NULL);
+	mutex_unlock(&fault->mutex);
+}
+
+/**
+ * iommufd_auto_response_dev_faults() - answer the faults of a leaving device
+ * @hwpt: the HWPT its group stays attached to
+ * @dev: the device that leaves the group's attachment
+ *
+ * Used when one device of a group detaches while others stay: the device's
+ * page requests can no longer be answered through iommufd.
+ */
+void iommufd_auto_response_dev_faults(struct iommufd_hw_pagetable *hwpt,
+				      struct device *dev)
+{
+	struct iommufd_fault *fault = hwpt->fault;
+
+	if (!fault)
+		return;
+
+	mutex_lock(&fault->mutex);
+	iommufd_fault_flush(fault, NULL, dev);
 	mutex_unlock(&fault->mutex);
 }
 
@@ -154,7 +187,7 @@ void iommufd_fault_destroy(struct iommufd_object *obj)
 		container_of(obj, struct iommufd_fault, obj);
 
 	mutex_lock(&fault->mutex);
-	iommufd_fault_flush(fault, NULL);
+	iommufd_fault_flush(fault, NULL, NULL);
 	mutex_unlock(&fault->mutex);
 
 	xa_destroy(&fault->response);
@@ -341,7 +374,7 @@ static int iommufd_fault_fops_release(struct inode *inode, struct file *filep)
 	struct iommufd_ctx *ictx = fault->ictx;
 
 	mutex_lock(&fault->mutex);
-	iommufd_fault_flush(fault, NULL);
+	iommufd_fault_flush(fault, NULL, NULL);
 	mutex_unlock(&fault->mutex);
 
 	refcount_dec(&fault->obj.users);

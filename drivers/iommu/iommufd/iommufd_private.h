@@ -765,5 +765,7 @@ int iommufd_fault_iopf_enable(struct iommufd_device *idev);
 void iommufd_fault_iopf_disable(struct iommufd_device *idev);
 void iommufd_auto_response_faults(struct iommufd_hw_pagetable *hwpt,
 				  struct iommufd_attach_handle *handle);
+void iommufd_auto_response_dev_faults(struct iommufd_hw_pagetable *hwpt,
+				      struct device *dev);
 
 #endif /* __IOMMUFD_PRIVATE_H */

@@ -12,6 +12,14 @@
 
 #include <host/irq.h>
 
+/**
+ * dmar_alloc_hwirq() - an interrupt for a remapping unit
+ * @id: index of the unit (unused)
+ * @node: NUMA node (unused)
+ * @arg: the unit; becomes the irq's handler data, as dmar_msi_write() expects
+ *
+ * Return: the irq, or a negative errno.
+ */
 int dmar_alloc_hwirq(int id, int node, void *arg)
 {
 	struct msi_msg msg = {
@@ -29,6 +37,10 @@ int dmar_alloc_hwirq(int id, int node, void *arg)
 	return irq;
 }
 
+/**
+ * dmar_free_hwirq() - release an interrupt from dmar_alloc_hwirq()
+ * @irq: the irq; its handler must have been freed
+ */
 void dmar_free_hwirq(int irq)
 {
 	irq_set_handler_data(irq, NULL);

@@ -184,6 +184,14 @@ int host_vfs_forget(int fd);
 int host_vfs_close(int fd);
 
 /**
+ * host_vfs_next_fd() - the lowest VFS descriptor at or above @start
+ * @start: first descriptor to consider
+ *
+ * Return: the descriptor, or -1 if there is none.
+ */
+int host_vfs_next_fd(int start);
+
+/**
  * host_vfs_open_count() - number of descriptors in the VFS table
  *
  * Return: the count.

@@ -336,6 +336,11 @@ int host_vfs_close(int fd)
 	return close_fd(fd);
 }
 
+int host_vfs_next_fd(int start)
+{
+	return host_vfs_table_next(start < 0 ? 0 : start);
+}
+
 unsigned long host_vfs_open_count(void)
 {
 	return host_vfs_table_count();

@@ -97,6 +97,14 @@ int host_vfs_table_dup(unsigned int oldfd, unsigned int newfd);
 int host_vfs_table_forget(unsigned int fd);
 
 /**
+ * host_vfs_table_next() - the lowest installed descriptor at or above @start
+ * @start: first descriptor to consider
+ *
+ * Return: the descriptor, or -1 if there is none.
+ */
+int host_vfs_table_next(unsigned int start);
+
+/**
  * host_vfs_table_count() - installed descriptors
  *
  * Return: how many descriptors refer to a file.

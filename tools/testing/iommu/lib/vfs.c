@@ -288,6 +288,25 @@ int host_vfs_table_forget(unsigned int fd)
 	return 0;
 }
 
+int host_vfs_table_next(unsigned int start)
+{
+	unsigned long index = start;
+	struct file *file;
+	int fd = -1;
+
+	xa_lock(&host_fd_table);
+	file = xa_find(&host_fd_table, &index, INT_MAX, XA_PRESENT);
+	/* Skip reserved slots: only installed descriptors count. */
+	while (file && !xa_load(&host_fd_table, index)) {
+		index++;
+		file = xa_find(&host_fd_table, &index, INT_MAX, XA_PRESENT);
+	}
+	if (file)
+		fd = index;
+	xa_unlock(&host_fd_table);
+	return fd;
+}
+
 unsigned long host_vfs_table_count(void)
 {
 	unsigned long index, n = 0;

@@ -160,7 +160,7 @@ all_results=()
 run_suite()
 {
 	local t=$1 tap=$OUT/$1.tap bin=$OUT/$1 rc n p f s line status name
-	local bad=() xpass=() missing_total
+	local bad=() xpass=()
 
 	if ! $CC "${KFLAGS[@]}" -o "$bin" "$K/tools/testing/selftests/iommu/$t.c" \
 	     > "$OUT/$t.build.log" 2>&1; then

@@ -19,6 +19,7 @@
 #include <linux/init.h>
 
 #include "device-internal.h"
+#include "host-internal.h"
 
 /* ------------------------------------------------------------------------
  * Walkable lists.
@@ -294,8 +295,11 @@ void device_initialize(struct device *dev)
 {
 	kobject_init(&dev->kobj, &device_ktype);
 	mutex_init(&dev->mutex);
-	/* Device locks nest parent over child; the order is not validated. */
-	lockdep_set_novalidate_class(&dev->mutex);
+	/*
+	 * Device locks nest parent over child.  Linux exempts dev->mutex from
+	 * lock-order validation; the host's validator checks only what a
+	 * thread holds, never the order, so there is nothing to exempt it from.
+	 */
 	spin_lock_init(&dev->devres_lock);
 	INIT_LIST_HEAD(&dev->devres_head);
 	set_dev_node(dev, NUMA_NO_NODE);
@@ -567,8 +571,8 @@ static void child_get(struct dm_node *node)
 	get_device(to_device_private_parent(node)->device);
 }
 
-static int for_each_child(struct device *parent, void *data, bool reverse,
-			  int (*fn)(struct device *dev, void *data))
+static int for_each_child(struct device *parent, void *data,
+			  bool reverse, int (*fn)(struct device *dev, void *data))
 {
 	struct device *prev = NULL;
 	struct dm_node *node;
@@ -604,8 +608,8 @@ static int for_each_child(struct device *parent, void *data, bool reverse,
  *
  * Return: the non-zero value @fn returned, or 0.
  */
-int device_for_each_child(struct device *parent, void *data,
-			  int (*fn)(struct device *dev, void *data))
+int device_for_each_child(struct device *parent,
+			  void *data, int (*fn)(struct device *dev, void *data))
 {
 	return for_each_child(parent, data, false, fn);
 }
@@ -619,8 +623,8 @@ EXPORT_SYMBOL_GPL(device_for_each_child);
  *
  * Return: the non-zero value @fn returned, or 0.
  */
-int device_for_each_child_reverse(struct device *parent, void *data,
-				  int (*fn)(struct device *dev, void *data))
+int device_for_each_child_reverse(struct device *parent,
+				  void *data, int (*fn)(struct device *dev, void *data))
 {
 	return for_each_child(parent, data, true, fn);
 }
@@ -936,19 +940,17 @@ const char *dev_driver_string(const struct device *dev)
 }
 EXPORT_SYMBOL_GPL(dev_driver_string);
 
-/* Build "<level>%s %s: %pV" for a level only known at run time. */
+/* Print "<driver> <device>: <message>" at a KERN_* level. */
 static void dev_vprintk(const char *level, const struct device *dev,
 			struct va_format *vaf)
 {
-	char fmt[32];
+	int loglevel = host_kern_loglevel(level);
 
 	if (!dev) {
-		snprintf(fmt, sizeof(fmt), "%s(NULL device *): %%pV", level);
-		printk(fmt, vaf);
+		host_printk_level(loglevel, "(NULL device *): %pV", vaf);
 		return;
 	}
-	snprintf(fmt, sizeof(fmt), "%s%%s %%s: %%pV", level);
-	printk(fmt, dev_driver_string(dev), dev_name(dev), vaf);
+	host_printk_level(loglevel, "%s %s: %pV", dev_driver_string(dev), dev_name(dev), vaf);
 }
 
 /**
@@ -971,8 +973,8 @@ void _dev_printk(const char *level, const struct device *dev,
 }
 EXPORT_SYMBOL(_dev_printk);
 
-#define DEFINE_DEV_LEVEL(func, kern_level)				\
-void func(const struct device *dev, const char *fmt, ...)		\
+#define DEFINE_DEV_LEVEL(lvl, kern_level)				\
+void _dev_##lvl(const struct device *dev, const char *fmt, ...)		\
 {									\
 	struct va_format vaf;						\
 	va_list args;							\
@@ -983,16 +985,16 @@ void func(const struct device *dev, const char *fmt, ...)		\
 	dev_vprintk(kern_level, dev, &vaf);				\
 	va_end(args);							\
 }									\
-EXPORT_SYMBOL(func)
+EXPORT_SYMBOL(_dev_##lvl)
 
-DEFINE_DEV_LEVEL(_dev_emerg, KERN_EMERG);
-DEFINE_DEV_LEVEL(_dev_alert, KERN_ALERT);
-DEFINE_DEV_LEVEL(_dev_crit, KERN_CRIT);
-DEFINE_DEV_LEVEL(_dev_err, KERN_ERR);
-DEFINE_DEV_LEVEL(_dev_warn, KERN_WARNING);
-DEFINE_DEV_LEVEL(_dev_notice, KERN_NOTICE);
-DEFINE_DEV_LEVEL(_dev_info, KERN_INFO);
-DEFINE_DEV_LEVEL(_dev_dbg, KERN_DEBUG);
+DEFINE_DEV_LEVEL(emerg, KERN_EMERG);
+DEFINE_DEV_LEVEL(alert, KERN_ALERT);
+DEFINE_DEV_LEVEL(crit, KERN_CRIT);
+DEFINE_DEV_LEVEL(err, KERN_ERR);
+DEFINE_DEV_LEVEL(warn, KERN_WARNING);
+DEFINE_DEV_LEVEL(notice, KERN_NOTICE);
+DEFINE_DEV_LEVEL(info, KERN_INFO);
+DEFINE_DEV_LEVEL(dbg, KERN_DEBUG);
 
 static int dev_probe_message(const struct device *dev, int err,
 			     const char *level, struct va_format *vaf)

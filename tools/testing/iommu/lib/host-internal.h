@@ -22,6 +22,12 @@ static inline void host_raw_unlock(arch_spinlock_t *l)
 
 /* printk.c: write a fully formatted console message (may lack a newline). */
 void host_console_emit(int level, const char *text, size_t len);
+/*
+ * printk.c: printk() at a LOGLEVEL_* level known only at run time, or at
+ * the level of the KERN_* string @kern_level.
+ */
+__printf(2, 3) void host_printk_level(int level, const char *fmt, ...);
+int host_kern_loglevel(const char *kern_level);
 
 /* sched.c: process-wide state. */
 bool host_capable(int cap);

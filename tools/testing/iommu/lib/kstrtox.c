@@ -114,8 +114,12 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 }
 EXPORT_SYMBOL(kstrtoll);
 
-#define DEFINE_KSTRTO_UNSIGNED(name, type)				\
-int name(const char *s, unsigned int base, type *res)			\
+/*
+ * kstrto<sfx>(): kstrtoull() or kstrtoll() narrowed to type, -ERANGE when
+ * the value does not fit.
+ */
+#define DEFINE_KSTRTO_UNSIGNED(sfx, type)				\
+int kstrto##sfx(const char *s, unsigned int base, typeof(type) *res)		\
 {									\
 	unsigned long long v;						\
 	int rv = kstrtoull(s, base, &v);				\
@@ -127,10 +131,10 @@ int name(const char *s, unsigned int base, type *res)			\
 	*res = v;							\
 	return 0;							\
 }									\
-EXPORT_SYMBOL(name)
+EXPORT_SYMBOL(kstrto##sfx)
 
-#define DEFINE_KSTRTO_SIGNED(name, type)				\
-int name(const char *s, unsigned int base, type *res)			\
+#define DEFINE_KSTRTO_SIGNED(sfx, type)				\
+int kstrto##sfx(const char *s, unsigned int base, typeof(type) *res)		\
 {									\
 	long long v;							\
 	int rv = kstrtoll(s, base, &v);					\
@@ -142,20 +146,20 @@ int name(const char *s, unsigned int base, type *res)			\
 	*res = v;							\
 	return 0;							\
 }									\
-EXPORT_SYMBOL(name)
+EXPORT_SYMBOL(kstrto##sfx)
 
-DEFINE_KSTRTO_UNSIGNED(kstrtoul, unsigned long);
-DEFINE_KSTRTO_SIGNED(kstrtol, long);
-DEFINE_KSTRTO_UNSIGNED(kstrtouint, unsigned int);
-DEFINE_KSTRTO_SIGNED(kstrtoint, int);
-DEFINE_KSTRTO_UNSIGNED(kstrtou64, u64);
-DEFINE_KSTRTO_SIGNED(kstrtos64, s64);
-DEFINE_KSTRTO_UNSIGNED(kstrtou32, u32);
-DEFINE_KSTRTO_SIGNED(kstrtos32, s32);
-DEFINE_KSTRTO_UNSIGNED(kstrtou16, u16);
-DEFINE_KSTRTO_SIGNED(kstrtos16, s16);
-DEFINE_KSTRTO_UNSIGNED(kstrtou8, u8);
-DEFINE_KSTRTO_SIGNED(kstrtos8, s8);
+DEFINE_KSTRTO_UNSIGNED(ul, unsigned long);
+DEFINE_KSTRTO_SIGNED(l, long);
+DEFINE_KSTRTO_UNSIGNED(uint, unsigned int);
+DEFINE_KSTRTO_SIGNED(int, int);
+DEFINE_KSTRTO_UNSIGNED(u64, u64);
+DEFINE_KSTRTO_SIGNED(s64, s64);
+DEFINE_KSTRTO_UNSIGNED(u32, u32);
+DEFINE_KSTRTO_SIGNED(s32, s32);
+DEFINE_KSTRTO_UNSIGNED(u16, u16);
+DEFINE_KSTRTO_SIGNED(s16, s16);
+DEFINE_KSTRTO_UNSIGNED(u8, u8);
+DEFINE_KSTRTO_SIGNED(s8, s8);
 
 int kstrtobool(const char *s, bool *res)
 {
@@ -197,20 +201,22 @@ static int user_number_text(char *buf, size_t size, const char __user *s, size_t
 	return 0;
 }
 
-#define DEFINE_KSTRTO_FROM_USER(name, fn, type)				\
-int name(const char __user *s, size_t count, unsigned int base, type *res) \
+/* kstrto<sfx>_from_user(): kstrto<sfx>() on a short string copied from user space. */
+#define DEFINE_KSTRTO_FROM_USER(sfx, type)				\
+int kstrto##sfx##_from_user(const char __user *s, size_t count,	\
+			    unsigned int base, typeof(type) *res)		\
 {									\
 	char buf[64];							\
 	int rv = user_number_text(buf, sizeof(buf), s, count);		\
 									\
-	return rv ? rv : fn(buf, base, res);				\
+	return rv ? rv : kstrto##sfx(buf, base, res);			\
 }									\
-EXPORT_SYMBOL(name)
+EXPORT_SYMBOL(kstrto##sfx##_from_user)
 
-DEFINE_KSTRTO_FROM_USER(kstrtoull_from_user, kstrtoull, unsigned long long);
-DEFINE_KSTRTO_FROM_USER(kstrtoul_from_user, kstrtoul, unsigned long);
-DEFINE_KSTRTO_FROM_USER(kstrtouint_from_user, kstrtouint, unsigned int);
-DEFINE_KSTRTO_FROM_USER(kstrtoint_from_user, kstrtoint, int);
+DEFINE_KSTRTO_FROM_USER(ull, unsigned long long);
+DEFINE_KSTRTO_FROM_USER(ul, unsigned long);
+DEFINE_KSTRTO_FROM_USER(uint, unsigned int);
+DEFINE_KSTRTO_FROM_USER(int, int);
 
 int kstrtobool_from_user(const char __user *s, size_t count, bool *res)
 {
@@ -221,37 +227,34 @@ int kstrtobool_from_user(const char __user *s, size_t count, bool *res)
 }
 EXPORT_SYMBOL(kstrtobool_from_user);
 
-unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)
+/**
+ * host_parse_integer() - parse the number at the start of a string
+ * @cp: the string
+ * @endp: where to store a pointer to the first character not parsed, or NULL
+ * @base: the base, or 0 to pick it from a 0x or 0 prefix (else decimal)
+ * @is_signed: accept a leading '-' or '+'
+ *
+ * The lenient parser behind simple_strtoull() and friends and vsscanf():
+ * unlike kstrtoull() it stops at the first character that is not a digit
+ * and does not detect overflow.
+ *
+ * Return: the value parsed (negated after a '-'), 0 when there are no digits.
+ */
+unsigned long long host_parse_integer(const char *cp, char **endp, unsigned int base,
+				      bool is_signed)
 {
+	bool negative = false;
 	unsigned long long v;
 	unsigned int n;
 
+	if (is_signed && (*cp == '-' || *cp == '+')) {
+		negative = *cp == '-';
+		cp++;
+	}
 	cp = pick_base(cp, &base);
 	n = parse_digits(cp, base, &v) & ~(1U << 31);
 	if (endp)
 		*endp = (char *)cp + n;
-	return v;
+	return negative ? -v : v;
 }
-EXPORT_SYMBOL(simple_strtoull);
-
-unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
-{
-	return simple_strtoull(cp, endp, base);
-}
-EXPORT_SYMBOL(simple_strtoul);
-
-long long simple_strtoll(const char *cp, char **endp, unsigned int base)
-{
-	if (*cp == '-')
-		return -simple_strtoull(cp + 1, endp, base);
-	if (*cp == '+')
-		cp++;
-	return simple_strtoull(cp, endp, base);
-}
-EXPORT_SYMBOL(simple_strtoll);
-
-long simple_strtol(const char *cp, char **endp, unsigned int base)
-{
-	return simple_strtoll(cp, endp, base);
-}
-EXPORT_SYMBOL(simple_strtol);
+EXPORT_SYMBOL(host_parse_integer);

@@ -9,6 +9,7 @@
  * runner.  The sink is called with the console lock held and must not
  * call printk() itself.
  */
+#include <linux/ctype.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -99,10 +100,11 @@ void host_console_emit(int level, const char *text, size_t len)
 	host_raw_unlock(&console_lock);
 }
 
-int vprintk(const char *fmt, va_list args)
+int vprintk_emit(int facility, int level, const struct dev_printk_info *dev_info,
+		 const char *fmt, va_list args)
 {
 	char buf[LINE_MAX_LEN];
-	int level = -1, n;
+	int marked = LOGLEVEL_DEFAULT, n;
 	bool cont = false;
 
 	/* Any number of level markers may lead the format; the last one wins. */
@@ -110,9 +112,11 @@ int vprintk(const char *fmt, va_list args)
 		if (fmt[1] == 'c')
 			cont = true;
 		else if (fmt[1] >= '0' && fmt[1] <= '7')
-			level = fmt[1] - '0';
+			marked = fmt[1] - '0';
 		fmt += 2;
 	}
+	if (level == LOGLEVEL_DEFAULT)
+		level = marked;
 	n = vscnprintf(buf, sizeof(buf), fmt, args);
 
 	if (!cont) {
@@ -125,9 +129,15 @@ int vprintk(const char *fmt, va_list args)
 	host_console_emit(level, buf, n);
 	return n;
 }
+EXPORT_SYMBOL(vprintk_emit);
+
+int vprintk(const char *fmt, va_list args)
+{
+	return vprintk_emit(0, LOGLEVEL_DEFAULT, NULL, fmt, args);
+}
 EXPORT_SYMBOL(vprintk);
 
-int printk(const char *fmt, ...)
+int _printk(const char *fmt, ...)
 {
 	va_list args;
 	int n;
@@ -137,7 +147,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
-EXPORT_SYMBOL(printk);
+EXPORT_SYMBOL(_printk);
 
 void (*host_console_set_sink(void (*fn)(const char *line)))(const char *line)
 {
@@ -164,9 +174,26 @@ int host_console_set_loglevel(int level)
 	return old;
 }
 
+void host_printk_level(int level, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vprintk_emit(0, level, NULL, fmt, args);
+	va_end(args);
+}
+
+int host_kern_loglevel(const char *kern_level)
+{
+	int c = printk_get_level(kern_level);
+
+	return isdigit(c) ? c - '0' : LOGLEVEL_DEFAULT;
+}
+
 void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
 		    int rowsize, int groupsize, const void *buf, size_t len, bool ascii)
 {
+	int loglevel = host_kern_loglevel(level);
 	const u8 *p = buf;
 	char line[200];
 	size_t i, j;
@@ -202,13 +229,13 @@ void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
 		}
 		switch (prefix_type) {
 		case DUMP_PREFIX_ADDRESS:
-			printk("%s%s%p: %s\n", level, prefix_str, p + i, line);
+			host_printk_level(loglevel, "%s%p: %s\n", prefix_str, p + i, line);
 			break;
 		case DUMP_PREFIX_OFFSET:
-			printk("%s%s%.8zx: %s\n", level, prefix_str, i, line);
+			host_printk_level(loglevel, "%s%.8zx: %s\n", prefix_str, i, line);
 			break;
 		default:
-			printk("%s%s%s\n", level, prefix_str, line);
+			host_printk_level(loglevel, "%s%s\n", prefix_str, line);
 		}
 	}
 }

@@ -150,7 +150,14 @@ static void vfs_fd_table(struct kunit *test)
 
 	file = anon_inode_getfile("[vfs-kunit]", &probe_fops, NULL, O_RDONLY);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	fd2 = get_unused_fd_flags(0);
+	KUNIT_ASSERT_GE(test, fd2, 0);
+	/* Enumeration sees installed descriptors only, not reservations. */
+	KUNIT_EXPECT_NE(test, host_vfs_next_fd(fd2), fd2);
 	fd_install(fd, file);
+	KUNIT_EXPECT_EQ(test, host_vfs_next_fd(fd), fd);
+	KUNIT_EXPECT_LE(test, host_vfs_next_fd(0), fd);
+	put_unused_fd(fd2);
 	KUNIT_EXPECT_EQ(test, host_vfs_open_count(), before + 1);
 	KUNIT_EXPECT_EQ(test, host_vfs_fd_is_ours(fd), 1);
 

@@ -69,9 +69,14 @@ static void put_n(struct out *o, char c, int n)
 		put(o, c);
 }
 
-const char hex_asc[] = "0123456789abcdef";
+/* The digit tables behind hex_asc_lo() and friends: lookup tables, not strings. */
+const char hex_asc[16] = {
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
+};
 EXPORT_SYMBOL(hex_asc);
-const char hex_asc_upper[] = "0123456789ABCDEF";
+const char hex_asc_upper[16] = {
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
+};
 EXPORT_SYMBOL(hex_asc_upper);
 
 static void emit_number(struct out *o, unsigned long long num, struct fmt_spec s)
@@ -144,32 +149,38 @@ static void emit_string(struct out *o, const char *str, struct fmt_spec s)
 
 static void emit_hex_fixed(struct out *o, unsigned long long v, int digits, bool prefix)
 {
-	struct fmt_spec s = { .flags = F_ZERO | (prefix ? F_ALT : 0), .width = digits + (prefix ? 2 : 0),
-			      .prec = -1, .base = 16 };
+	struct fmt_spec s = {
+		.flags = F_ZERO | (prefix ? F_ALT : 0),
+		.width = digits + (prefix ? 2 : 0),
+		.prec = -1,
+		.base = 16,
+	};
 
 	emit_number(o, v, s);
 }
 
 /* ---- error names for %pe ---- */
 
-#define E(x) [x] = #x
+/* E(NOMEM) is the entry of ENOMEM, "ENOMEM". */
+#define E(x) \
+	[E##x] = "E" #x
 static const char * const errnames[] = {
-	E(EPERM), E(ENOENT), E(ESRCH), E(EINTR), E(EIO), E(ENXIO), E(E2BIG), E(ENOEXEC),
-	E(EBADF), E(ECHILD), E(EAGAIN), E(ENOMEM), E(EACCES), E(EFAULT), E(ENOTBLK),
-	E(EBUSY), E(EEXIST), E(EXDEV), E(ENODEV), E(ENOTDIR), E(EISDIR), E(EINVAL),
-	E(ENFILE), E(EMFILE), E(ENOTTY), E(ETXTBSY), E(EFBIG), E(ENOSPC), E(ESPIPE),
-	E(EROFS), E(EMLINK), E(EPIPE), E(EDOM), E(ERANGE), E(EDEADLK), E(ENAMETOOLONG),
-	E(ENOLCK), E(ENOSYS), E(ENOTEMPTY), E(ELOOP), E(ENOMSG), E(EIDRM), E(ENODATA),
-	E(ETIME), E(ENOLINK), E(EPROTO), E(EBADMSG), E(EOVERFLOW), E(EILSEQ),
-	E(EOPNOTSUPP), E(EADDRINUSE), E(EADDRNOTAVAIL), E(ENOBUFS), E(ETIMEDOUT),
-	E(ECONNREFUSED), E(EALREADY), E(EINPROGRESS), E(ESTALE), E(EREMOTEIO),
-	E(EDQUOT), E(ECANCELED), E(EOWNERDEAD), E(ENOTRECOVERABLE), E(EHWPOISON),
-	E(ERESTARTSYS), E(ERESTARTNOINTR), E(ERESTARTNOHAND), E(ENOIOCTLCMD),
-	E(ERESTART_RESTARTBLOCK), E(EPROBE_DEFER), E(EOPENSTALE), E(ENOPARAM),
-	E(EBADHANDLE), E(ENOTSYNC), E(EBADCOOKIE), E(ENOTSUPP), E(ETOOSMALL),
-	E(ESERVERFAULT), E(EBADTYPE), E(EJUKEBOX), E(EIOCBQUEUED), E(ERECALLCONFLICT),
-	E(ENOGRACE),
+	E(PERM), E(NOENT), E(SRCH), E(INTR), E(IO), E(NXIO), E(2BIG), E(NOEXEC),
+	E(BADF), E(CHILD), E(AGAIN), E(NOMEM), E(ACCES), E(FAULT), E(NOTBLK), E(BUSY),
+	E(EXIST), E(XDEV), E(NODEV), E(NOTDIR), E(ISDIR), E(INVAL), E(NFILE), E(MFILE),
+	E(NOTTY), E(TXTBSY), E(FBIG), E(NOSPC), E(SPIPE), E(ROFS), E(MLINK), E(PIPE),
+	E(DOM), E(RANGE), E(DEADLK), E(NAMETOOLONG), E(NOLCK), E(NOSYS), E(NOTEMPTY),
+	E(LOOP), E(NOMSG), E(IDRM), E(NODATA), E(TIME), E(NOLINK), E(PROTO), E(BADMSG),
+	E(OVERFLOW), E(ILSEQ), E(OPNOTSUPP), E(ADDRINUSE), E(ADDRNOTAVAIL), E(NOBUFS),
+	E(TIMEDOUT), E(CONNREFUSED), E(ALREADY), E(INPROGRESS), E(STALE), E(REMOTEIO),
+	E(DQUOT), E(CANCELED), E(OWNERDEAD), E(NOTRECOVERABLE), E(HWPOISON),
+	E(RESTARTSYS), E(RESTARTNOINTR), E(RESTARTNOHAND), E(NOIOCTLCMD),
+	E(RESTART_RESTARTBLOCK), E(PROBE_DEFER), E(OPENSTALE), E(NOPARAM),
+	E(BADHANDLE), E(NOTSYNC), E(BADCOOKIE), E(NOTSUPP), E(TOOSMALL),
+	E(SERVERFAULT), E(BADTYPE), E(JUKEBOX), E(IOCBQUEUED), E(RECALLCONFLICT),
+	E(NOGRACE),
 };
+
 #undef E
 
 /*
@@ -862,10 +873,7 @@ int vsscanf(const char *buf, const char *fmt, va_list args)
 				n++;
 			memcpy(numbuf, str, n);
 			numbuf[n] = '\0';
-			if (is_signed)
-				v = simple_strtoll(numbuf, &end, base);
-			else
-				v = simple_strtoull(numbuf, &end, base);
+			v = host_parse_integer(numbuf, &end, base, is_signed);
 			if (end == numbuf)
 				return converted;
 			str += end - numbuf;
@@ -893,15 +901,3 @@ int vsscanf(const char *buf, const char *fmt, va_list args)
 	return converted;
 }
 EXPORT_SYMBOL(vsscanf);
-
-int sscanf(const char *buf, const char *fmt, ...)
-{
-	va_list args;
-	int n;
-
-	va_start(args, fmt);
-	n = vsscanf(buf, fmt, args);
-	va_end(args);
-	return n;
-}
-EXPORT_SYMBOL(sscanf);

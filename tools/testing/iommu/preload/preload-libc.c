@@ -28,6 +28,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <linux/close_range.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -80,7 +82,7 @@ enum real_fn {
 	R_OPENAT64_2, R_CLOSE, R_DUP, R_DUP2, R_DUP3, R_FCNTL, R_FCNTL64, R_IOCTL,
 	R_READ, R_WRITE, R_PREAD, R_PREAD64, R_PWRITE, R_PWRITE64, R_READ_CHK,
 	R_PREAD_CHK, R_PREAD64_CHK, R_LSEEK, R_LSEEK64, R_POLL, R_PPOLL, R_OPENDIR,
-	R_CLOSEDIR,
+	R_CLOSEDIR, R_CLOSE_RANGE, R_CLOSEFROM,
 };
 
 /* REAL(open) is the C library's open(), with open()'s type. */
@@ -115,6 +117,8 @@ enum real_fn {
 #define REAL_ppoll	REAL_AS(ppoll, R_PPOLL)
 #define REAL_opendir	REAL_AS(opendir, R_OPENDIR)
 #define REAL_closedir	REAL_AS(closedir, R_CLOSEDIR)
+#define REAL_close_range REAL_AS(close_range, R_CLOSE_RANGE)
+#define REAL_closefrom	REAL_AS(closefrom, R_CLOSEFROM)
 
 /* Turn a VFS result into the C library convention. */
 static long sys_ret(long ret)
@@ -289,6 +293,35 @@ EXPORT int close(int fd)
 			return (int)sys_ret(ret);
 	}
 	return REAL_close(fd);
+}
+
+/* Close the VFS descriptors in [@first, @last] before the host closes them. */
+static void vfs_close_range(unsigned int first, unsigned int last)
+{
+	int fd;
+
+	if (in_vfs || vfs_forked || !__atomic_load_n(&vfs_active, __ATOMIC_ACQUIRE))
+		return;
+	in_vfs++;
+	for (fd = host_vfs_next_fd(first > INT_MAX ? INT_MAX : (int)first);
+	     fd >= 0 && (unsigned int)fd <= last; fd = host_vfs_next_fd(fd + 1))
+		host_vfs_close(fd);
+	in_vfs--;
+}
+
+EXPORT int close_range(unsigned int first, unsigned int last, int flags)
+{
+	/* CLOSE_RANGE_CLOEXEC only marks descriptors; nothing is closed. */
+	if (!(flags & CLOSE_RANGE_CLOEXEC) && first <= last)
+		vfs_close_range(first, last);
+	return REAL_close_range(first, last, flags);
+}
+
+EXPORT void closefrom(int lowfd)
+{
+	if (lowfd >= 0)
+		vfs_close_range(lowfd, ~0U);
+	REAL_closefrom(lowfd);
 }
 
 /* @newfd was just made a host duplicate of VFS descriptor @oldfd. */

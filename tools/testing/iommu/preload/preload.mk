@@ -18,7 +18,7 @@ preload: $(PRELOAD_LIB)
 $(PRELOAD_LIB): $(PRELOAD_KOBJS) $(PRELOAD_OBJS) $(PRELOAD_DIR)/preload.map
 	@echo "  LD      $@"
 	@$(CC) -shared $(LDFLAGS) -Wl,--version-script=$(PRELOAD_DIR)/preload.map \
-		-Wl,-z,nodelete -o $@ $(PRELOAD_KOBJS) $(PRELOAD_OBJS) -ldl $(LDLIBS)
+		-Wl,-z,nodelete -Wl,--no-undefined -o $@ $(PRELOAD_KOBJS) $(PRELOAD_OBJS) -ldl $(LDLIBS)
 
 $(PRELOAD_OBJS): $(O)/obj/%.o: %.c include/generated/autoconf.h
 	@mkdir -p $(dir $@)

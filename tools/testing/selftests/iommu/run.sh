@@ -40,7 +40,8 @@ if ! make --no-print-directory -C "$HERE" KSFT_DIR="$LINUX/tools/testing/selftes
 fi
 
 total_p=0 total_f=0 total_s=0 bad=0
-for t in iommufd_uapi; do
+TESTS=(iommufd_uapi)
+for t in "${TESTS[@]}"; do
 	IOMMU_RUN_SAN=$san ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
 		UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \
 		tools/testing/iommu/iommu-run "$OUT/$t" "$@" > "$OUT/$t.tap" 2> "$OUT/$t.stderr"
@@ -55,7 +56,7 @@ for t in iommufd_uapi; do
 		echo "# $t: incomplete TAP ($((p + f + s)) of ${want:-?} results, exit $rc)"
 		tail -n 20 "$OUT/$t.stderr" | sed 's/^/#   /'
 		bad=$((bad + 1))
-	elif [ $rc -ne 0 ] && [ $f -eq 0 ]; then
+	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "# $t: exit status $rc with no failed test"
 		bad=$((bad + 1))
 	fi

@@ -37,9 +37,31 @@ int __must_check kstrtoint_from_user(const char __user *s, size_t count, unsigne
 				     int *res);
 int __must_check kstrtobool_from_user(const char __user *s, size_t count, bool *res);
 
-unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
-unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
-long simple_strtol(const char *cp, char **endp, unsigned int base);
-long long simple_strtoll(const char *cp, char **endp, unsigned int base);
+unsigned long long host_parse_integer(const char *cp, char **endp, unsigned int base,
+				      bool is_signed);
+
+/*
+ * The lenient, obsolete parsers: a number at the start of cp, with *endp
+ * (when endp is not NULL) set to the first character after it.
+ */
+static inline unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)
+{
+	return host_parse_integer(cp, endp, base, false);
+}
+
+static inline unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
+{
+	return host_parse_integer(cp, endp, base, false);
+}
+
+static inline long simple_strtol(const char *cp, char **endp, unsigned int base)
+{
+	return host_parse_integer(cp, endp, base, true);
+}
+
+static inline long long simple_strtoll(const char *cp, char **endp, unsigned int base)
+{
+	return host_parse_integer(cp, endp, base, true);
+}
 
 #endif /* _LINUX_KSTRTOX_H */

@@ -18,8 +18,49 @@ struct va_format {
 };
 
 /**
+ * printk_get_level() - the level character of a KERN_* marker
+ * @buffer: a string that may start with a KERN_* marker
+ *
+ * Return: '0' to '7' or 'c' (KERN_CONT) when @buffer starts with a marker,
+ * otherwise 0.
+ */
+static inline int printk_get_level(const char *buffer)
+{
+	if (buffer[0] != KERN_SOH_ASCII)
+		return 0;
+	if ((buffer[1] >= '0' && buffer[1] <= '7') || buffer[1] == 'c')
+		return buffer[1];
+	return 0;
+}
+
+struct dev_printk_info;
+
+/**
+ * vprintk_emit() - print a message at a level chosen by the caller
+ * @facility: ignored (the host has one console)
+ * @level: a LOGLEVEL_* value, or LOGLEVEL_DEFAULT to take the level from
+ *	   the KERN_* markers at the start of @fmt (KERN_WARNING without any)
+ * @dev_info: ignored, may be NULL
+ * @fmt: format, optionally starting with KERN_* markers
+ * @args: arguments
+ *
+ * Return: number of characters produced.
+ */
+int vprintk_emit(int facility, int level, const struct dev_printk_info *dev_info,
+		 const char *fmt, va_list args) __printf(4, 0);
+
+/**
+ * _printk() - the function behind printk()
+ * @fmt: format, optionally starting with a KERN_* level
+ *
+ * Return: number of characters produced.
+ */
+int _printk(const char *fmt, ...) __printf(1, 2) __cold;
+
+/**
  * printk() - print a message to the kernel console
  * @fmt: format, optionally starting with a KERN_* level
+ * @...: arguments
  *
  * On the host the console is stderr unless a sink was installed with
  * host_console_set_sink().  Messages at KERN_DEBUG are shown only when the
@@ -27,7 +68,7 @@ struct va_format {
  *
  * Return: number of characters produced.
  */
-int printk(const char *fmt, ...) __printf(1, 2) __cold;
+#define printk(fmt, ...)	_printk(fmt, ##__VA_ARGS__)
 
 /**
  * vprintk() - printk() with a va_list

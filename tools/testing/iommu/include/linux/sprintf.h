@@ -23,7 +23,18 @@ __printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list a
 __printf(2, 3) __malloc char *kasprintf(gfp_t gfp, const char *fmt, ...);
 __printf(2, 0) __malloc char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
 __printf(2, 0) const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list args);
-__scanf(2, 3) int sscanf(const char *buf, const char *fmt, ...);
 __scanf(2, 0) int vsscanf(const char *buf, const char *fmt, va_list args);
+
+/* vsscanf() with the arguments inline. */
+static inline __scanf(2, 3) int sscanf(const char *buf, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vsscanf(buf, fmt, args);
+	va_end(args);
+	return n;
+}
 
 #endif /* _LINUX_SPRINTF_H */

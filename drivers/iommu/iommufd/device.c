@@ -620,9 +620,11 @@ out_free:
  * Each device's reserved regions are kept out of the IOAS. On success the
  * device holds a users reference on @hwpt.
  *
- * Return: 0; -EINVAL if the group is attached to another HWPT or the
- * domain is incompatible with the device; or the error of reserving IOVA
- * or of the core's attach, which follows the attach errno contract.
+ * Return: 0; -EINVAL if the group is attached to another HWPT, or the
+ * domain is incompatible with the device (including a paging domain that
+ * cannot be made to enforce cache coherency for a device that needs it);
+ * or the error of reserving IOVA or of the core's attach, which follows
+ * the attach errno contract.
  */
 int iommufd_hw_pagetable_attach(struct iommufd_hw_pagetable *hwpt,
 				struct iommufd_device *idev, ioasid_t pasid)
@@ -636,6 +638,17 @@ int iommufd_hw_pagetable_attach(struct iommufd_hw_pagetable *hwpt,
 	if (igroup->hwpt && igroup->hwpt != hwpt) {
 		rc = -EINVAL;
 		goto out_unlock;
+	}
+
+	/*
+	 * A device that can have its no-snoop DMA blocked must not end up
+	 * on a domain that lets it through: upgrade the domain, or call it
+	 * incompatible so that another one is tried.
+	 */
+	if (idev->enforce_cache_coherency && hwpt_is_paging(hwpt)) {
+		rc = iommufd_hwpt_paging_enforce_cc(hwpt_paging);
+		if (rc)
+			goto out_unlock;
 	}
 
 	if (hwpt_paging) {

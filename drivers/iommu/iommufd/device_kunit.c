@@ -191,10 +191,11 @@ static struct mock_iommu *idt_inst(struct kunit *test)
 	return t->inst;
 }
 
-/* Create a device (in @peer's group if given) and bind it; returns index */
-static unsigned int idt_add_dev(struct kunit *test, const char *name,
-				struct device *peer,
-				const struct mock_resv *resv, unsigned int nr)
+/* Create a device (in @peer's group if given); returns its index */
+static unsigned int idt_create_dev(struct kunit *test, const char *name,
+				   struct device *peer,
+				   const struct mock_resv *resv,
+				   unsigned int nr)
 {
 	struct mock_dev_config cfg = {
 		.name = name,
@@ -209,10 +210,44 @@ static unsigned int idt_add_dev(struct kunit *test, const char *name,
 	d = &t->devs[t->ndevs];
 	d->dev = mock_dev_create_cfg(test, t->inst, &cfg);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, d->dev);
+	return t->ndevs++;
+}
+
+static void idt_bind(struct kunit *test, unsigned int i)
+{
+	struct idt *t = test->priv;
+	struct idt_dev *d = &t->devs[i];
 
 	d->idev = iommufd_device_bind(t->ictx, d->dev, &d->id);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, d->idev);
-	return t->ndevs++;
+}
+
+/* Create a device (in @peer's group if given) and bind it; returns index */
+static unsigned int idt_add_dev(struct kunit *test, const char *name,
+				struct device *peer,
+				const struct mock_resv *resv, unsigned int nr)
+{
+	unsigned int i = idt_create_dev(test, name, peer, resv, nr);
+
+	idt_bind(test, i);
+	return i;
+}
+
+/* Does the paging HWPT @id block no-snoop DMA? */
+static bool idt_hwpt_coherent(struct kunit *test, u32 id)
+{
+	struct idt *t = test->priv;
+	struct iommufd_hwpt_paging *hwpt_paging;
+	struct iommufd_object *obj;
+	bool coherent;
+
+	obj = iommufd_get_object(t->ictx, id, IOMMUFD_OBJ_HWPT_PAGING);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(obj));
+	hwpt_paging = container_of(obj, struct iommufd_hwpt_paging,
+				   common.obj);
+	coherent = hwpt_paging->enforce_cache_coherency;
+	iommufd_put_object(t->ictx, obj);
+	return coherent;
 }
 
 static int idt_attach(struct kunit *test, unsigned int i, u32 *pt_id)
@@ -581,6 +616,58 @@ static void iommufd_resv_regions_enforced(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, idt_attach(test, r, &pt), -EADDRINUSE);
 }
 
+/*
+ * A device whose no-snoop DMA can be blocked upgrades the domain it joins,
+ * or, when the domain can no longer be upgraded (the mock, like VT-d, only
+ * allows it before the first mapping), gets a coherent domain of its own.
+ */
+static void iommufd_coherent_device_upgrades_or_moves(struct kunit *test)
+{
+	struct idt *t = test->priv;
+	struct mock_iommu *inst;
+	u32 ioas_id, pt_n, pt_c;
+	unsigned int n, c;
+
+	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .user_alloc = true,
+			  .caps = BIT(IOMMU_CAP_CACHE_COHERENCY) |
+				  BIT(IOMMU_CAP_ENFORCE_CACHE_COHERENCY));
+	t->inst = inst;
+
+	/* n's second capable() query at bind (ENFORCE_...) says no */
+	n = idt_create_dev(test, "idt-n", NULL, NULL, 0);
+	mock_iommu_fail(inst, MOCK_OP_CAPABLE, -EIO, 2, t->devs[n].dev, NULL);
+	idt_bind(test, n);
+	KUNIT_ASSERT_EQ(test, mock_iommu_fired(inst, MOCK_OP_CAPABLE), 1);
+	KUNIT_ASSERT_FALSE(test, t->devs[n].idev->enforce_cache_coherency);
+	c = idt_add_dev(test, "idt-c", NULL, NULL, 0);
+	KUNIT_ASSERT_TRUE(test, t->devs[c].idev->enforce_cache_coherency);
+	ioas_id = idt_ioas_alloc(test);
+
+	/* An empty domain is upgraded in place */
+	pt_n = ioas_id;
+	KUNIT_ASSERT_EQ(test, idt_attach(test, n, &pt_n), 0);
+	KUNIT_EXPECT_FALSE(test, idt_hwpt_coherent(test, pt_n));
+	pt_c = ioas_id;
+	KUNIT_ASSERT_EQ(test, idt_attach(test, c, &pt_c), 0);
+	KUNIT_EXPECT_EQ(test, pt_c, pt_n);
+	KUNIT_EXPECT_TRUE(test, idt_hwpt_coherent(test, pt_n));
+	idt_detach(test, c);
+	idt_detach(test, n);
+
+	/* A domain with mappings cannot be: c gets its own */
+	pt_n = ioas_id;
+	KUNIT_ASSERT_EQ(test, idt_attach(test, n, &pt_n), 0);
+	KUNIT_ASSERT_EQ(test, idt_map_fixed(test, ioas_id, SZ_1M, PAGE_SIZE),
+			0);
+	pt_c = ioas_id;
+	KUNIT_ASSERT_EQ(test, idt_attach(test, c, &pt_c), 0);
+	KUNIT_EXPECT_NE(test, pt_c, pt_n);
+	KUNIT_EXPECT_FALSE(test, idt_hwpt_coherent(test, pt_n));
+	KUNIT_EXPECT_TRUE(test, idt_hwpt_coherent(test, pt_c));
+	KUNIT_EXPECT_PTR_EQ(test, idt_cur_domain(test, c),
+			    idt_hwpt_domain(test, pt_c));
+}
+
 static struct kunit_case iommufd_device_cases[] = {
 	KUNIT_CASE(iommufd_bind_claims_dma_owner),
 	KUNIT_CASE(iommufd_group_shares_auto_hwpt),
@@ -591,6 +678,7 @@ static struct kunit_case iommufd_device_cases[] = {
 	KUNIT_CASE(iommufd_auto_domain_other_errno_final),
 	KUNIT_CASE(iommufd_auto_domain_bad_errno_forwarded),
 	KUNIT_CASE(iommufd_resv_regions_enforced),
+	KUNIT_CASE(iommufd_coherent_device_upgrades_or_moves),
 	{}
 };
 

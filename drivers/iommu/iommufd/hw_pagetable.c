@@ -102,12 +102,15 @@ void iommufd_hwpt_nested_abort(struct iommufd_object *obj)
 	iommufd_hwpt_nested_destroy(obj);
 }
 
-/*
- * Make the domain refuse no-snoop DMA. Once set this never changes for the
- * lifetime of the domain.
+/**
+ * iommufd_hwpt_paging_enforce_cc() - make a paging HWPT block no-snoop DMA
+ * @hwpt_paging: the HWPT
+ *
+ * Once set this never changes for the lifetime of the domain.
+ *
+ * Return: 0, or -EINVAL if the driver cannot (or no longer can) do it.
  */
-static int
-iommufd_hwpt_paging_enforce_cc(struct iommufd_hwpt_paging *hwpt_paging)
+int iommufd_hwpt_paging_enforce_cc(struct iommufd_hwpt_paging *hwpt_paging)
 {
 	struct iommu_domain *domain = hwpt_paging->common.domain;
 
@@ -200,8 +203,9 @@ iommufd_hwpt_paging_alloc(struct iommufd_ctx *ictx, struct iommufd_ioas *ioas,
 	 * Some IOMMUs encode the snoop behaviour in every PTE, so it has to be
 	 * decided before anything is mapped. A driver that claims the
 	 * capability for the device must be able to do it on a fresh domain.
-	 * Devices without the capability may still share a coherent domain,
-	 * but a coherent device never gets a non-coherent auto domain.
+	 * Devices without the capability may still share a coherent domain;
+	 * a coherent device attaching to an existing domain upgrades it, or
+	 * is refused with -EINVAL (see iommufd_hw_pagetable_attach()).
 	 */
 	if (idev->enforce_cache_coherency) {
 		rc = iommufd_hwpt_paging_enforce_cc(hwpt_paging);

@@ -63,8 +63,10 @@ static void kunit_report_int(struct kunit *test, const struct kunit_assert *a)
 static void kunit_report_ptr(struct kunit *test, const struct kunit_assert *a)
 {
 	kunit_report_expected(test, a->text);
-	kunit_diag(test, "    %s == %px", a->text->left_text, a->left_value.as_ptr);
-	kunit_diag(test, "    %s == %px", a->text->right_text, a->right_value.as_ptr);
+	kunit_diag(test, "    %s == %016lx", a->text->left_text,
+		   (unsigned long)a->left_value.as_ptr);
+	kunit_diag(test, "    %s == %016lx", a->text->right_text,
+		   (unsigned long)a->right_value.as_ptr);
 }
 
 static void kunit_report_str_side(struct kunit *test, const char *text,

@@ -20,10 +20,6 @@
 #include "kunit-host.h"
 #include "runner.h"
 
-/* Weak: a build without any suite has no such section and no symbols. */
-extern struct kunit_suite * const __start_kunit_test_suites[] __weak;
-extern struct kunit_suite * const __stop_kunit_test_suites[] __weak;
-
 /* Exit statuses of the test program. */
 #define KUNIT_EXIT_PASS		0
 #define KUNIT_EXIT_FAIL		1

@@ -6,6 +6,9 @@
 #ifndef _KUNIT_HOST_H
 #define _KUNIT_HOST_H
 
+/* C11's noreturn: a freestanding header, usable by both flavours. */
+#include <stdnoreturn.h>
+
 /**
  * kunit_host_try() - run @body below a catch point
  * @frame_slot: where the catch point is published while @body runs; the
@@ -35,7 +38,7 @@ const char *kunit_host_signal_name(int sig);
  * Does not return.  If @frame is NULL or belongs to another thread there is
  * nowhere to unwind to; the process is aborted with a message.
  */
-void kunit_host_throw(void *frame) __attribute__((__noreturn__));
+noreturn void kunit_host_throw(void *frame);
 
 /**
  * kunit_host_write() - write KTAP output to standard output, unbuffered

@@ -9,6 +9,13 @@
 #include <kunit/test.h>
 #include <linux/stdarg.h>
 
+/*
+ * The bounds of the section kunit_test_suites() fills, defined by the
+ * linker.  Weak: a build without any suite has no such section.
+ */
+extern struct kunit_suite * const __start_kunit_test_suites[] __weak;
+extern struct kunit_suite * const __stop_kunit_test_suites[] __weak;
+
 /**
  * struct kunit_result_stats - counts of outcomes
  * @passed: runs that passed.

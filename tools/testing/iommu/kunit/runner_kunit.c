@@ -60,9 +60,12 @@ static unsigned int count_substr(const char *haystack, const char *needle)
 }
 
 /* Check that a captured run printed @text somewhere. */
-#define EXPECT_OUTPUT(test, res, text)					\
-	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr((res)->output, text),	\
-				  "the run did not print:\n%s", text)
+#define EXPECT_OUTPUT(test, res, text) do {				\
+	const char *__want = (text);					\
+									\
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr((res)->output, __want),	\
+				  "the run did not print:\n%s", __want);	\
+} while (0)
 
 /* Run @suite on the side; abort the outer case if that is impossible. */
 static void run_inner(struct kunit *test, struct kunit_suite *suite,

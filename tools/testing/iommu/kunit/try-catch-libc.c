@@ -24,14 +24,19 @@ struct kunit_host_frame {
 	sigjmp_buf env;
 	pthread_t owner;
 	struct kunit_host_frame *enclosing;	/* this thread's previous frame */
-	/* Written by the signal handler between sigsetjmp() and its return. */
-	volatile int signal;
+	/*
+	 * Written by the signal handler between sigsetjmp() and its return;
+	 * always accessed with __atomic builtins, so that it is read from
+	 * memory after the jump.
+	 */
+	int signal;
 };
 
 /* The innermost catch point of each thread, for the signal handler. */
 static __thread struct kunit_host_frame *kunit_innermost;
 
 static const int kunit_crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+#define KUNIT_NR_CRASH_SIGNALS (sizeof(kunit_crash_signals) / sizeof(int))
 
 static void kunit_crash_handler(int sig)
 {
@@ -43,7 +48,7 @@ static void kunit_crash_handler(int sig)
 		raise(sig);
 		return;
 	}
-	frame->signal = sig;
+	__atomic_store_n(&frame->signal, sig, __ATOMIC_RELAXED);
 	siglongjmp(frame->env, 2);
 }
 
@@ -61,7 +66,7 @@ static void kunit_install_crash_handler_once(void)
 	sa.sa_handler = kunit_crash_handler;
 	sa.sa_flags = SA_ONSTACK | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(kunit_crash_signals) / sizeof(kunit_crash_signals[0]); i++)
+	for (i = 0; i < KUNIT_NR_CRASH_SIGNALS; i++)
 		sigaction(kunit_crash_signals[i], &sa, NULL);
 }
 
@@ -82,7 +87,7 @@ int kunit_host_try(void **frame_slot, void (*body)(void *data), void *data,
 	kunit_install_crash_handler();
 	frame.owner = pthread_self();
 	frame.enclosing = kunit_innermost;
-	frame.signal = 0;
+	__atomic_store_n(&frame.signal, 0, __ATOMIC_RELAXED);
 	*frame_slot = &frame;
 	kunit_innermost = &frame;
 
@@ -90,12 +95,12 @@ int kunit_host_try(void **frame_slot, void (*body)(void *data), void *data,
 		body(data);
 		outcome = 0;
 	} else {
-		outcome = frame.signal ? 2 : 1;
+		outcome = __atomic_load_n(&frame.signal, __ATOMIC_RELAXED) ? 2 : 1;
 	}
 
 	kunit_innermost = frame.enclosing;
 	*frame_slot = outer;
-	*signal_out = frame.signal;
+	*signal_out = __atomic_load_n(&frame.signal, __ATOMIC_RELAXED);
 	return outcome;
 }
 

@@ -144,4 +144,5 @@ static struct kunit_suite hostenv_bitmap_suite = {
 	.name = "hostenv_bitmap",
 	.test_cases = hostenv_bitmap_cases,
 };
+
 kunit_test_suite(hostenv_bitmap_suite);

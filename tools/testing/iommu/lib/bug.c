@@ -41,7 +41,7 @@ static bool want_backtrace(void)
 	static int cached = -1;
 
 	if (cached < 0)
-		cached = host_abi_getenv("HOST_WARN_BACKTRACE") != NULL;
+		cached = !!host_abi_getenv("HOST_WARN_BACKTRACE");
 	return cached;
 }
 
@@ -68,9 +68,9 @@ bool __warn_report(const char *file, int line, const char *func, bool *once,
 	while (len && msg[len - 1] == '\n')
 		msg[--len] = '\0';
 	if (len)
-		printk(KERN_WARNING "WARNING: at %s:%d %s: %s\n", file, line, func, msg);
+		pr_warn("WARNING: at %s:%d %s: %s\n", file, line, func, msg);
 	else
-		printk(KERN_WARNING "WARNING: at %s:%d %s\n", file, line, func);
+		pr_warn("WARNING: at %s:%d %s\n", file, line, func);
 	if (want_backtrace())
 		host_abi_backtrace();
 	if (panic_on_warn)
@@ -82,9 +82,9 @@ EXPORT_SYMBOL(__warn_report);
 void __bug_report(const char *file, int line, const char *func, const char *cond)
 {
 	if (cond)
-		printk(KERN_EMERG "kernel BUG at %s:%d %s: %s\n", file, line, func, cond);
+		pr_emerg("kernel BUG at %s:%d %s: %s\n", file, line, func, cond);
 	else
-		printk(KERN_EMERG "kernel BUG at %s:%d %s\n", file, line, func);
+		pr_emerg("kernel BUG at %s:%d %s\n", file, line, func);
 	host_abi_backtrace();
 	host_abi_abort();
 }
@@ -98,8 +98,8 @@ void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	printk(KERN_EMERG "Kernel panic - not syncing: %s%s", msg,
-	       strchr(msg, '\n') ? "" : "\n");
+	pr_emerg("Kernel %s - not syncing: %s%s", __func__, msg,
+		 strchr(msg, '\n') ? "" : "\n");
 	host_abi_backtrace();
 	host_abi_abort();
 }

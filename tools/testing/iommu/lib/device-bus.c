@@ -83,7 +83,7 @@ struct subsys_private *class_to_subsys(const struct class *class)
  */
 bool bus_is_registered(const struct bus_type *bus)
 {
-	return bus_to_subsys(bus) != NULL;
+	return !!bus_to_subsys(bus);
 }
 EXPORT_SYMBOL_GPL(bus_is_registered);
 
@@ -751,7 +751,7 @@ EXPORT_SYMBOL_GPL(class_unregister);
  */
 bool class_is_registered(const struct class *class)
 {
-	return class_to_subsys(class) != NULL;
+	return !!class_to_subsys(class);
 }
 EXPORT_SYMBOL_GPL(class_is_registered);
 

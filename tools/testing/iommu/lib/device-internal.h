@@ -22,7 +22,7 @@
  * @head: the nodes
  */
 struct dm_list {
-	struct mutex lock;
+	struct mutex lock;	/* see above */
 	struct list_head head;
 };
 

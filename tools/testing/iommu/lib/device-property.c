@@ -170,33 +170,67 @@ static int fwnode_read_ints(const struct fwnode_handle *fwnode,
 				  propname, elem_size, val, nval);
 }
 
-#define DEFINE_FWNODE_READ_ARRAY(bits)						\
-int fwnode_property_read_u##bits##_array(const struct fwnode_handle *fwnode,	\
-					 const char *propname,			\
-					 u##bits *val, size_t nval)		\
-{										\
-	return fwnode_read_ints(fwnode, propname, sizeof(u##bits), val, nval);	\
-}										\
-EXPORT_SYMBOL_GPL(fwnode_property_read_u##bits##_array);			\
-int device_property_read_u##bits##_array(const struct device *dev,		\
-					 const char *propname,			\
-					 u##bits *val, size_t nval)		\
-{										\
-	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(u##bits),	\
-				val, nval);					\
-}										\
-EXPORT_SYMBOL_GPL(device_property_read_u##bits##_array)
-
 /*
  * fwnode_property_read_uN_array() / device_property_read_uN_array(): read
  * @nval integers; with @val NULL, count them. Return: 0 (or the count),
  * -EINVAL (no such property), -ENODATA (no value), -EOVERFLOW (fewer
  * values than asked for), -ENXIO (the node cannot hold properties).
  */
-DEFINE_FWNODE_READ_ARRAY(8);
-DEFINE_FWNODE_READ_ARRAY(16);
-DEFINE_FWNODE_READ_ARRAY(32);
-DEFINE_FWNODE_READ_ARRAY(64);
+int fwnode_property_read_u8_array(const struct fwnode_handle *fwnode, const char *propname,
+				  u8 *val, size_t nval)
+{
+	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(fwnode_property_read_u8_array);
+
+int device_property_read_u8_array(const struct device *dev, const char *propname,
+				  u8 *val, size_t nval)
+{
+	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(device_property_read_u8_array);
+
+int fwnode_property_read_u16_array(const struct fwnode_handle *fwnode, const char *propname,
+				   u16 *val, size_t nval)
+{
+	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(fwnode_property_read_u16_array);
+
+int device_property_read_u16_array(const struct device *dev, const char *propname,
+				   u16 *val, size_t nval)
+{
+	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(device_property_read_u16_array);
+
+int fwnode_property_read_u32_array(const struct fwnode_handle *fwnode, const char *propname,
+				   u32 *val, size_t nval)
+{
+	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(fwnode_property_read_u32_array);
+
+int device_property_read_u32_array(const struct device *dev, const char *propname,
+				   u32 *val, size_t nval)
+{
+	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(device_property_read_u32_array);
+
+int fwnode_property_read_u64_array(const struct fwnode_handle *fwnode, const char *propname,
+				   u64 *val, size_t nval)
+{
+	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(fwnode_property_read_u64_array);
+
+int device_property_read_u64_array(const struct device *dev, const char *propname,
+				   u64 *val, size_t nval)
+{
+	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
+}
+EXPORT_SYMBOL_GPL(device_property_read_u64_array);
 
 /**
  * fwnode_property_read_string_array() - read strings of a node's property
@@ -458,7 +492,7 @@ static const void *prop_data(const struct property_entry *p)
 static bool swnode_property_present(const struct fwnode_handle *fwnode,
 				    const char *propname)
 {
-	return swnode_prop(fwnode, propname) != NULL;
+	return !!swnode_prop(fwnode, propname);
 }
 
 static int swnode_read_int_array(const struct fwnode_handle *fwnode,

@@ -571,7 +571,7 @@ static void child_get(struct dm_node *node)
 	get_device(to_device_private_parent(node)->device);
 }
 
-static int for_each_child(struct device *parent, void *data,
+static int walk_children(struct device *parent, void *data,
 			  bool reverse, int (*fn)(struct device *dev, void *data))
 {
 	struct device *prev = NULL;
@@ -611,7 +611,7 @@ static int for_each_child(struct device *parent, void *data,
 int device_for_each_child(struct device *parent,
 			  void *data, int (*fn)(struct device *dev, void *data))
 {
-	return for_each_child(parent, data, false, fn);
+	return walk_children(parent, data, false, fn);
 }
 EXPORT_SYMBOL_GPL(device_for_each_child);
 
@@ -626,7 +626,7 @@ EXPORT_SYMBOL_GPL(device_for_each_child);
 int device_for_each_child_reverse(struct device *parent,
 				  void *data, int (*fn)(struct device *dev, void *data))
 {
-	return for_each_child(parent, data, true, fn);
+	return walk_children(parent, data, true, fn);
 }
 EXPORT_SYMBOL_GPL(device_for_each_child_reverse);
 
@@ -659,7 +659,7 @@ struct device *device_find_child(struct device *parent, void *data,
 {
 	struct find_child_data fc = { .data = data, .match = match };
 
-	for_each_child(parent, &fc, false, find_child_one);
+	walk_children(parent, &fc, false, find_child_one);
 	return fc.found;
 }
 EXPORT_SYMBOL_GPL(device_find_child);

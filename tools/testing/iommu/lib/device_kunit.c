@@ -47,7 +47,7 @@ static void log_event(const char *what)
 static int test_bus_dma_configure(struct device *dev)
 {
 	dm_log->configures++;
-	dm_log->driver_set_at_configure = dev->driver != NULL;
+	dm_log->driver_set_at_configure = !!dev->driver;
 	log_event("dma_configure");
 	return dm_log->dma_configure_ret;
 }
@@ -836,4 +836,5 @@ static struct kunit_suite device_test_suite = {
 	.name = "hostenv_device",
 	.test_cases = device_test_cases,
 };
+
 kunit_test_suite(device_test_suite);

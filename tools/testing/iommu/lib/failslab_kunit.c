@@ -141,11 +141,11 @@ static void mem_kmalloc_alignment(struct kunit *test)
 	kfree(ZERO_SIZE_PTR);
 	kfree(NULL);
 	{
-		char *r = kmalloc(4, GFP_KERNEL);
+		char *old = kmalloc(4, GFP_KERNEL), *r;
 
-		KUNIT_ASSERT_NOT_NULL(test, r);
-		memcpy(r, "abc", 4);
-		r = krealloc(r, 5000, GFP_KERNEL | __GFP_ZERO);
+		KUNIT_ASSERT_NOT_NULL(test, old);
+		memcpy(old, "abc", 4);
+		r = krealloc(old, 5000, GFP_KERNEL | __GFP_ZERO);
 		KUNIT_ASSERT_NOT_NULL(test, r);
 		KUNIT_EXPECT_STREQ(test, r, "abc");
 		KUNIT_EXPECT_EQ(test, r[4999], 0);
@@ -167,4 +167,5 @@ static struct kunit_suite hostenv_failslab_suite = {
 	.name = "hostenv_failslab",
 	.test_cases = hostenv_failslab_cases,
 };
+
 kunit_test_suite(hostenv_failslab_suite);

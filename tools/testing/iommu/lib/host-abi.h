@@ -8,6 +8,9 @@
 #ifndef _HOST_ABI_H
 #define _HOST_ABI_H
 
+/* C11's noreturn: a freestanding header, usable by both flavours. */
+#include <stdnoreturn.h>
+
 /* ---- memory ---- */
 
 /**
@@ -45,7 +48,7 @@ void host_abi_console_write(const char *text, unsigned long len);
 /**
  * host_abi_abort() - print nothing more and abort the process
  */
-void host_abi_abort(void) __attribute__((__noreturn__));
+noreturn void host_abi_abort(void);
 
 /**
  * host_abi_backtrace() - print the caller's stack to standard error
@@ -125,7 +128,7 @@ void host_abi_cond_broadcast(void *cond);
  * @arg: argument of @fn
  * @handle: receives a handle for host_abi_thread_join()
  *
- * Return: 0, or a positive errno.
+ * Return: 0, or a negative errno.
  */
 int host_abi_thread_create(void (*fn)(void *arg), void *arg, unsigned long *handle);
 

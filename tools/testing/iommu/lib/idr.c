@@ -33,7 +33,7 @@ EXPORT_SYMBOL(ida_alloc_range);
 void ida_free(struct ida *ida, unsigned int id)
 {
 	if (WARN((int)id < 0 || xa_erase(&ida->xa, id) != IDA_USED,
-		 "ida_free called for id=%d which is not allocated.\n", id))
+		 "%s called for id=%d which is not allocated.\n", __func__, id))
 		return;
 }
 EXPORT_SYMBOL(ida_free);

@@ -16,31 +16,7 @@
 #include <host/env.h>
 
 #include "host-internal.h"
-
-#define DECLARE_LEVEL(lvl)						\
-	extern initcall_t __start_host_initcall_##lvl[] __weak;	\
-	extern initcall_t __stop_host_initcall_##lvl[] __weak
-
-DECLARE_LEVEL(early);
-DECLARE_LEVEL(0);
-DECLARE_LEVEL(1);
-DECLARE_LEVEL(1s);
-DECLARE_LEVEL(2);
-DECLARE_LEVEL(2s);
-DECLARE_LEVEL(3);
-DECLARE_LEVEL(3s);
-DECLARE_LEVEL(4);
-DECLARE_LEVEL(4s);
-DECLARE_LEVEL(5);
-DECLARE_LEVEL(5s);
-DECLARE_LEVEL(rootfs);
-DECLARE_LEVEL(6);
-DECLARE_LEVEL(6s);
-DECLARE_LEVEL(7);
-DECLARE_LEVEL(7s);
-
-extern exitcall_t __start_host_exitcall[] __weak;
-extern exitcall_t __stop_host_exitcall[] __weak;
+#include "host-sections.h"
 
 /**
  * struct initcall_level - the bounds of one level's section
@@ -80,7 +56,7 @@ void host_boot(void)
 	if (booted)
 		return;
 	booted = true;
-	initcall_debug = host_abi_getenv("HOST_INITCALL_DEBUG") != NULL;
+	initcall_debug = !!host_abi_getenv("HOST_INITCALL_DEBUG");
 	/* Make the boot thread's task exist before anything else. */
 	(void)current;
 

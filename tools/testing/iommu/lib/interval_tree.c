@@ -11,13 +11,13 @@
 #define IT_START(n)	((n)->start)
 #define IT_LAST(n)	((n)->last)
 
+/*
+ * interval_tree_insert(), _remove(), _iter_first() and _iter_next(), global
+ * (an empty ITSTATIC).  Linux exports them; with no modules on the host an
+ * EXPORT_SYMBOL_GPL() would only repeat that they exist.
+ */
 INTERVAL_TREE_DEFINE(struct interval_tree_node, rb, unsigned long, __subtree_last,
-		     IT_START, IT_LAST,, interval_tree)
-
-EXPORT_SYMBOL_GPL(interval_tree_insert);
-EXPORT_SYMBOL_GPL(interval_tree_remove);
-EXPORT_SYMBOL_GPL(interval_tree_iter_first);
-EXPORT_SYMBOL_GPL(interval_tree_iter_next);
+		     IT_START, IT_LAST, /* global */, interval_tree)
 
 /* Classify the span that starts at iter->first_index. */
 static void span_compute(struct interval_tree_span_iter *iter)
@@ -68,7 +68,8 @@ void interval_tree_span_iter_first(struct interval_tree_span_iter *iter,
 	iter->itree = itree;
 	iter->first_index = first_index;
 	iter->last_index = last_index;
-	iter->nodes[0] = iter->nodes[1] = NULL;
+	iter->nodes[0] = NULL;
+	iter->nodes[1] = NULL;
 	if (first_index > last_index) {
 		iter->is_hole = -1;
 		return;

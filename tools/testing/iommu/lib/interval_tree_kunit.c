@@ -222,4 +222,5 @@ static struct kunit_suite hostenv_interval_tree_suite = {
 	.name = "hostenv_interval_tree",
 	.test_cases = hostenv_interval_tree_cases,
 };
+
 kunit_test_suite(hostenv_interval_tree_suite);

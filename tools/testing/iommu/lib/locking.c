@@ -49,9 +49,10 @@ static void print_held_locks(struct task_struct *t)
 {
 	int i;
 
-	printk(KERN_ERR "%d lock(s) held by %s/%d:\n", t->lockdep_depth, t->comm, t->pid);
+	pr_err("%d lock(s) held by %s/%d:\n", t->lockdep_depth, t->comm, t->pid);
 	for (i = 0; i < t->lockdep_depth; i++)
-		printk(KERN_ERR " #%d: %s%s, taken at %pS\n", i, map_name(t->held_locks[i].instance),
+		pr_err(" #%d: %s%s, taken at %pS\n", i,
+		       map_name(t->held_locks[i].instance),
 		       t->held_locks[i].read ? " (read)" : "",
 		       (void *)t->held_locks[i].acquire_ip);
 }
@@ -61,9 +62,9 @@ static void __noreturn self_deadlock(const struct lockdep_map *map, const char *
 {
 	struct task_struct *t = current;
 
-	printk(KERN_ERR "============================================\n");
-	printk(KERN_ERR "WARNING: possible recursive locking detected\n");
-	printk(KERN_ERR "%s/%d is trying to acquire %s %s, which it already holds\n",
+	pr_err("============================================\n");
+	pr_err("WARNING: possible recursive locking detected\n");
+	pr_err("%s/%d is trying to acquire %s %s, which it already holds\n",
 	       t->comm, t->pid, what, map_name(map));
 	print_held_locks(t);
 	dump_stack();
@@ -79,7 +80,7 @@ void lock_acquire(struct lockdep_map *lock, unsigned int subclass, int trylock, 
 	if (t->lockdep_depth >= MAX_LOCK_DEPTH) {
 		if (!t->lockdep_overflow) {
 			t->lockdep_overflow = true;
-			printk(KERN_ERR "BUG: MAX_LOCK_DEPTH (%d) exceeded by %s/%d; lock tracking disabled for this thread\n",
+			pr_err("BUG: MAX_LOCK_DEPTH (%d) exceeded by %s/%d; lock tracking disabled for this thread\n",
 			       MAX_LOCK_DEPTH, t->comm, t->pid);
 		}
 		return;
@@ -121,7 +122,7 @@ int lock_is_held_type(const struct lockdep_map *lock, int read)
 
 		if (h->instance != lock)
 			continue;
-		if (read == -1 || (read == 0) == (h->read == 0))
+		if (read == -1 || !read == !h->read)
 			return 1;
 	}
 	/* Without full information, do not accuse the caller. */
@@ -206,7 +207,7 @@ void mutex_unlock(struct mutex *lock)
 {
 	struct task_struct *owner = owner_read(&lock->owner);
 
-	if (WARN(owner != current, "mutex_unlock(%s) by %s, owner %s\n", map_name(&lock->dep_map),
+	if (WARN(owner != current, "%s(%s) by %s, owner %s\n", __func__, map_name(&lock->dep_map),
 		 current->comm, owner ? owner->comm : "none"))
 		return;
 	lock_release(&lock->dep_map, _RET_IP_);
@@ -217,13 +218,13 @@ EXPORT_SYMBOL(mutex_unlock);
 
 bool mutex_is_locked(struct mutex *lock)
 {
-	return owner_read(&lock->owner) != NULL;
+	return !!owner_read(&lock->owner);
 }
 EXPORT_SYMBOL(mutex_is_locked);
 
 void mutex_destroy(struct mutex *lock)
 {
-	WARN(mutex_is_locked(lock), "mutex_destroy(%s) of a held mutex\n",
+	WARN(mutex_is_locked(lock), "%s(%s) of a held mutex\n", __func__,
 	     map_name(&lock->dep_map));
 }
 EXPORT_SYMBOL(mutex_destroy);
@@ -300,7 +301,7 @@ EXPORT_SYMBOL(_raw_spin_unlock);
 
 bool _raw_spin_is_locked(raw_spinlock_t *lock)
 {
-	return owner_read(&lock->owner) != NULL;
+	return !!owner_read(&lock->owner);
 }
 EXPORT_SYMBOL(_raw_spin_is_locked);
 
@@ -420,8 +421,12 @@ static void rw_downgrade(struct rw_core *c)
 
 /* ---- rw_semaphore ---- */
 
-#define SEM_CORE(sem) (struct rw_core){ &(sem)->wait_lock, &(sem)->wait, &(sem)->count, \
-					 &(sem)->writers_waiting, &(sem)->owner }
+static struct rw_core sem_core(struct rw_semaphore *sem)
+{
+	return (struct rw_core){
+		&sem->wait_lock, &sem->wait, &sem->count, &sem->writers_waiting, &sem->owner
+	};
+}
 
 void __init_rwsem(struct rw_semaphore *sem, const char *name, struct lock_class_key *key)
 {
@@ -452,7 +457,7 @@ static void sem_check_write(struct rw_semaphore *sem)
 
 void down_read(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	sem_check_read(sem);
 	rw_read_lock(&c);
@@ -476,7 +481,7 @@ EXPORT_SYMBOL(down_read_killable);
 
 int down_read_trylock(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	if (!rw_read_try(&c))
 		return 0;
@@ -487,7 +492,7 @@ EXPORT_SYMBOL(down_read_trylock);
 
 void down_write(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	sem_check_write(sem);
 	rw_write_lock(&c);
@@ -504,7 +509,7 @@ EXPORT_SYMBOL(down_write_killable);
 
 int down_write_trylock(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	if (!rw_write_try(&c))
 		return 0;
@@ -515,7 +520,7 @@ EXPORT_SYMBOL(down_write_trylock);
 
 void up_read(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	lock_release(&sem->dep_map, _RET_IP_);
 	rw_read_unlock(&c);
@@ -524,9 +529,10 @@ EXPORT_SYMBOL(up_read);
 
 void up_write(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
-	if (WARN(owner_read(&sem->owner) != current, "up_write(%s) by a task that is not the writer\n",
+	if (WARN(owner_read(&sem->owner) != current,
+		 "%s(%s) by a task that is not the writer\n", __func__,
 		 map_name(&sem->dep_map)))
 		return;
 	lock_release(&sem->dep_map, _RET_IP_);
@@ -536,7 +542,7 @@ EXPORT_SYMBOL(up_write);
 
 void downgrade_write(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	if (WARN_ON(owner_read(&sem->owner) != current))
 		return;
@@ -548,7 +554,7 @@ EXPORT_SYMBOL(downgrade_write);
 
 void down_read_non_owner(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	rw_read_lock(&c);
 }
@@ -556,7 +562,7 @@ EXPORT_SYMBOL(down_read_non_owner);
 
 void up_read_non_owner(struct rw_semaphore *sem)
 {
-	struct rw_core c = SEM_CORE(sem);
+	struct rw_core c = sem_core(sem);
 
 	rw_read_unlock(&c);
 }
@@ -564,8 +570,10 @@ EXPORT_SYMBOL(up_read_non_owner);
 
 /* ---- rwlock_t ---- */
 
-#define RWLOCK_CORE(l) (struct rw_core){ &(l)->raw_lock, &(l)->cond, &(l)->readers, NULL, \
-					  &(l)->writer }
+static struct rw_core rwlock_core(rwlock_t *l)
+{
+	return (struct rw_core){ &l->raw_lock, &l->cond, &l->readers, NULL, &l->writer };
+}
 
 void __rwlock_init(rwlock_t *lock, const char *name, struct lock_class_key *key)
 {
@@ -576,7 +584,7 @@ EXPORT_SYMBOL(__rwlock_init);
 
 void _raw_read_lock(rwlock_t *lock)
 {
-	struct rw_core c = RWLOCK_CORE(lock);
+	struct rw_core c = rwlock_core(lock);
 
 	if (owner_read(&lock->writer) == current)
 		self_deadlock(&lock->dep_map, "rwlock (read, while holding it for write)");
@@ -587,7 +595,7 @@ EXPORT_SYMBOL(_raw_read_lock);
 
 int _raw_read_trylock(rwlock_t *lock)
 {
-	struct rw_core c = RWLOCK_CORE(lock);
+	struct rw_core c = rwlock_core(lock);
 
 	if (!rw_read_try(&c))
 		return 0;
@@ -598,7 +606,7 @@ EXPORT_SYMBOL(_raw_read_trylock);
 
 void _raw_read_unlock(rwlock_t *lock)
 {
-	struct rw_core c = RWLOCK_CORE(lock);
+	struct rw_core c = rwlock_core(lock);
 
 	lock_release(&lock->dep_map, _RET_IP_);
 	rw_read_unlock(&c);
@@ -607,7 +615,7 @@ EXPORT_SYMBOL(_raw_read_unlock);
 
 void _raw_write_lock(rwlock_t *lock)
 {
-	struct rw_core c = RWLOCK_CORE(lock);
+	struct rw_core c = rwlock_core(lock);
 
 	if (lock_is_held(&lock->dep_map) && !current->lockdep_overflow)
 		self_deadlock(&lock->dep_map, "rwlock (write)");
@@ -618,7 +626,7 @@ EXPORT_SYMBOL(_raw_write_lock);
 
 int _raw_write_trylock(rwlock_t *lock)
 {
-	struct rw_core c = RWLOCK_CORE(lock);
+	struct rw_core c = rwlock_core(lock);
 
 	if (!rw_write_try(&c))
 		return 0;
@@ -629,7 +637,7 @@ EXPORT_SYMBOL(_raw_write_trylock);
 
 void _raw_write_unlock(rwlock_t *lock)
 {
-	struct rw_core c = RWLOCK_CORE(lock);
+	struct rw_core c = rwlock_core(lock);
 
 	lock_release(&lock->dep_map, _RET_IP_);
 	rw_write_unlock(&c);

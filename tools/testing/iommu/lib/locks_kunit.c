@@ -107,7 +107,7 @@ static void locks_assert_held_spin_rwsem(struct kunit *test)
 
 static void locks_guards(struct kunit *test)
 {
-	struct mutex m;
+	struct mutex m;		/* taken through guards */
 	DEFINE_SPINLOCK(lock);
 
 	mutex_init(&m);
@@ -116,9 +116,9 @@ static void locks_guards(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
 	{
 		guard(spinlock)(&lock);
-		KUNIT_EXPECT_TRUE(test, spin_is_locked(&lock));
+		KUNIT_EXPECT_TRUE(test, lockdep_is_held(&lock));
 	}
-	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_FALSE(test, lockdep_is_held(&lock));
 	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 1);
 	KUNIT_EXPECT_TRUE(test, lockdep_is_held(&m));
 	mutex_unlock(&m);
@@ -133,7 +133,7 @@ static void locks_guards(struct kunit *test)
  * @saw_held: what lockdep_is_held() said in the other thread
  */
 struct lock_thread {
-	struct mutex *m;
+	struct mutex *m;	/* see above */
 	struct completion locked;
 	struct completion release;
 	bool saw_held;
@@ -214,4 +214,5 @@ static struct kunit_suite hostenv_locks_suite = {
 	.name = "hostenv_locks",
 	.test_cases = hostenv_locks_cases,
 };
+
 kunit_test_suite(hostenv_locks_suite);

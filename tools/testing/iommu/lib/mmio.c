@@ -130,7 +130,7 @@ unsigned long host_mmio_access_count(void)
 	return __atomic_load_n(&dispatched, __ATOMIC_RELAXED);
 }
 
-u64 __host_mmio_read(const volatile void __iomem *addr, unsigned int size)
+u64 __host_mmio_read(const void __iomem *addr, unsigned int size)
 {
 	unsigned long a = (__force unsigned long)addr;
 	struct mmio_window w;
@@ -141,18 +141,18 @@ u64 __host_mmio_read(const volatile void __iomem *addr, unsigned int size)
 	}
 	switch (size) {
 	case 1:
-		return *(const volatile u8 __force *)addr;
+		return READ_ONCE(*(const u8 __force *)addr);
 	case 2:
-		return *(const volatile u16 __force *)addr;
+		return READ_ONCE(*(const u16 __force *)addr);
 	case 4:
-		return *(const volatile u32 __force *)addr;
+		return READ_ONCE(*(const u32 __force *)addr);
 	default:
-		return *(const volatile u64 __force *)addr;
+		return READ_ONCE(*(const u64 __force *)addr);
 	}
 }
 EXPORT_SYMBOL(__host_mmio_read);
 
-void __host_mmio_write(u64 val, volatile void __iomem *addr, unsigned int size)
+void __host_mmio_write(u64 val, void __iomem *addr, unsigned int size)
 {
 	unsigned long a = (__force unsigned long)addr;
 	struct mmio_window w;
@@ -164,16 +164,16 @@ void __host_mmio_write(u64 val, volatile void __iomem *addr, unsigned int size)
 	}
 	switch (size) {
 	case 1:
-		*(volatile u8 __force *)addr = val;
+		WRITE_ONCE(*(u8 __force *)addr, val);
 		break;
 	case 2:
-		*(volatile u16 __force *)addr = val;
+		WRITE_ONCE(*(u16 __force *)addr, val);
 		break;
 	case 4:
-		*(volatile u32 __force *)addr = val;
+		WRITE_ONCE(*(u32 __force *)addr, val);
 		break;
 	default:
-		*(volatile u64 __force *)addr = val;
+		WRITE_ONCE(*(u64 __force *)addr, val);
 	}
 }
 EXPORT_SYMBOL(__host_mmio_write);
@@ -184,16 +184,11 @@ void __iomem *ioremap(phys_addr_t phys_addr, size_t size)
 
 	if (window_of(phys_addr, size, &w) || host_phys_is_ram(phys_addr, size))
 		return (void __iomem __force *)(unsigned long)phys_addr;
-	pr_err("ioremap(%#llx, %#zx): no device model or RAM there\n",
+	pr_err("%s(%#llx, %#zx): no device model or RAM there\n", __func__,
 	       (unsigned long long)phys_addr, size);
 	return NULL;
 }
 EXPORT_SYMBOL(ioremap);
-
-void iounmap(volatile void __iomem *addr)
-{
-}
-EXPORT_SYMBOL(iounmap);
 
 /* ---- resource tree: enough for request_mem_region() ---- */
 

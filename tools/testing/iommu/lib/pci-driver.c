@@ -60,7 +60,7 @@ static int pci_bus_match(struct device *dev, const struct device_driver *drv)
 
 	if (!pci_dev->match_driver)
 		return 0;
-	return pci_match_id(pci_drv->id_table, pci_dev) != NULL;
+	return !!pci_match_id(pci_drv->id_table, pci_dev);
 }
 
 static int pci_device_probe(struct device *dev)
@@ -117,20 +117,41 @@ static void pci_dma_cleanup(struct device *dev)
 		iommu_device_unuse_default_domain(dev);
 }
 
-#define PCI_ID_ATTR(field, fmt)						\
-static ssize_t field##_show(struct device *dev,				\
-			    struct device_attribute *attr, char *buf)	\
-{									\
-	return sysfs_emit(buf, fmt, to_pci_dev(dev)->field);		\
-}									\
-static DEVICE_ATTR_RO(field)
+static ssize_t vendor_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%04x\n", to_pci_dev(dev)->vendor);
+}
+static DEVICE_ATTR_RO(vendor);
 
-PCI_ID_ATTR(vendor, "0x%04x\n");
-PCI_ID_ATTR(device, "0x%04x\n");
-PCI_ID_ATTR(subsystem_vendor, "0x%04x\n");
-PCI_ID_ATTR(subsystem_device, "0x%04x\n");
-PCI_ID_ATTR(revision, "0x%02x\n");
-PCI_ID_ATTR(class, "0x%06x\n");
+static ssize_t device_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%04x\n", to_pci_dev(dev)->device);
+}
+static DEVICE_ATTR_RO(device);
+
+static ssize_t subsystem_vendor_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%04x\n", to_pci_dev(dev)->subsystem_vendor);
+}
+static DEVICE_ATTR_RO(subsystem_vendor);
+
+static ssize_t subsystem_device_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%04x\n", to_pci_dev(dev)->subsystem_device);
+}
+static DEVICE_ATTR_RO(subsystem_device);
+
+static ssize_t revision_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%02x\n", to_pci_dev(dev)->revision);
+}
+static DEVICE_ATTR_RO(revision);
+
+static ssize_t class_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%06x\n", to_pci_dev(dev)->class);
+}
+static DEVICE_ATTR_RO(class);
 
 static struct attribute *pci_dev_attrs[] = {
 	&dev_attr_vendor.attr,

@@ -20,6 +20,7 @@
 #include <linux/export.h>
 
 #include "pci-internal.h"
+#include "host-sections.h"
 
 DECLARE_RWSEM(pci_bus_sem);
 LIST_HEAD(pci_root_buses);
@@ -40,19 +41,19 @@ static bool pci_acs_enable;
  * which must be naturally aligned. A failed read yields all ones. They
  * return PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-#define DEFINE_PCI_BUS_READ(name, type, size)				\
+#define DEFINE_PCI_BUS_READ(name, type)					\
 int pci_bus_##name(struct pci_bus *bus, unsigned int devfn, int where,	\
-		   type *value)						\
+		   typeof(type) *value)					\
 {									\
 	u32 data = 0;							\
 	int res;							\
 									\
-	if (where & (size - 1)) {					\
+	if (where & (sizeof(type) - 1)) {				\
 		PCI_SET_ERROR_RESPONSE(value);				\
 		return PCIBIOS_BAD_REGISTER_NUMBER;			\
 	}								\
 	spin_lock(&pci_lock);						\
-	res = bus->ops->read(bus, devfn, where, size, &data);		\
+	res = bus->ops->read(bus, devfn, where, sizeof(type), &data);	\
 	spin_unlock(&pci_lock);						\
 	if (res)							\
 		PCI_SET_ERROR_RESPONSE(value);				\
@@ -62,27 +63,27 @@ int pci_bus_##name(struct pci_bus *bus, unsigned int devfn, int where,	\
 }									\
 EXPORT_SYMBOL(pci_bus_##name)
 
-#define DEFINE_PCI_BUS_WRITE(name, type, size)				\
+#define DEFINE_PCI_BUS_WRITE(name, type)				\
 int pci_bus_##name(struct pci_bus *bus, unsigned int devfn, int where,	\
 		   type value)						\
 {									\
 	int res;							\
 									\
-	if (where & (size - 1))						\
+	if (where & (sizeof(type) - 1))					\
 		return PCIBIOS_BAD_REGISTER_NUMBER;			\
 	spin_lock(&pci_lock);						\
-	res = bus->ops->write(bus, devfn, where, size, value);		\
+	res = bus->ops->write(bus, devfn, where, sizeof(type), value);	\
 	spin_unlock(&pci_lock);						\
 	return res;							\
 }									\
 EXPORT_SYMBOL(pci_bus_##name)
 
-DEFINE_PCI_BUS_READ(read_config_byte, u8, 1);
-DEFINE_PCI_BUS_READ(read_config_word, u16, 2);
-DEFINE_PCI_BUS_READ(read_config_dword, u32, 4);
-DEFINE_PCI_BUS_WRITE(write_config_byte, u8, 1);
-DEFINE_PCI_BUS_WRITE(write_config_word, u16, 2);
-DEFINE_PCI_BUS_WRITE(write_config_dword, u32, 4);
+DEFINE_PCI_BUS_READ(read_config_byte, u8);
+DEFINE_PCI_BUS_READ(read_config_word, u16);
+DEFINE_PCI_BUS_READ(read_config_dword, u32);
+DEFINE_PCI_BUS_WRITE(write_config_byte, u8);
+DEFINE_PCI_BUS_WRITE(write_config_word, u16);
+DEFINE_PCI_BUS_WRITE(write_config_dword, u32);
 
 /**
  * pci_read_config_byte() - read a byte of a function's configuration space
@@ -650,7 +651,7 @@ bool pci_acs_path_enabled(struct pci_dev *start, struct pci_dev *end,
 		if (!pci_acs_enabled(pdev, acs_flags))
 			return false;
 		if (pci_is_root_bus(pdev->bus))
-			return end == NULL;
+			return !end;
 		if (pdev == end)
 			return true;
 		pdev = pdev->bus->self;
@@ -1060,13 +1061,6 @@ EXPORT_SYMBOL_GPL(pci_find_host_bridge);
 /* ------------------------------------------------------------------------
  * Fixups.
  */
-
-extern const struct pci_fixup __start_host_pci_fixup_early[] __weak;
-extern const struct pci_fixup __stop_host_pci_fixup_early[] __weak;
-extern const struct pci_fixup __start_host_pci_fixup_header[] __weak;
-extern const struct pci_fixup __stop_host_pci_fixup_header[] __weak;
-extern const struct pci_fixup __start_host_pci_fixup_final[] __weak;
-extern const struct pci_fixup __stop_host_pci_fixup_final[] __weak;
 
 static void run_fixups(struct pci_dev *dev, const struct pci_fixup *f,
 		       const struct pci_fixup *end)

@@ -700,8 +700,8 @@ static void pci_test_fault_injection(struct kunit *test)
 			continue;
 		}
 		/* Complete once the deepest function was found. */
-		complete = pci_fake_dev(fake, 4, PCI_DEVFN(2, 0)) != NULL &&
-			   pci_fake_dev(fake, 0, PCI_DEVFN(3, 0)) != NULL;
+		complete = pci_fake_dev(fake, 4, PCI_DEVFN(2, 0)) &&
+			   pci_fake_dev(fake, 0, PCI_DEVFN(3, 0));
 		pci_fake_destroy(fake);
 	}
 	KUNIT_EXPECT_TRUE(test, complete);
@@ -724,4 +724,5 @@ static struct kunit_suite pci_test_suite = {
 	.name = "hostenv_pci",
 	.test_cases = pci_test_cases,
 };
+
 kunit_test_suite(pci_test_suite);

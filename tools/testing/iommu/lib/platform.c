@@ -315,7 +315,7 @@ static int platform_match(struct device *dev, const struct device_driver *drv)
 	if (pdev->driver_override)
 		return !strcmp(pdev->driver_override, drv->name);
 	if (pdrv->id_table)
-		return platform_match_id(pdrv->id_table, pdev) != NULL;
+		return !!platform_match_id(pdrv->id_table, pdev);
 	return !strcmp(pdev->name, drv->name);
 }
 

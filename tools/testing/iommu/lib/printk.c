@@ -149,9 +149,9 @@ int _printk(const char *fmt, ...)
 }
 EXPORT_SYMBOL(_printk);
 
-void (*host_console_set_sink(void (*fn)(const char *line)))(const char *line)
+host_console_sink_t host_console_set_sink(host_console_sink_t fn)
 {
-	void (*old)(const char *line);
+	host_console_sink_t old;
 
 	host_raw_lock(&console_lock);
 	flush_pending();

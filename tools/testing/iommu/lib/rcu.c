@@ -65,7 +65,8 @@ EXPORT_SYMBOL_GPL(rcu_read_lock_held);
 
 void synchronize_rcu(void)
 {
-	if (WARN(rcu_read_lock_held(), "synchronize_rcu() inside an RCU read-side critical section\n"))
+	if (WARN(rcu_read_lock_held(), "%s() inside an RCU read-side critical section\n",
+		 __func__))
 		return;
 	host_abi_rwlock_write(&gp_rwlock);
 	host_abi_rwlock_unlock(&gp_rwlock);

@@ -97,4 +97,5 @@ static struct kunit_suite hostenv_refcount_suite = {
 	.name = "hostenv_refcount",
 	.test_cases = hostenv_refcount_cases,
 };
+
 kunit_test_suite(hostenv_refcount_suite);

@@ -81,7 +81,8 @@ int sg_alloc_table(struct sg_table *table, unsigned int nents, gfp_t gfp_mask)
 	if (!table->sgl)
 		return -ENOMEM;
 	sg_init_table(table->sgl, nents);
-	table->nents = table->orig_nents = nents;
+	table->nents = nents;
+	table->orig_nents = nents;
 	return 0;
 }
 EXPORT_SYMBOL(sg_alloc_table);
@@ -90,7 +91,8 @@ void sg_free_table(struct sg_table *table)
 {
 	kfree(table->sgl);
 	table->sgl = NULL;
-	table->nents = table->orig_nents = 0;
+	table->nents = 0;
+	table->orig_nents = 0;
 }
 EXPORT_SYMBOL(sg_free_table);
 

@@ -44,8 +44,10 @@ static void process_init(void)
 		return;
 	}
 	for (i = 0; i < RLIM_NLIMITS; i++) {
-		if (host_abi_getrlimit(i, &cur, &max))
-			cur = max = RLIM_INFINITY;
+		if (host_abi_getrlimit(i, &cur, &max)) {
+			cur = RLIM_INFINITY;
+			max = RLIM_INFINITY;
+		}
 		process_signal.rlim[i].rlim_cur = cur;
 		process_signal.rlim[i].rlim_max = max;
 	}
@@ -73,7 +75,7 @@ void host_task_exit(void *data)
 	struct task_struct *t = data;
 
 	if (t->lockdep_depth) {
-		printk(KERN_ERR "BUG: task %s/%d exits holding %d lock(s); first: %s\n",
+		pr_err("BUG: task %s/%d exits holding %d lock(s); first: %s\n",
 		       t->comm, t->pid, t->lockdep_depth,
 		       t->held_locks[0].instance->name ? : "(unnamed)");
 	}

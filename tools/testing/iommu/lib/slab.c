@@ -254,7 +254,7 @@ void host_ram_unregister(phys_addr_t pa)
 	rec = mem_find(pa);
 	if (!rec || rec->start != pa || rec->kind != MEM_EXTERNAL) {
 		host_raw_unlock(&mem_lock);
-		WARN(1, "host_ram_unregister(%#llx): not registered\n", (unsigned long long)pa);
+		WARN(1, "%s(%#llx): not registered\n", __func__, (unsigned long long)pa);
 		return;
 	}
 	if (--rec->users) {
@@ -564,7 +564,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 
 	if (!s) {
 		if (flags & SLAB_PANIC)
-			panic("kmem_cache_create(%s) failed\n", name);
+			panic("%s(%s) failed\n", __func__, name);
 		return NULL;
 	}
 	s->name = name;
@@ -590,7 +590,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
 		return;
-	WARN(READ_ONCE(s->live), "kmem_cache_destroy %s: %ld objects still allocated\n",
+	WARN(READ_ONCE(s->live), "%s %s: %ld objects still allocated\n", __func__,
 	     s->name, s->live);
 	kfree(s);
 }

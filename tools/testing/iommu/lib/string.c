@@ -39,20 +39,6 @@ ssize_t strscpy_pad(char *dest, const char *src, size_t count)
 }
 EXPORT_SYMBOL(strscpy_pad);
 
-size_t strlcpy(char *dest, const char *src, size_t size)
-{
-	size_t len = strlen(src);
-
-	if (size) {
-		size_t n = len >= size ? size - 1 : len;
-
-		memcpy(dest, src, n);
-		dest[n] = '\0';
-	}
-	return len;
-}
-EXPORT_SYMBOL(strlcpy);
-
 size_t strlcat(char *dest, const char *src, size_t count)
 {
 	size_t dlen = strnlen(dest, count);

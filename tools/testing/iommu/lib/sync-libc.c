@@ -7,6 +7,7 @@
  * pthread_rwlock_t or pthread_cond_t equals its static initialiser, so no
  * init call is needed; the constructor below checks that assumption once.
  */
+#include <assert.h>
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -17,9 +18,9 @@
 
 #include "host-abi.h"
 
-_Static_assert(sizeof(pthread_mutex_t) <= HOST_ABI_LOCK_BYTES, "mutex storage too small");
-_Static_assert(sizeof(pthread_rwlock_t) <= HOST_ABI_LOCK_BYTES, "rwlock storage too small");
-_Static_assert(sizeof(pthread_cond_t) <= HOST_ABI_LOCK_BYTES, "cond storage too small");
+static_assert(sizeof(pthread_mutex_t) <= HOST_ABI_LOCK_BYTES, "mutex storage too small");
+static_assert(sizeof(pthread_rwlock_t) <= HOST_ABI_LOCK_BYTES, "rwlock storage too small");
+static_assert(sizeof(pthread_cond_t) <= HOST_ABI_LOCK_BYTES, "cond storage too small");
 
 static void die(const char *what, int err)
 {
@@ -148,13 +149,13 @@ int host_abi_thread_create(void (*fn)(void *arg), void *arg, unsigned long *hand
 	int err;
 
 	if (!start)
-		return ENOMEM;
+		return -ENOMEM;
 	start->fn = fn;
 	start->arg = arg;
 	err = pthread_create(&tid, NULL, thread_trampoline, start);
 	if (err) {
 		free(start);
-		return err;
+		return -err;
 	}
 	*handle = (unsigned long)tid;
 	return 0;

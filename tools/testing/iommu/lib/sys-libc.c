@@ -156,7 +156,8 @@ static int vm_copy(void *dst, const void *src, unsigned long n, int to_remote)
 		local.iov_base = dst;
 		remote.iov_base = (void *)src;
 	}
-	local.iov_len = remote.iov_len = n;
+	local.iov_len = n;
+	remote.iov_len = n;
 	r = to_remote ? process_vm_writev(getpid(), &local, 1, &remote, 1, 0) :
 			process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
 	if (r == (ssize_t)n)
@@ -203,7 +204,7 @@ static unsigned long probe_copy(void *dst, const void *src, unsigned long len, i
 	unsigned long done = 0;
 
 	while (done < len) {
-		unsigned long at = to_remote ? (unsigned long)dst + done : (unsigned long)src + done;
+		unsigned long at = (unsigned long)(to_remote ? dst : src) + done;
 		unsigned long n = chunk_len(at, len - done);
 		int r;
 

@@ -157,4 +157,5 @@ static struct kunit_suite hostenv_uaccess_suite = {
 	.init = uaccess_init,
 	.test_cases = hostenv_uaccess_cases,
 };
+
 kunit_test_suite(hostenv_uaccess_suite);

@@ -60,23 +60,24 @@ struct workqueue_struct {
 static arch_spinlock_t wq_lock;
 static __thread struct work_struct *current_work_item;
 
-#define STATIC_WQ(var, wqname, wqflags, active)				\
-	static struct workqueue_struct var = {				\
+/* STATIC_WQ(system, ...) defines system_wq_store. */
+#define STATIC_WQ(wq, wqname, wqflags, active)				\
+	static struct workqueue_struct wq##_wq_store = {		\
 		.name = wqname,						\
 		.flags = wqflags,					\
 		.max_active = active,					\
-		.pending = LIST_HEAD_INIT(var.pending),			\
-		.delayed = LIST_HEAD_INIT(var.delayed),			\
+		.pending = LIST_HEAD_INIT(wq##_wq_store.pending),	\
+		.delayed = LIST_HEAD_INIT(wq##_wq_store.delayed),	\
 	}
 
-STATIC_WQ(system_wq_store, "events", 0, MAX_WORKERS);
-STATIC_WQ(system_highpri_wq_store, "events_highpri", WQ_HIGHPRI, MAX_WORKERS);
-STATIC_WQ(system_long_wq_store, "events_long", 0, MAX_WORKERS);
-STATIC_WQ(system_unbound_wq_store, "events_unbound", WQ_UNBOUND, MAX_WORKERS);
-STATIC_WQ(system_freezable_wq_store, "events_freezable", WQ_FREEZABLE, MAX_WORKERS);
-STATIC_WQ(system_pe_wq_store, "events_power_efficient", WQ_POWER_EFFICIENT, MAX_WORKERS);
-STATIC_WQ(system_fpe_wq_store, "events_freezable_pwr_ef", WQ_FREEZABLE, MAX_WORKERS);
-STATIC_WQ(timer_wq_store, "timers", __WQ_ORDERED, 1);
+STATIC_WQ(system, "events", 0, MAX_WORKERS);
+STATIC_WQ(system_highpri, "events_highpri", WQ_HIGHPRI, MAX_WORKERS);
+STATIC_WQ(system_long, "events_long", 0, MAX_WORKERS);
+STATIC_WQ(system_unbound, "events_unbound", WQ_UNBOUND, MAX_WORKERS);
+STATIC_WQ(system_freezable, "events_freezable", WQ_FREEZABLE, MAX_WORKERS);
+STATIC_WQ(system_pe, "events_power_efficient", WQ_POWER_EFFICIENT, MAX_WORKERS);
+STATIC_WQ(system_fpe, "events_freezable_pwr_ef", WQ_FREEZABLE, MAX_WORKERS);
+STATIC_WQ(timer, "timers", __WQ_ORDERED, 1);
 
 struct workqueue_struct *system_wq = &system_wq_store;
 EXPORT_SYMBOL(system_wq);
@@ -361,7 +362,7 @@ bool flush_work(struct work_struct *work)
 	struct workqueue_struct *wq;
 	bool waited = false;
 
-	if (WARN(current_work_item == work, "flush_work() of the running work from itself\n"))
+	if (WARN(current_work_item == work, "%s() of the running work from itself\n", __func__))
 		return false;
 	host_abi_lock(&wq_lock);
 	for (;;) {
@@ -418,7 +419,8 @@ bool cancel_work_sync(struct work_struct *work)
 {
 	bool was;
 
-	if (WARN(current_work_item == work, "cancel_work_sync() of the running work from itself\n"))
+	if (WARN(current_work_item == work, "%s() of the running work from itself\n",
+		 __func__))
 		return cancel_work(work);
 	host_abi_lock(&wq_lock);
 	was = unqueue(work);
@@ -487,8 +489,8 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	flush_workqueue(wq);
 	host_abi_lock(&wq_lock);
 	list_for_each_entry_safe(work, tmp, &wq->delayed, entry) {
-		WARN(1, "destroy_workqueue(%s): delayed work %ps still armed\n", wq->name,
-		     work->func);
+		WARN(1, "%s(%s): delayed work %ps still armed\n", __func__,
+		     wq->name, work->func);
 		unqueue(work);
 	}
 	wq->stopping = true;

@@ -318,7 +318,7 @@ static void *do_erase(struct xarray *xa, unsigned long index)
 bool host_xa_slot_used(struct xarray *xa, unsigned long index)
 {
 	lockdep_assert_held(&xa->xa_lock);
-	return raw_load(xa, index) != NULL;
+	return !!raw_load(xa, index);
 }
 
 static inline void *zero_to_null(void *entry)

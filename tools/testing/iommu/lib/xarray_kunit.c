@@ -75,26 +75,26 @@ static void xarray_alloc1_and_cyclic(struct kunit *test)
 {
 	DEFINE_XARRAY_ALLOC1(xa1);
 	DEFINE_XARRAY_ALLOC(xa);
+	struct xa_limit lim = XA_LIMIT(0, 3);
 	u32 id, next = 0;
 
 	KUNIT_EXPECT_EQ(test, xa_alloc(&xa1, &id, p(1), xa_limit_32b, GFP_KERNEL), 0);
 	KUNIT_EXPECT_EQ(test, id, 1);
 	xa_destroy(&xa1);
 
-	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), lim, &next, GFP_KERNEL), 0);
 	KUNIT_EXPECT_EQ(test, id, 0);
-	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), lim, &next, GFP_KERNEL), 0);
 	KUNIT_EXPECT_EQ(test, id, 1);
 	xa_erase(&xa, 0);
-	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), lim, &next, GFP_KERNEL), 0);
 	KUNIT_EXPECT_EQ(test, id, 2);
-	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), lim, &next, GFP_KERNEL), 0);
 	KUNIT_EXPECT_EQ(test, id, 3);
 	/* Wraps around to the freed id 0 and says so. */
-	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 1);
+	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), lim, &next, GFP_KERNEL), 1);
 	KUNIT_EXPECT_EQ(test, id, 0);
-	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), XA_LIMIT(0, 3), &next, GFP_KERNEL),
-			-EBUSY);
+	KUNIT_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, p(1), lim, &next, GFP_KERNEL), -EBUSY);
 	xa_destroy(&xa);
 }
 
@@ -353,4 +353,5 @@ static struct kunit_suite hostenv_xarray_suite = {
 	.name = "hostenv_xarray",
 	.test_cases = hostenv_xarray_cases,
 };
+
 kunit_test_suite(hostenv_xarray_suite);

@@ -55,7 +55,8 @@ void __noreturn __bug_report(const char *file, int line, const char *func, const
 	unlikely(__w_ret);						\
 })
 
-#define WARN_TAINT(condition, taint, format...) WARN(condition, format)
+/* The host kernel keeps no taint flags: @taint is evaluated and dropped. */
+#define WARN_TAINT(condition, taint, format...) ({ (void)(taint); WARN(condition, format); })
 
 #define WARN_ON_ONCE(condition) ({					\
 	static bool __section(".data.once") __woo_done;			\
@@ -73,10 +74,10 @@ void __noreturn __bug_report(const char *file, int line, const char *func, const
 	unlikely(__wo1_ret);						\
 })
 
-#define WARN_TAINT_ONCE(condition, taint, format...) WARN_ONCE(condition, format)
+#define WARN_TAINT_ONCE(condition, taint, format...) ({ (void)(taint); WARN_ONCE(condition, format); })
 
 #define __WARN()		__WARN_REPORT(NULL, NULL)
-#define __WARN_printf(taint, arg...)	__WARN_REPORT(NULL, arg)
+#define __WARN_printf(taint, arg...)	({ (void)(taint); __WARN_REPORT(NULL, arg); })
 
 #define BUG() __bug_report(__FILE__, __LINE__, __func__, NULL)
 

@@ -48,14 +48,16 @@ long host_alloc_outstanding(void);
  */
 unsigned long host_alloc_total(void);
 
+/* A console sink: called with each complete line, without its newline. */
+typedef void (*host_console_sink_t)(const char *line);
+
 /**
  * host_console_set_sink() - divert the console
- * @fn: called with each complete console line (no trailing newline), or
- *	NULL to restore the default (standard error)
+ * @fn: the new sink, or NULL to restore the default (standard error)
  *
  * Return: the previous sink (NULL for the default).
  */
-void (*host_console_set_sink(void (*fn)(const char *line)))(const char *line);
+host_console_sink_t host_console_set_sink(host_console_sink_t fn);
 
 /**
  * host_console_set_loglevel() - choose which printk levels reach the console

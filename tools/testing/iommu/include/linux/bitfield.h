@@ -89,9 +89,9 @@ static __always_inline base type##_get_bits(__##type v, base field)	\
 #define __MAKE_OP(size)							\
 	____MAKE_OP(le##size, u##size, cpu_to_le##size, le##size##_to_cpu) \
 	____MAKE_OP(be##size, u##size, cpu_to_be##size, be##size##_to_cpu) \
-	____MAKE_OP(u##size, u##size, , )
+	____MAKE_OP(u##size, u##size, /* as is */, /* as is */)
 
-____MAKE_OP(u8, u8, , )
+____MAKE_OP(u8, u8, /* as is */, /* as is */)
 __MAKE_OP(16)
 __MAKE_OP(32)
 __MAKE_OP(64)

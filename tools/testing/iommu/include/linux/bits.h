@@ -31,6 +31,6 @@
 	 ((~_ULL(0) << (l)) & (~_ULL(0) >> (BITS_PER_LONG_LONG - 1 - (h)))))
 #define GENMASK_U128(h, l) \
 	(GENMASK_INPUT_CHECK(h, l) + \
-	 ((~(unsigned __int128)0 << (l)) & (~(unsigned __int128)0 >> (127 - (h)))))
+	 ((~(__uint128_t)0 << (l)) & (~(__uint128_t)0 >> (127 - (h)))))
 
 #endif /* _LINUX_BITS_H */

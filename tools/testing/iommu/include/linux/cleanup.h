@@ -36,7 +36,7 @@ static inline __must_check const volatile void *__must_check_fn(const volatile v
 
 #define __get_and_null_ptr(p) __get_and_null(p, NULL)
 #define no_free_ptr(p) \
-	((typeof(p)) __must_check_fn((__force const volatile void *)__get_and_null_ptr(p)))
+	((typeof(p))__must_check_fn((__force const volatile void *)__get_and_null_ptr(p)))
 #define return_ptr(p)	return no_free_ptr(p)
 #define retain_and_null_ptr(p) ((void)__get_and_null_ptr(p))
 
@@ -142,7 +142,8 @@ __DEFINE_LOCK_GUARD_0(_name, _lock)
 	{ class_##_name##_destructor(_T); }				\
 	static inline void *class_##_name##_ext##_lock_ptr(class_##_name##_t *_T) \
 	{ return class_##_name##_lock_ptr(_T); }			\
-	static inline class_##_name##_t class_##_name##_ext##_constructor(typeof(((class_##_name##_t *)0)->lock) l) \
+	static inline class_##_name##_t					\
+	class_##_name##_ext##_constructor(typeof(((class_##_name##_t *)0)->lock) l) \
 	{								\
 		class_##_name##_t _t = { .lock = l }, *_T = &_t;	\
 		if (_T->lock && !(_condlock))				\

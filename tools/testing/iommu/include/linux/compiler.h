@@ -10,13 +10,13 @@
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 
 /* Stop the compiler from moving memory accesses across this point. */
-#define barrier()	__asm__ __volatile__("" : : : "memory")
-#define barrier_data(p)	__asm__ __volatile__("" : : "r"(p) : "memory")
+#define barrier()	({ __asm__ __volatile__("" : : : "memory"); })
+#define barrier_data(p)	({ __asm__ __volatile__("" : : "r"(p) : "memory"); })
 
 #define unreachable()	__builtin_unreachable()
 
 /* Make the compiler forget what it knows about the value of var. */
-#define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
+#define OPTIMIZER_HIDE_VAR(var)	({ __asm__ ("" : "=r" (var) : "0" (var)); })
 
 #define RELOC_HIDE(ptr, off)					\
 	({ unsigned long __rh_p = (unsigned long)(ptr);		\
@@ -48,10 +48,10 @@
  */
 #define __READ_ONCE(x)	(*(const volatile __unqual_scalar_typeof(x) *)&(x))
 #define READ_ONCE(x)	({ __READ_ONCE(x); })
-#define __WRITE_ONCE(x, val)						\
-	do { *(volatile typeof(x) *)&(x) = (val); } while (0)
+#define __WRITE_ONCE(x, val)	((void)(*(volatile typeof(x) *)&(x) = (val)))
 #define WRITE_ONCE(x, val)	__WRITE_ONCE(x, val)
 
+/* Evaluates expr once; the typeof() only names its type. */
 #define data_race(expr)		({ __unqual_scalar_typeof(({ expr; })) __v = ({ expr; }); __v; })
 
 #define __ADDRESSABLE(sym)

@@ -28,8 +28,8 @@
 # define __cond_lock(x, c)	((c) ? ({ __acquire(x); 1; }) : 0)
 # define __cond_acquires(x)	__attribute__((context(x, 0, -1)))
 # define ACCESS_PRIVATE(p, member) (*((typeof((p)->member) __force *) &(p)->member))
-extern void __chk_user_ptr(const volatile void __user *);
-extern void __chk_io_ptr(const volatile void __iomem *);
+void __chk_user_ptr(const volatile void __user *ptr);
+void __chk_io_ptr(const volatile void __iomem *addr);
 #else
 # define __user
 # define __iomem
@@ -44,13 +44,13 @@ extern void __chk_io_ptr(const volatile void __iomem *);
 # define __must_hold(x)
 # define __acquires(x)
 # define __releases(x)
-# define __acquire(x)		(void)0
-# define __release(x)		(void)0
+# define __acquire(x)		((void)0)
+# define __release(x)		((void)0)
 # define __cond_lock(x, c)	(c)
 # define __cond_acquires(x)
 # define ACCESS_PRIVATE(p, member) ((p)->member)
-# define __chk_user_ptr(x)	(void)0
-# define __chk_io_ptr(x)	(void)0
+# define __chk_user_ptr(x)	((void)0)
+# define __chk_io_ptr(x)	((void)0)
 #endif
 
 #define __bitwise__ __bitwise
@@ -61,8 +61,6 @@ extern void __chk_io_ptr(const volatile void __iomem *);
 #define __latent_entropy
 #define __randomize_layout
 #define __no_randomize_layout
-#define randomized_struct_fields_start	struct {
-#define randomized_struct_fields_end	};
 #define __visible			__attribute__((__externally_visible__))
 #define __no_kcsan
 #define __no_sanitize_or_inline		__always_inline
@@ -74,10 +72,6 @@ extern void __chk_io_ptr(const volatile void __iomem *);
 #define ____cacheline_aligned_in_smp	__aligned(64)
 #define __cacheline_aligned_in_smp	__aligned(64)
 
-#ifndef inline
-#define inline inline
-#endif
-#define __inline__ inline
 #define noinline_for_stack noinline
 #define __compiletime_error(msg)	__attribute__((__error__(msg)))
 #define __compiletime_warning(msg)	__attribute__((__warning__(msg)))
@@ -100,17 +94,13 @@ extern void __chk_io_ptr(const volatile void __iomem *);
 	signed char: (signed char)0,					\
 	unsigned short: (unsigned short)0,				\
 	signed short: (signed short)0,					\
-	unsigned int: (unsigned int)0,					\
-	signed int: (signed int)0,					\
-	unsigned long: (unsigned long)0,				\
-	signed long: (signed long)0,					\
-	unsigned long long: (unsigned long long)0,			\
-	signed long long: (signed long long)0,				\
+	unsigned int: 0U,					\
+	signed int: 0,					\
+	unsigned long: 0UL,				\
+	signed long: 0L,					\
+	unsigned long long: 0ULL,			\
+	signed long long: 0LL,				\
 	default: (x)))
-
-#define __scalar_type_to_expr_cases(type)			\
-		unsigned type:	(unsigned type)0,		\
-		signed type:	(signed type)0
 
 #ifdef __OPTIMIZE__
 # define __compiletime_assert(cond, msg, prefix, suffix)		\

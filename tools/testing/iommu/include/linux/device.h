@@ -30,7 +30,6 @@ struct device_node;
 struct fwnode_handle;
 struct iommu_group;
 struct dev_iommu;
-struct dma_map_ops;
 
 /**
  * struct device_type - a kind of device within a bus or class
@@ -141,7 +140,7 @@ struct device {
 	struct device_driver	*driver;
 	void			*platform_data;
 	void			*driver_data;
-	struct mutex		mutex;
+	struct mutex		mutex;	/* see above */
 
 	const struct dma_map_ops *dma_ops;
 	u64			*dma_mask;
@@ -155,7 +154,7 @@ struct device {
 	dev_t			devt;
 	u32			id;
 
-	spinlock_t		devres_lock;
+	spinlock_t		devres_lock;	/* see above */
 	struct list_head	devres_head;
 
 	const struct class	*class;
@@ -197,7 +196,7 @@ static inline struct device *kobj_to_dev(struct kobject *kobj)
  */
 static inline bool device_iommu_mapped(struct device *dev)
 {
-	return dev->iommu_group != NULL;
+	return !!dev->iommu_group;
 }
 
 /**

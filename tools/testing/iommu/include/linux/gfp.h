@@ -78,9 +78,21 @@ void free_pages_exact(void *virt, size_t size);
 #define __get_free_page(gfp)		__get_free_pages((gfp), 0)
 #define __free_page(page)		__free_pages((page), 0)
 #define free_page(addr)			free_pages((addr), 0)
-#define alloc_pages_node(nid, gfp, order)	alloc_pages(gfp, order)
-#define __alloc_pages_node(nid, gfp, order)	alloc_pages(gfp, order)
-#define alloc_pages_exact_nid(nid, size, gfp)	alloc_pages_exact(size, gfp)
+/* The host has one NUMA node: the _node()/_nid() variants ignore @nid. */
+static inline struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
+{
+	return alloc_pages(gfp, order);
+}
+
+static inline struct page *__alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
+{
+	return alloc_pages(gfp, order);
+}
+
+static inline void *alloc_pages_exact_nid(int nid, size_t size, gfp_t gfp)
+{
+	return alloc_pages_exact(size, gfp);
+}
 
 /**
  * put_page() - drop a reference to a page; frees it on the last one

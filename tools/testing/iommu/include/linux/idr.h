@@ -29,6 +29,7 @@ struct idr {
 	.idr_base = (base),						\
 	.idr_next = 0,							\
 }
+
 #define IDR_INIT(name)	IDR_INIT_BASE(name, 0)
 #define DEFINE_IDR(name) struct idr name = IDR_INIT(name)
 
@@ -85,7 +86,8 @@ void idr_destroy(struct idr *idr);
 	for ((tmp) = 0, (id) = 0; \
 	     ((entry) = idr_get_next_ul(idr, &(id))) != NULL; (id) += 1)
 #define idr_for_each_entry_continue(idr, entry, id) \
-	for ((entry) = idr_get_next((idr), &(id)); entry; ++(id), (entry) = idr_get_next((idr), &(id)))
+	for ((entry) = idr_get_next((idr), &(id)); entry;		\
+	     ++(id), (entry) = idr_get_next((idr), &(id)))
 
 /**
  * struct ida - an allocator of small integer ids

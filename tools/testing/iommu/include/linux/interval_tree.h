@@ -45,10 +45,6 @@ struct interval_tree_node *interval_tree_iter_next(struct interval_tree_node *no
 
 /**
  * struct interval_tree_span_iter - walk a range as alternating used/hole spans
- * @nodes: private
- * @first_index: private: where the next span starts
- * @last_index: private: end of the walk
- * @itree: private: the tree walked
  * @start_hole: first index of the current hole
  * @start_used: first index of the current used span
  * @last_hole: last index of the current hole
@@ -58,9 +54,12 @@ struct interval_tree_node *interval_tree_iter_next(struct interval_tree_node *no
  */
 struct interval_tree_span_iter {
 	/* private: */
+	/* the nodes around the current span */
 	struct interval_tree_node *nodes[2];
+	/* where the next span starts, and where the walk ends */
 	unsigned long first_index;
 	unsigned long last_index;
+	/* the tree walked */
 	struct rb_root_cached *itree;
 	/* public: */
 	union {

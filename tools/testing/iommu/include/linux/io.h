@@ -2,6 +2,7 @@
 #ifndef _LINUX_IO_H
 #define _LINUX_IO_H
 
+#include <linux/bits.h>
 #include <linux/compiler.h>
 #include <linux/err.h>
 #include <linux/types.h>
@@ -25,7 +26,7 @@
  *
  * Return: the value read.
  */
-u64 __host_mmio_read(const volatile void __iomem *addr, unsigned int size);
+u64 __host_mmio_read(const void __iomem *addr, unsigned int size);
 
 /**
  * __host_mmio_write() - write @size bytes at an __iomem address
@@ -33,46 +34,46 @@ u64 __host_mmio_read(const volatile void __iomem *addr, unsigned int size);
  * @addr: the address
  * @size: 1, 2, 4 or 8
  */
-void __host_mmio_write(u64 val, volatile void __iomem *addr, unsigned int size);
+void __host_mmio_write(u64 val, void __iomem *addr, unsigned int size);
 
 static inline u8 readb(const volatile void __iomem *addr)
 {
-	return __host_mmio_read(addr, 1);
+	return __host_mmio_read((const void __iomem *)addr, 1);
 }
 
 static inline u16 readw(const volatile void __iomem *addr)
 {
-	return __host_mmio_read(addr, 2);
+	return __host_mmio_read((const void __iomem *)addr, 2);
 }
 
 static inline u32 readl(const volatile void __iomem *addr)
 {
-	return __host_mmio_read(addr, 4);
+	return __host_mmio_read((const void __iomem *)addr, 4);
 }
 
 static inline u64 readq(const volatile void __iomem *addr)
 {
-	return __host_mmio_read(addr, 8);
+	return __host_mmio_read((const void __iomem *)addr, 8);
 }
 
 static inline void writeb(u8 val, volatile void __iomem *addr)
 {
-	__host_mmio_write(val, addr, 1);
+	__host_mmio_write(val, (void __iomem *)addr, 1);
 }
 
 static inline void writew(u16 val, volatile void __iomem *addr)
 {
-	__host_mmio_write(val, addr, 2);
+	__host_mmio_write(val, (void __iomem *)addr, 2);
 }
 
 static inline void writel(u32 val, volatile void __iomem *addr)
 {
-	__host_mmio_write(val, addr, 4);
+	__host_mmio_write(val, (void __iomem *)addr, 4);
 }
 
 static inline void writeq(u64 val, volatile void __iomem *addr)
 {
-	__host_mmio_write(val, addr, 8);
+	__host_mmio_write(val, (void __iomem *)addr, 8);
 }
 
 #define readb_relaxed(a)	readb(a)
@@ -139,19 +140,27 @@ void __iomem *ioremap(phys_addr_t phys_addr, size_t size);
  * iounmap() - undo ioremap()
  * @addr: the cookie (NULL is ignored)
  */
-void iounmap(volatile void __iomem *addr);
+static inline void iounmap(volatile void __iomem *addr)
+{
+}
 
 #define ioremap_wc(a, s)	ioremap(a, s)
 #define ioremap_uc(a, s)	ioremap(a, s)
 #define ioremap_np(a, s)	ioremap(a, s)
 #define ioremap_cache(a, s)	((void __force *)ioremap(a, s))
-#define memremap(a, s, f)	((void __force *)ioremap(a, s))
+
+/* RAM and device windows alike are plain host memory: @flags is not used. */
+static inline void *memremap(resource_size_t offset, size_t size, unsigned long flags)
+{
+	return (void __force *)ioremap(offset, size);
+}
+
 #define memunmap(a)		iounmap((void __iomem __force *)(a))
 
-#define MEMREMAP_WB	(1 << 0)
-#define MEMREMAP_WT	(1 << 1)
-#define MEMREMAP_WC	(1 << 2)
-#define MEMREMAP_ENC	(1 << 3)
-#define MEMREMAP_DEC	(1 << 4)
+#define MEMREMAP_WB	BIT(0)
+#define MEMREMAP_WT	BIT(1)
+#define MEMREMAP_WC	BIT(2)
+#define MEMREMAP_ENC	BIT(3)
+#define MEMREMAP_DEC	BIT(4)
 
 #endif /* _LINUX_IO_H */

@@ -4,7 +4,7 @@
 
 /* A printk level is an ASCII SOH followed by a digit or 'c' (continuation). */
 #define KERN_SOH	"\001"
-#define KERN_SOH_ASCII	'\001'
+#define KERN_SOH_ASCII	('\001')
 
 #define KERN_EMERG	KERN_SOH "0"
 #define KERN_ALERT	KERN_SOH "1"

@@ -35,7 +35,7 @@
 #define u64_to_user_ptr(x) ((void __user *)(uintptr_t)(u64)(x))
 
 #define might_sleep()		do { } while (0)
-#define might_sleep_if(cond)	do { } while (0)
+#define might_sleep_if(cond)	do { if (cond) might_sleep(); } while (0)
 #define might_resched()		do { } while (0)
 #define might_fault()		do { } while (0)
 #define sched_annotate_sleep()	do { } while (0)
@@ -44,7 +44,9 @@
 #define cant_sleep()		do { } while (0)
 #define cant_migrate()		do { } while (0)
 
-#define __might_sleep(file, line) do { } while (0)
+static inline void __might_sleep(const char *file, int line)
+{
+}
 
 #define TAINT_WARN		9
 #define TAINT_FIRMWARE_WORKAROUND 11
@@ -108,6 +110,7 @@ enum system_states {
 	SYSTEM_RESTART,
 	SYSTEM_SUSPEND,
 };
+
 extern enum system_states system_state;
 
 #define TRACE_EVENT(...)

@@ -110,7 +110,7 @@ extern const struct sysfs_ops kobj_sysfs_ops;
  */
 struct kset {
 	struct list_head list;
-	spinlock_t list_lock;
+	spinlock_t list_lock;	/* see above */
 	struct kobject kobj;
 };
 

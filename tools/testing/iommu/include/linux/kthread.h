@@ -22,8 +22,11 @@
 __printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 						  const char *namefmt, ...);
 
-#define kthread_create_on_node(fn, data, node, fmt, ...) \
-	kthread_create(fn, data, fmt, ##__VA_ARGS__)
+/* One NUMA node: @node is only checked for its type. */
+#define kthread_create_on_node(fn, data, node, fmt, ...) ({		\
+	typecheck(int, node);						\
+	kthread_create(fn, data, fmt, ##__VA_ARGS__);			\
+})
 
 #define kthread_run(threadfn, data, namefmt, ...) ({			\
 	struct task_struct *__kr_k =					\

@@ -515,7 +515,7 @@ static inline void hlist_add_before(struct hlist_node *n, struct hlist_node *nex
 	WRITE_ONCE(n->pprev, next->pprev);
 	WRITE_ONCE(n->next, next);
 	WRITE_ONCE(next->pprev, &n->next);
-	WRITE_ONCE(*(n->pprev), n);
+	WRITE_ONCE(*n->pprev, n);
 }
 
 /* Insert @n after @prev, which must be on a list. */

@@ -80,10 +80,19 @@ int lockdep_depth_current(void);
 void lockdep_init_map(struct lockdep_map *lock, const char *name,
 		      struct lock_class_key *key, int subclass);
 
-#define lockdep_init_map_type(lock, name, key, sub, inner, outer, type) \
-	lockdep_init_map(lock, name, key, sub)
-#define lockdep_init_map_wait(lock, name, key, sub, inner) \
-	lockdep_init_map(lock, name, key, sub)
+/* The validator has no wait types or lock types: they are not used. */
+static inline void lockdep_init_map_type(struct lockdep_map *lock, const char *name,
+					 struct lock_class_key *key, int subclass,
+					 u8 inner, u8 outer, u8 lock_type)
+{
+	lockdep_init_map(lock, name, key, subclass);
+}
+
+static inline void lockdep_init_map_wait(struct lockdep_map *lock, const char *name,
+					 struct lock_class_key *key, int subclass, u8 inner)
+{
+	lockdep_init_map(lock, name, key, subclass);
+}
 
 #define lockdep_set_class(lock, key) \
 	lockdep_init_map(&(lock)->dep_map, #key, key, 0)
@@ -92,8 +101,8 @@ void lockdep_init_map(struct lockdep_map *lock, const char *name,
 #define lockdep_set_class_and_subclass(lock, key, sub) \
 	lockdep_init_map(&(lock)->dep_map, #key, key, sub)
 #define lockdep_set_subclass(lock, sub) do { (void)(lock); (void)(sub); } while (0)
-#define lockdep_set_novalidate_class(lock) do { (void)(lock); } while (0)
-#define lockdep_set_notrack_class(lock) do { (void)(lock); } while (0)
+#define lockdep_set_novalidate_class(lock) ((void)(lock))
+#define lockdep_set_notrack_class(lock) ((void)(lock))
 #define lockdep_match_class(lock, key) ((lock)->dep_map.key == (key))
 
 static inline void lockdep_register_key(struct lock_class_key *key)
@@ -115,8 +124,8 @@ static inline void lockdep_on(void)
 #define lockdep_is_held(lock)		lock_is_held(&(lock)->dep_map)
 #define lockdep_is_held_type(lock, r)	lock_is_held_type(&(lock)->dep_map, (r))
 
-#define lockdep_assert(cond)		do { WARN_ON(debug_locks && !(cond)); } while (0)
-#define lockdep_assert_once(cond)	do { WARN_ON_ONCE(debug_locks && !(cond)); } while (0)
+#define lockdep_assert(cond)		((void)WARN_ON(debug_locks && !(cond)))
+#define lockdep_assert_once(cond)	((void)WARN_ON_ONCE(debug_locks && !(cond)))
 
 #define lockdep_assert_held(l)		lockdep_assert(lockdep_is_held(l))
 #define lockdep_assert_not_held(l)	lockdep_assert(!lockdep_is_held(l))
@@ -143,8 +152,8 @@ static inline void lockdep_on(void)
 
 #define SINGLE_DEPTH_NESTING		1
 
-#define might_lock(lock)		do { (void)(lock); } while (0)
-#define might_lock_read(lock)		do { (void)(lock); } while (0)
-#define might_lock_nested(lock, sub)	do { (void)(lock); } while (0)
+#define might_lock(lock)		((void)(lock))
+#define might_lock_read(lock)		((void)(lock))
+#define might_lock_nested(lock, sub)	((void)(lock), (void)(sub))
 
 #endif /* _LINUX_LOCKDEP_H */

@@ -35,7 +35,7 @@ struct pin_cookie {
 	unsigned int val;
 };
 
-#define NIL_COOKIE (struct pin_cookie){ .val = 0U, }
+#define NIL_COOKIE ((struct pin_cookie){ .val = 0U, })
 
 #define STATIC_LOCKDEP_MAP_INIT(_name, _key) { .name = (_name), .key = (void *)(_key), }
 

@@ -35,15 +35,20 @@
 #define abs(x) ({ __auto_type __abs_x = (x); __abs_x < 0 ? -__abs_x : __abs_x; })
 
 /**
- * mult_frac() - x * numer / denom without overflowing the intermediate
+ * mult_frac() - x * n / d without overflowing the intermediate
  * @x: value
- * @numer: numerator
- * @denom: denominator
+ * @n: numerator
+ * @d: denominator
+ *
+ * Each argument is evaluated once.
  */
-#define mult_frac(x, numer, denom) ({				\
-	typeof(x) __mf_q = (x) / (denom);			\
-	typeof(x) __mf_r = (x) % (denom);			\
-	(__mf_q * (numer)) + ((__mf_r * (numer)) / (denom)); })
+#define mult_frac(x, n, d) ({					\
+	typeof(x) __mf_x = (x);					\
+	typeof(n) __mf_n = (n);					\
+	typeof(d) __mf_d = (d);					\
+	typeof(__mf_x) __mf_q = __mf_x / __mf_d;		\
+	typeof(__mf_x) __mf_r = __mf_x % __mf_d;		\
+	(__mf_q * __mf_n) + ((__mf_r * __mf_n) / __mf_d); })
 
 #define sector_div(a, b) ({ u32 __sd_r = (a) % (b); (a) /= (b); __sd_r; })
 

@@ -2,6 +2,7 @@
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 
+#include <linux/bits.h>
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/mmap_lock.h>
@@ -105,8 +106,8 @@ static inline void *kmap_atomic(struct page *page)
 	return page_address(page);
 }
 
-#define kunmap_local(addr)	do { (void)(addr); } while (0)
-#define kunmap_atomic(addr)	do { (void)(addr); } while (0)
+#define kunmap_local(addr)	((void)(addr))
+#define kunmap_atomic(addr)	((void)(addr))
 
 static inline bool is_vmalloc_addr(const void *x)
 {
@@ -136,7 +137,11 @@ int __account_locked_vm(struct mm_struct *mm, unsigned long pages, bool inc,
 #define PG_locked	0
 #define PG_reserved	10
 
-#define page_to_section(page)	0
+static inline unsigned long page_to_section(const struct page *page)
+{
+	return 0;
+}
+
 #define totalram_pages()	(1UL << 22)
 
 static inline void set_page_private(struct page *page, unsigned long private)
@@ -150,10 +155,10 @@ static inline unsigned long page_private(struct page *page)
 }
 
 /* Flags of a page fault (enum fault_flag in Linux) */
-#define FAULT_FLAG_WRITE		(1U << 0)
-#define FAULT_FLAG_USER			(1U << 6)
-#define FAULT_FLAG_REMOTE		(1U << 7)
-#define FAULT_FLAG_INSTRUCTION		(1U << 8)
+#define FAULT_FLAG_WRITE		BIT(0)
+#define FAULT_FLAG_USER			BIT(6)
+#define FAULT_FLAG_REMOTE		BIT(7)
+#define FAULT_FLAG_INSTRUCTION		BIT(8)
 
 /**
  * fixup_user_fault() - resolve a page fault on an address of an mm

@@ -80,7 +80,7 @@ struct mm_struct {
 	unsigned long def_flags;
 	struct task_struct *owner;
 	struct hlist_head notifier_subscriptions;
-	spinlock_t notifier_lock;
+	spinlock_t notifier_lock;	/* see above */
 };
 
 #endif /* _LINUX_MM_TYPES_H */

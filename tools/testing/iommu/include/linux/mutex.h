@@ -93,9 +93,24 @@ void mutex_unlock(struct mutex *lock) __releases(lock);
  */
 bool mutex_is_locked(struct mutex *lock);
 
-#define mutex_lock_interruptible_nested(l, s)	mutex_lock_interruptible(l)
-#define mutex_lock_killable_nested(l, s)	mutex_lock_killable(l)
-#define mutex_lock_nest_lock(l, nl)		mutex_lock(l)
+/* The validator ignores subclasses: @subclass is not used. */
+static inline int __must_check mutex_lock_interruptible_nested(struct mutex *lock,
+								unsigned int subclass)
+{
+	return mutex_lock_interruptible(lock);
+}
+
+static inline int __must_check mutex_lock_killable_nested(struct mutex *lock,
+							   unsigned int subclass)
+{
+	return mutex_lock_killable(lock);
+}
+
+/* @nl is any lock with a dep_map, held by the caller. */
+#define mutex_lock_nest_lock(l, nl) do {				\
+	typecheck(struct lockdep_map *, &(nl)->dep_map);		\
+	mutex_lock(l);							\
+} while (0)
 #define mutex_lock_io(l)			mutex_lock(l)
 
 /**

@@ -36,7 +36,7 @@ struct notifier_block {
  * @head: first block
  */
 struct atomic_notifier_head {
-	spinlock_t lock;
+	spinlock_t lock;	/* see above */
 	struct notifier_block __rcu *head;
 };
 
@@ -66,9 +66,7 @@ struct raw_notifier_head {
 		init_rwsem(&(name)->rwsem);	\
 		(name)->head = NULL;		\
 	} while (0)
-#define RAW_INIT_NOTIFIER_HEAD(name) do {	\
-		(name)->head = NULL;		\
-	} while (0)
+#define RAW_INIT_NOTIFIER_HEAD(name)	((name)->head = NULL)
 
 #define ATOMIC_NOTIFIER_HEAD(name)				\
 	struct atomic_notifier_head name = {			\

@@ -42,7 +42,7 @@
 /* What a read of a missing function returns. */
 #define PCI_ERROR_RESPONSE		(~0ULL)
 #define PCI_SET_ERROR_RESPONSE(val)	(*(val) = ((typeof(*(val))) PCI_ERROR_RESPONSE))
-#define PCI_POSSIBLE_ERROR(val)		((val) == ((typeof(val)) PCI_ERROR_RESPONSE))
+#define PCI_POSSIBLE_ERROR(val)		((val) == ((typeof(val))PCI_ERROR_RESPONSE))
 
 #define PCI_DOMAIN_NR_NOT_SET		(-1)
 

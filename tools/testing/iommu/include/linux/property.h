@@ -188,29 +188,58 @@ static inline bool device_property_read_bool(const struct device *dev,
 	return device_property_present(dev, propname);
 }
 
-#define __DEFINE_PROPERTY_READ_ONE(_bits_)					\
-static inline int fwnode_property_read_u##_bits_(const struct fwnode_handle *fwnode, \
-						 const char *propname,		\
-						 u##_bits_ *val)		\
-{										\
-	return fwnode_property_read_u##_bits_##_array(fwnode, propname, val, 1); \
-}										\
-static inline int device_property_read_u##_bits_(const struct device *dev,	\
-						 const char *propname,		\
-						 u##_bits_ *val)		\
-{										\
-	return device_property_read_u##_bits_##_array(dev, propname, val, 1);	\
-}
-
 /*
  * fwnode_property_read_u8/16/32/64() and device_property_read_u8/16/32/64():
  * read one integer. Return: 0, -EINVAL (no such property), -ENODATA (no
  * value), -EOVERFLOW (value too small), -ENXIO (no property support).
  */
-__DEFINE_PROPERTY_READ_ONE(8)
-__DEFINE_PROPERTY_READ_ONE(16)
-__DEFINE_PROPERTY_READ_ONE(32)
-__DEFINE_PROPERTY_READ_ONE(64)
+static inline int fwnode_property_read_u8(const struct fwnode_handle *fwnode,
+					  const char *propname, u8 *val)
+{
+	return fwnode_property_read_u8_array(fwnode, propname, val, 1);
+}
+
+static inline int device_property_read_u8(const struct device *dev,
+					  const char *propname, u8 *val)
+{
+	return device_property_read_u8_array(dev, propname, val, 1);
+}
+
+static inline int fwnode_property_read_u16(const struct fwnode_handle *fwnode,
+					   const char *propname, u16 *val)
+{
+	return fwnode_property_read_u16_array(fwnode, propname, val, 1);
+}
+
+static inline int device_property_read_u16(const struct device *dev,
+					   const char *propname, u16 *val)
+{
+	return device_property_read_u16_array(dev, propname, val, 1);
+}
+
+static inline int fwnode_property_read_u32(const struct fwnode_handle *fwnode,
+					   const char *propname, u32 *val)
+{
+	return fwnode_property_read_u32_array(fwnode, propname, val, 1);
+}
+
+static inline int device_property_read_u32(const struct device *dev,
+					   const char *propname, u32 *val)
+{
+	return device_property_read_u32_array(dev, propname, val, 1);
+}
+
+static inline int fwnode_property_read_u64(const struct fwnode_handle *fwnode,
+					   const char *propname, u64 *val)
+{
+	return fwnode_property_read_u64_array(fwnode, propname, val, 1);
+}
+
+static inline int device_property_read_u64(const struct device *dev,
+					   const char *propname, u64 *val)
+{
+	return device_property_read_u64_array(dev, propname, val, 1);
+}
 
 /**
  * device_property_count_u32() - number of u32 values of a property

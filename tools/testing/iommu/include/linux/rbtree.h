@@ -16,7 +16,7 @@
 
 #define rb_parent(r)	((struct rb_node *)((r)->__rb_parent_color & ~3UL))
 #define rb_entry(ptr, type, member) container_of(ptr, type, member)
-#define RB_EMPTY_ROOT(root)	(READ_ONCE((root)->rb_node) == NULL)
+#define RB_EMPTY_ROOT(root)	(!READ_ONCE((root)->rb_node))
 
 /* A node that is on no tree points at itself. */
 #define RB_EMPTY_NODE(node)	((node)->__rb_parent_color == (unsigned long)(node))
@@ -66,7 +66,8 @@ static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 				struct rb_node **rb_link)
 {
 	node->__rb_parent_color = (unsigned long)parent;
-	node->rb_left = node->rb_right = NULL;
+	node->rb_left = NULL;
+	node->rb_right = NULL;
 	*rb_link = node;
 }
 
@@ -78,7 +79,7 @@ static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 				typeof(*(pos)), field); 1; });			\
 	     (pos) = (n))
 
-#define rb_first_cached(root) (root)->rb_leftmost
+#define rb_first_cached(root) ((root)->rb_leftmost)
 
 static inline void rb_insert_color_cached(struct rb_node *node, struct rb_root_cached *root,
 					  bool leftmost)
@@ -92,8 +93,10 @@ static inline struct rb_node *rb_erase_cached(struct rb_node *node, struct rb_ro
 {
 	struct rb_node *leftmost = NULL;
 
-	if (root->rb_leftmost == node)
-		leftmost = root->rb_leftmost = rb_next(node);
+	if (root->rb_leftmost == node) {
+		leftmost = rb_next(node);
+		root->rb_leftmost = leftmost;
+	}
 	rb_erase(node, &root->rb_root);
 	return leftmost;
 }

@@ -100,7 +100,8 @@ RBSTATIC const struct rb_augment_callbacks RBNAME = {					\
  * The common case: the value is the maximum of RBCOMPUTE(node) over the
  * node and its subtrees.
  */
-#define RB_DECLARE_CALLBACKS_MAX(RBSTATIC, RBNAME, RBSTRUCT, RBFIELD, RBTYPE, RBAUGMENTED, RBCOMPUTE) \
+#define RB_DECLARE_CALLBACKS_MAX(RBSTATIC, RBNAME, RBSTRUCT, RBFIELD, RBTYPE,		\
+				 RBAUGMENTED, RBCOMPUTE)				\
 static inline bool RBNAME ## _compute_max(RBSTRUCT *node, bool exit)			\
 {											\
 	RBSTRUCT *__child;								\

@@ -12,7 +12,7 @@ struct rb_node {
 	unsigned long  __rb_parent_color;
 	struct rb_node *rb_right;
 	struct rb_node *rb_left;
-} __attribute__((aligned(sizeof(long))));
+} __aligned(sizeof(long));
 
 /**
  * struct rb_root - a red-black tree
@@ -32,7 +32,7 @@ struct rb_root_cached {
 	struct rb_node *rb_leftmost;
 };
 
-#define RB_ROOT (struct rb_root) { NULL, }
-#define RB_ROOT_CACHED (struct rb_root_cached) { {NULL, }, NULL }
+#define RB_ROOT ((struct rb_root) { NULL, })
+#define RB_ROOT_CACHED ((struct rb_root_cached) { {NULL, }, NULL })
 
 #endif /* _LINUX_RBTREE_TYPES_H */

@@ -86,7 +86,7 @@ void call_rcu(struct rcu_head *head, rcu_callback_t func);
  */
 void rcu_barrier(void);
 
-#define RCU_LOCKDEP_WARN(c, s) do { WARN_ONCE((c), "%s", s); } while (0)
+#define RCU_LOCKDEP_WARN(c, s) ((void)WARN_ONCE((c), "%s", s))
 #define rcu_lockdep_assert(c, s) RCU_LOCKDEP_WARN(!(c), s)
 
 #define rcu_sleep_check() do { } while (0)

@@ -16,6 +16,7 @@ static inline int __refcount_wrap_add(int a, int b)
 {
 	return (int)((unsigned int)a + (unsigned int)b);
 }
+
 typedef struct spinlock spinlock_t;
 
 /*

@@ -75,10 +75,28 @@ void downgrade_write(struct rw_semaphore *sem);
 void down_read_non_owner(struct rw_semaphore *sem);
 void up_read_non_owner(struct rw_semaphore *sem);
 
-#define down_read_nested(sem, sub)		down_read(sem)
-#define down_write_nested(sem, sub)		down_write(sem)
-#define down_write_nest_lock(sem, nl)		down_write(sem)
-#define down_write_killable_nested(sem, sub)	down_write_killable(sem)
+/* The validator ignores subclasses: @subclass is not used. */
+static inline void down_read_nested(struct rw_semaphore *sem, int subclass)
+{
+	down_read(sem);
+}
+
+static inline void down_write_nested(struct rw_semaphore *sem, int subclass)
+{
+	down_write(sem);
+}
+
+/* @nl is any lock with a dep_map, held by the caller. */
+#define down_write_nest_lock(sem, nl) do {				\
+	typecheck(struct lockdep_map *, &(nl)->dep_map);		\
+	down_write(sem);						\
+} while (0)
+
+static inline int __must_check down_write_killable_nested(struct rw_semaphore *sem,
+							   int subclass)
+{
+	return down_write_killable(sem);
+}
 
 static inline void rwsem_assert_held(const struct rw_semaphore *sem)
 {

@@ -2,6 +2,7 @@
 #ifndef _LINUX_SCATTERLIST_H
 #define _LINUX_SCATTERLIST_H
 
+#include <linux/bits.h>
 #include <linux/bug.h>
 #include <linux/mm.h>
 #include <linux/string.h>
@@ -53,8 +54,8 @@ struct sg_append_table {
 #define SG_END		0x02UL
 #define SG_PAGE_LINK_MASK (SG_CHAIN | SG_END)
 
-#define SG_DMA_BUS_ADDRESS	(1 << 0)
-#define SG_DMA_SWIOTLB		(1 << 1)
+#define SG_DMA_BUS_ADDRESS	BIT(0)
+#define SG_DMA_SWIOTLB		BIT(1)
 
 #define sg_dma_address(sg)	((sg)->dma_address)
 #define sg_dma_len(sg)		((sg)->dma_length)

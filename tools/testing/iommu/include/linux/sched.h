@@ -167,8 +167,9 @@ long schedule_timeout_idle(long timeout);
  */
 void yield(void);
 
-#define set_current_state(state)	do { } while (0)
-#define __set_current_state(state)	do { } while (0)
+/* Tasks block on host primitives, not on a task state: @state is dropped. */
+#define set_current_state(state)	((void)(state))
+#define __set_current_state(state)	((void)(state))
 
 static inline unsigned long task_rlimit(const struct task_struct *task, unsigned int limit)
 {

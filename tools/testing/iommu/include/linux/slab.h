@@ -2,6 +2,7 @@
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
 
+#include <linux/bits.h>
 #include <linux/compiler.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
@@ -20,7 +21,7 @@
 #define ARCH_KMALLOC_MINALIGN	16
 #define ARCH_SLAB_MINALIGN	16
 #define ARCH_DMA_MINALIGN	64
-#define KMALLOC_MAX_SIZE	(1UL << 22)
+#define KMALLOC_MAX_SIZE	BIT(22)
 #define KMALLOC_SHIFT_HIGH	13
 
 /* kmalloc(0) returns this: non-NULL, but faults if dereferenced. */
@@ -111,10 +112,27 @@ static inline void *krealloc_array(void *p, size_t new_n, size_t new_size, gfp_t
 	return krealloc(p, bytes, flags);
 }
 
-#define kmalloc_node(size, flags, node)		kmalloc(size, flags)
-#define kzalloc_node(size, flags, node)		kzalloc(size, flags)
-#define kcalloc_node(n, size, flags, node)	kcalloc(n, size, flags)
-#define kmalloc_array_node(n, size, flags, node) kmalloc_array(n, size, flags)
+/* The host has one NUMA node: the _node() variants ignore @node. */
+static inline void *kmalloc_node(size_t size, gfp_t flags, int node)
+{
+	return kmalloc(size, flags);
+}
+
+static inline void *kzalloc_node(size_t size, gfp_t flags, int node)
+{
+	return kzalloc(size, flags);
+}
+
+static inline void *kcalloc_node(size_t n, size_t size, gfp_t flags, int node)
+{
+	return kcalloc(n, size, flags);
+}
+
+static inline void *kmalloc_array_node(size_t n, size_t size, gfp_t flags, int node)
+{
+	return kmalloc_array(n, size, flags);
+}
+
 #define kmalloc_noprof				kmalloc
 #define kmalloc_track_caller(size, flags)	kmalloc(size, flags)
 #define kmalloc_size_roundup(size)		(size)
@@ -166,8 +184,15 @@ static inline void *kvcalloc(size_t n, size_t size, gfp_t flags)
 	return kvmalloc_array(n, size, flags | __GFP_ZERO);
 }
 
-#define kvmalloc_node(size, flags, node)	kvmalloc(size, flags)
-#define kvzalloc_node(size, flags, node)	kvzalloc(size, flags)
+static inline void *kvmalloc_node(size_t size, gfp_t flags, int node)
+{
+	return kvmalloc(size, flags);
+}
+
+static inline void *kvzalloc_node(size_t size, gfp_t flags, int node)
+{
+	return kvzalloc(size, flags);
+}
 
 struct kmem_cache;
 
@@ -216,8 +241,19 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *k, gfp_t flags)
 	return kmem_cache_alloc(k, flags | __GFP_ZERO);
 }
 
-#define kmem_cache_alloc_node(s, flags, node)	kmem_cache_alloc(s, flags)
-#define kmem_cache_alloc_lru(s, lru, flags)	kmem_cache_alloc(s, flags)
+static inline void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
+{
+	return kmem_cache_alloc(s, flags);
+}
+
+struct list_lru;
+
+/* No shrinkers on the host: @lru is not used. */
+static inline void *kmem_cache_alloc_lru(struct kmem_cache *s, struct list_lru *lru,
+					 gfp_t flags)
+{
+	return kmem_cache_alloc(s, flags);
+}
 
 #define KMEM_CACHE(__struct, __flags)					\
 	kmem_cache_create(#__struct, sizeof(struct __struct),		\

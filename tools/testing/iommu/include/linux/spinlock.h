@@ -107,7 +107,11 @@ static __always_inline int spin_is_locked(spinlock_t *lock)
 }
 
 #define spin_lock_nested(l, sub)	_raw_spin_lock_nested(spinlock_check(l), sub)
-#define spin_lock_nest_lock(l, nl)	spin_lock(l)
+/* @nl is any lock with a dep_map, held by the caller. */
+#define spin_lock_nest_lock(l, nl) do {				\
+	typecheck(struct lockdep_map *, &(nl)->dep_map);		\
+	spin_lock(l);							\
+} while (0)
 #define spin_lock_irqsave(l, flags) \
 	do { typecheck(unsigned long, flags); (flags) = 0; spin_lock(l); } while (0)
 #define spin_lock_irqsave_nested(l, flags, sub) \
@@ -118,7 +122,11 @@ static __always_inline int spin_is_locked(spinlock_t *lock)
 	({ typecheck(unsigned long, flags); (flags) = 0; spin_trylock(l); })
 #define spin_trylock_irq(l)		spin_trylock(l)
 #define spin_trylock_bh(l)		spin_trylock(l)
-#define spin_is_contended(l)		0
+/* Nobody ever queues behind a host spinlock long enough to tell. */
+static inline int spin_is_contended(spinlock_t *lock)
+{
+	return 0;
+}
 #define assert_spin_locked(l)		WARN_ON(!spin_is_locked(l))
 #define assert_raw_spin_locked(l)	WARN_ON(!raw_spin_is_locked(l))
 

@@ -59,7 +59,6 @@ ssize_t strscpy(char *dest, const char *src, size_t count);
  */
 ssize_t strscpy_pad(char *dest, const char *src, size_t count);
 
-size_t strlcpy(char *dest, const char *src, size_t size);
 size_t strlcat(char *dest, const char *src, size_t count);
 char *strnchr(const char *s, size_t count, int c);
 char *strchrnul(const char *s, int c);

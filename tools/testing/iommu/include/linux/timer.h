@@ -40,7 +40,7 @@ struct timer_list {
 
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
 #define timer_setup_on_stack(t, f, fl) timer_setup(t, f, fl)
-#define destroy_timer_on_stack(t) do { (void)(t); } while (0)
+#define destroy_timer_on_stack(t) ((void)(t))
 
 /**
  * mod_timer() - (re)arm a timer

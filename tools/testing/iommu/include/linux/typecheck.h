@@ -11,7 +11,7 @@
 })
 
 #define typecheck_fn(type, function) ({		\
-	typeof(type) __tc_fn = function;	\
+	typeof(type) __tc_fn = (function);	\
 	(void)__tc_fn;				\
 })
 

@@ -43,10 +43,10 @@ typedef __u64 __bitwise __be64;
 typedef __u16 __bitwise __sum16;
 typedef __u32 __bitwise __wsum;
 
-#define __aligned_u64		__u64 __attribute__((aligned(8)))
-#define __aligned_s64		__s64 __attribute__((aligned(8)))
-#define __aligned_be64		__be64 __attribute__((aligned(8)))
-#define __aligned_le64		__le64 __attribute__((aligned(8)))
+#define __aligned_u64		__u64 __aligned(8)
+#define __aligned_s64		__s64 __aligned(8)
+#define __aligned_be64		__be64 __aligned(8)
+#define __aligned_le64		__le64 __aligned(8)
 
 typedef unsigned int __bitwise __poll_t;
 
@@ -64,7 +64,7 @@ typedef long long		__kernel_time64_t;
 typedef __kernel_long_t		__kernel_off_t;
 typedef __kernel_long_t		__kernel_clock_t;
 typedef int			__kernel_clockid_t;
-typedef char *			__kernel_caddr_t;
+typedef char			*__kernel_caddr_t;
 typedef unsigned int		__kernel_dev_t;
 
 #ifndef __SIZE_TYPE__
@@ -125,9 +125,9 @@ typedef u64			dma_addr_t;
 typedef unsigned long		irq_hw_number_t;
 typedef unsigned long		pgoff_t;
 
-typedef unsigned int __bitwise	gfp_t;
-typedef unsigned int __bitwise	slab_flags_t;
-typedef unsigned int __bitwise	fmode_t;
+typedef unsigned int __bitwise gfp_t;
+typedef unsigned int __bitwise slab_flags_t;
+typedef unsigned int __bitwise fmode_t;
 
 #define DECLARE_BITMAP(name, bits) \
 	unsigned long name[((bits) + (8 * sizeof(long)) - 1) / (8 * sizeof(long))]
@@ -186,7 +186,7 @@ struct hlist_node {
 struct callback_head {
 	struct callback_head *next;
 	void (*func)(struct callback_head *head);
-} __attribute__((aligned(sizeof(void *))));
+} __aligned(sizeof(void *));
 #define rcu_head callback_head
 
 typedef void (*rcu_callback_t)(struct rcu_head *head);

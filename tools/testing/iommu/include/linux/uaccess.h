@@ -2,6 +2,7 @@
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H
 
+#include <linux/bits.h>
 #include <linux/compiler.h>
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -15,7 +16,7 @@
  * read-only user pointer gives a short count or -EFAULT, never a crash.
  */
 
-#define TASK_SIZE_MAX	(1UL << 47)
+#define TASK_SIZE_MAX	BIT(47)
 
 static inline bool __access_ok(const void __user *ptr, unsigned long size)
 {
@@ -193,7 +194,7 @@ copy_struct_to_user(void __user *dst, size_t usize, const void *src, size_t ksiz
 	}
 	if (ignored_trailing)
 		*ignored_trailing = ksize > usize &&
-			memchr_inv((const char *)src + usize, 0, ksize - usize) != NULL;
+			memchr_inv((const char *)src + usize, 0, ksize - usize);
 	if (copy_to_user(dst, src, common))
 		return -EFAULT;
 	return 0;

@@ -7,12 +7,12 @@
 
 /* Accesses through a packed struct are safe at any alignment. */
 #define __get_unaligned_t(type, ptr) ({					\
-	const struct { type x; } __packed *__gu_p = (typeof(__gu_p))(ptr);	\
+	const struct __packed { type x; } *__gu_p = (typeof(__gu_p))(ptr);	\
 	__gu_p->x;							\
 })
 
 #define __put_unaligned_t(type, val, ptr) do {				\
-	struct { type x; } __packed *__pu_p = (typeof(__pu_p))(ptr);	\
+	struct __packed { type x; } *__pu_p = (typeof(__pu_p))(ptr);	\
 	__pu_p->x = (val);						\
 } while (0)
 

@@ -17,8 +17,17 @@ void *vmalloc_array(size_t n, size_t size) __alloc_size__(1, 2);
 void *vcalloc(size_t n, size_t size) __alloc_size__(1, 2);
 void vfree(const void *addr);
 
-#define vmalloc_node(size, node)	vmalloc(size)
-#define vzalloc_node(size, node)	vzalloc(size)
+/* The host has one NUMA node: the _node() variants ignore @node. */
+static inline void *vmalloc_node(unsigned long size, int node)
+{
+	return vmalloc(size);
+}
+
+static inline void *vzalloc_node(unsigned long size, int node)
+{
+	return vzalloc(size);
+}
+
 #define vmalloc_to_page(addr)		virt_to_page(addr)
 #define vmalloc_to_pfn(addr)		((unsigned long)(addr) >> PAGE_SHIFT)
 

@@ -25,12 +25,13 @@
  * @seq: wake-up sequence number
  */
 struct wait_queue_head {
-	spinlock_t lock;
+	spinlock_t lock;	/* see above */
 	struct list_head head;
 	arch_spinlock_t host_lock;
 	arch_cond_t host_cond;
 	unsigned long seq;
 };
+
 typedef struct wait_queue_head wait_queue_head_t;
 
 #define __WAIT_QUEUE_HEAD_INITIALIZER(name) {				\
@@ -57,12 +58,17 @@ void __wake_up(struct wait_queue_head *wq_head);
 
 #define wake_up(x)			__wake_up(x)
 #define wake_up_all(x)			__wake_up(x)
-#define wake_up_nr(x, nr)		__wake_up(x)
 #define wake_up_interruptible(x)	__wake_up(x)
 #define wake_up_interruptible_all(x)	__wake_up(x)
 #define wake_up_locked(x)		__wake_up(x)
 #define wake_up_all_locked(x)		__wake_up(x)
 #define wake_up_var(var)		__wake_up(__var_waitqueue(var))
+
+/* Every waiter is woken: there are no exclusive waits to count. */
+static inline void wake_up_nr(struct wait_queue_head *wq_head, int nr)
+{
+	__wake_up(wq_head);
+}
 
 /**
  * __wait_seq() - the current wake-up sequence of a queue
@@ -106,7 +112,7 @@ struct wait_queue_head *__var_waitqueue(void *p);
 })
 
 #define wait_event(wq_head, condition) \
-	do { (void)__wait_event_timeout_common(wq_head, condition, MAX_SCHEDULE_TIMEOUT); } while (0)
+	((void)__wait_event_timeout_common(wq_head, condition, MAX_SCHEDULE_TIMEOUT))
 #define wait_event_timeout(wq_head, condition, timeout) \
 	__wait_event_timeout_common(wq_head, condition, timeout)
 #define wait_event_interruptible(wq_head, condition) \
@@ -139,6 +145,7 @@ struct wait_queue_head *__var_waitqueue(void *p);
 #define wait_var_event_timeout(var, condition, timeout) \
 	wait_event_timeout(*__var_waitqueue(var), condition, timeout)
 
+/* Racy by design: callers order their own accesses before asking. */
 static inline int waitqueue_active(struct wait_queue_head *wq_head)
 {
 	return 1;

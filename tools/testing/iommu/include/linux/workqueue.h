@@ -74,8 +74,8 @@ void __init_work_host(struct work_struct *work, work_func_t func);
 #define INIT_DELAYED_WORK_ONSTACK(_work, _func) INIT_DELAYED_WORK(_work, _func)
 #define INIT_DEFERRABLE_WORK(_work, _func) INIT_DELAYED_WORK(_work, _func)
 #define INIT_RCU_WORK(_work, _func)	__init_work_host(&(_work)->work, (_func))
-#define destroy_work_on_stack(work)	do { (void)(work); } while (0)
-#define destroy_delayed_work_on_stack(work) do { (void)(work); } while (0)
+#define destroy_work_on_stack(work)	((void)(work))
+#define destroy_delayed_work_on_stack(work) ((void)(work))
 
 #define work_data_bits(work) ((unsigned long *)(&(work)->data))
 #define work_pending(work) test_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))
@@ -130,9 +130,11 @@ alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...);
 
 #define alloc_ordered_workqueue(fmt, flags, args...) \
 	alloc_workqueue(fmt, WQ_UNBOUND | __WQ_ORDERED | (flags), 1, ##args)
-#define create_workqueue(name)			alloc_workqueue("%s", __WQ_LEGACY | WQ_MEM_RECLAIM, 1, (name))
+#define create_workqueue(name) \
+	alloc_workqueue("%s", __WQ_LEGACY | WQ_MEM_RECLAIM, 1, (name))
 #define create_freezable_workqueue(name)	alloc_ordered_workqueue("%s", WQ_FREEZABLE, (name))
-#define create_singlethread_workqueue(name)	alloc_ordered_workqueue("%s", WQ_MEM_RECLAIM, (name))
+#define create_singlethread_workqueue(name) \
+	alloc_ordered_workqueue("%s", WQ_MEM_RECLAIM, (name))
 
 /**
  * destroy_workqueue() - drain and free a workqueue
@@ -180,10 +182,29 @@ bool mod_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
  */
 bool queue_rcu_work(struct workqueue_struct *wq, struct rcu_work *rwork);
 
-#define queue_work_on(cpu, wq, work)		queue_work(wq, work)
-#define queue_work_node(node, wq, work)		queue_work(wq, work)
-#define queue_delayed_work_on(cpu, wq, dw, d)	queue_delayed_work(wq, dw, d)
-#define mod_delayed_work_on(cpu, wq, dw, d)	mod_delayed_work(wq, dw, d)
+/* Workers are not bound to CPUs or nodes: @cpu and @node are not used. */
+static inline bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
+{
+	return queue_work(wq, work);
+}
+
+static inline bool queue_work_node(int node, struct workqueue_struct *wq,
+				   struct work_struct *work)
+{
+	return queue_work(wq, work);
+}
+
+static inline bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
+					 struct delayed_work *dwork, unsigned long delay)
+{
+	return queue_delayed_work(wq, dwork, delay);
+}
+
+static inline bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq,
+				       struct delayed_work *dwork, unsigned long delay)
+{
+	return mod_delayed_work(wq, dwork, delay);
+}
 
 /**
  * flush_work() - wait for the last queued instance of a work item to finish
@@ -247,8 +268,17 @@ static inline bool schedule_delayed_work(struct delayed_work *dwork, unsigned lo
 	return queue_delayed_work(system_wq, dwork, delay);
 }
 
-#define schedule_work_on(cpu, work)		schedule_work(work)
-#define schedule_delayed_work_on(cpu, dw, d)	schedule_delayed_work(dw, d)
+static inline bool schedule_work_on(int cpu, struct work_struct *work)
+{
+	return schedule_work(work);
+}
+
+static inline bool schedule_delayed_work_on(int cpu, struct delayed_work *dwork,
+					    unsigned long delay)
+{
+	return schedule_delayed_work(dwork, delay);
+}
+
 #define flush_scheduled_work()			flush_workqueue(system_wq)
 
 static inline bool workqueue_set_max_active(struct workqueue_struct *wq, int max_active)

@@ -133,7 +133,7 @@ struct xa_limit {
 	u32 min;
 };
 
-#define XA_LIMIT(_min, _max) (struct xa_limit) { .min = _min, .max = _max }
+#define XA_LIMIT(_min, _max) ((struct xa_limit) { .min = _min, .max = _max })
 #define xa_limit_32b	XA_LIMIT(0, UINT_MAX)
 #define xa_limit_31b	XA_LIMIT(0, INT_MAX)
 #define xa_limit_16b	XA_LIMIT(0, USHRT_MAX)
@@ -162,7 +162,7 @@ enum xa_lock_type {
 #define XA_FLAGS_ALLOC1		(XA_FLAGS_TRACK_FREE | XA_FLAGS_ZERO_BUSY)
 
 #define XA_CHUNK_SHIFT		6
-#define XA_CHUNK_SIZE		(1UL << XA_CHUNK_SHIFT)
+#define XA_CHUNK_SIZE		BIT(XA_CHUNK_SHIFT)
 #define XA_CHUNK_MASK		(XA_CHUNK_SIZE - 1)
 
 /**
@@ -194,7 +194,7 @@ struct xa_node {
  * @xa_head: root node (private)
  */
 struct xarray {
-	spinlock_t xa_lock;
+	spinlock_t xa_lock;	/* see above */
 	gfp_t xa_flags;
 	struct xa_node __rcu *xa_head;
 };
@@ -235,12 +235,13 @@ static inline void xa_init(struct xarray *xa)
  */
 static inline bool xa_empty(const struct xarray *xa)
 {
-	return READ_ONCE(xa->xa_head) == NULL;
+	return !READ_ONCE(xa->xa_head);
 }
 
 static inline bool xa_marked(const struct xarray *xa, xa_mark_t mark)
 {
-	return xa->xa_flags & (__force gfp_t)(1U << (__GFP_BITS_SHIFT + (__force unsigned int)mark));
+	return xa->xa_flags &
+	       (__force gfp_t)(1U << (__GFP_BITS_SHIFT + (__force unsigned int)mark));
 }
 
 /* ---- locking ---- */

@@ -72,6 +72,7 @@ static inline int __devm_add_action_or_reset(struct device *dev,
 		action(data);
 	return ret;
 }
+
 #define devm_add_action_or_reset(dev, action, data) \
 	__devm_add_action_or_reset(dev, action, data, #action)
 

@@ -10,7 +10,6 @@
 
 struct device;
 struct module;
-struct of_device_id;
 struct acpi_device_id;
 struct driver_private;
 

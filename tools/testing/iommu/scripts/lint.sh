@@ -171,36 +171,61 @@ api_check_conf()
 			*)		echo "$api_conf: $type: $glob is not a kernel-API mirror header"
 					continue ;;
 			esac
-			# shellcheck disable=SC2086 # the glob is meant to expand
 			compgen -G "$api_dir/$glob" >/dev/null ||
 				echo "$api_conf: $type: $glob matches no file"
 		done
 	done < <(api_rules)
 }
 
-# api_ignores FILE: the checkpatch types the rules ignore for FILE (a path
-# below $api_dir), comma-separated, empty if none.
-api_ignores()
+# api_filter RAW KEPT: copy the findings of checkpatch log RAW to KEPT, less
+# those that a rule of $api_conf ignores; print one line per rule (type and
+# glob) that ignored nothing.
+api_filter()
 {
-	local rel=${1#"$api_dir"/} type glob globs list=()
-
-	while read -r type globs; do
-		for glob in $globs; do
-			# shellcheck disable=SC2053 # the glob is a pattern
-			if [[ $rel == $glob ]]; then
-				list+=("$type")
-				break
-			fi
-		done
-	done <<<"$api_rules_text"
-	local IFS=,
-	echo "${list[*]}"
+	api_rules | awk -v raw="$1" -v kept="$2" -v dir="$api_dir/" '
+	function glob_re(g,	r) {
+		r = g
+		gsub(/[.+^$(){}|\\]/, "\\\\&", r)
+		gsub(/\*/, "[^/]*", r)
+		gsub(/\?/, "[^/]", r)
+		return "^" r "$"
+	}
+	{
+		for (i = 2; i <= NF; i++) {
+			n++
+			rtype[n] = $1
+			rglob[n] = $i
+			rre[n] = glob_re($i)
+		}
+	}
+	END {
+		while ((getline line < raw) > 0) {
+			drop = 0
+			if (index(line, dir) == 1 &&
+			    match(line, /^[^ :]+:[0-9]+: (ERROR|WARNING|CHECK):[A-Z0-9_]+:/)) {
+				file = substr(line, length(dir) + 1)
+				sub(/:.*/, "", file)
+				type = line
+				sub(/^[^ :]+:[0-9]+: (ERROR|WARNING|CHECK):/, "", type)
+				sub(/:.*/, "", type)
+				for (k = 1; k <= n; k++)
+					if (rtype[k] == type && file ~ rre[k]) {
+						used[k] = 1
+						drop = 1
+					}
+			}
+			if (!drop)
+				print line > kept
+		}
+		for (k = 1; k <= n; k++)
+			if (!used[k])
+				print rtype[k] " " rglob[k]
+	}'
 }
 
 lint_checkpatch()
 {
-	local log=$logdir/checkpatch.log files cp f set bad
-	local -A groups=()
+	local log=$logdir/checkpatch.log raw=$logdir/checkpatch-raw.log files cp bad stale
 
 	need perl perl >"$log" || { cat "$log"; found=1; return; }
 	cp=$(linux_tool scripts/checkpatch.pl) || { echo "checkpatch.pl unavailable"; found=1; return; }
@@ -210,34 +235,26 @@ lint_checkpatch()
 		return
 	fi
 	note "${#files[@]} files"
-	# Group the files by the checks ignored for them: none, except for the
-	# kernel-API mirror headers that $api_conf names.
-	bad=$(api_check_conf)
-	api_rules_text=$(api_rules)
-	for f in "${files[@]}"; do
-		set=
-		case $f in
-		"$api_dir"/linux/*|"$api_dir"/asm/*)
-			set=$(api_ignores "$f") ;;
-		esac
-		groups[$set]+="$f"$'\n'
-	done
-	[ ${#groups[@]} -le 1 ] || note "$(( ${#groups[@]} - 1 )) group(s) of mirror headers with API ignores"
 	# checkpatch caches the CamelCase names of include/ in the current
 	# directory on first use; create the cache before running it in
 	# parallel, so no instance reads a half-written one, and drop it after.
 	printf '// SPDX-License-Identifier: GPL-2.0\nint seedCamelCase;\n' >"$logdir/camelcase.c"
 	perl "$cp" --strict --no-tree -f "$logdir/camelcase.c" >/dev/null 2>&1
 	# Options beyond these come from .checkpatch.conf in the current directory.
-	: >"$log"
-	[ -z "$bad" ] || echo "$bad" >>"$log"
-	for set in "${!groups[@]}"; do
-		printf '%s' "${groups[$set]}" |
-			xargs -P "$JOBS" -n 16 perl "$cp" --strict --no-tree --terse --show-types \
-				--no-summary --color=never ${set:+--ignore "$set"} -f >>"$log" 2>&1
-	done
+	printf '%s\n' "${files[@]}" |
+		xargs -P "$JOBS" -n 16 perl "$cp" --strict --no-tree --terse --show-types \
+			--no-summary --color=never -f >"$raw" 2>&1
 	rm -f .checkpatch-camelcase.*
-	sort -t: -k1,1 -k2,2n -o "$log" "$log"
+	# The kernel-API mirror headers: drop what $api_conf ignores.
+	: >"$log"
+	bad=$(api_check_conf)
+	[ -z "$bad" ] || echo "$bad" >>"$log"
+	stale=$(api_filter "$raw" "$log.kept")
+	LC_ALL=C sort -t: -k1,1 -k2,2n "$log.kept" >>"$log"
+	rm -f "$log.kept"
+	[ -z "$stale" ] || sed "s@^@$api_conf: ignores nothing now, drop it: @" <<<"$stale" >>"$log"
+	note "$(( $(count_lines ': (ERROR|WARNING|CHECK):' "$raw") -
+		  $(count_lines ': (ERROR|WARNING|CHECK):' "$log") )) finding(s) in mirror headers ignored as $api_conf lists"
 	cat "$log"
 	found=$(( $(count_lines '^[^ ]+:[0-9]+: (ERROR|WARNING|CHECK):' "$log") +
 		  $(count_lines "^$api_conf: " "$log") ))

@@ -74,7 +74,8 @@ void __noreturn __bug_report(const char *file, int line, const char *func, const
 	unlikely(__wo1_ret);						\
 })
 
-#define WARN_TAINT_ONCE(condition, taint, format...) ({ (void)(taint); WARN_ONCE(condition, format); })
+#define WARN_TAINT_ONCE(condition, taint, format...) \
+	({ (void)(taint); WARN_ONCE(condition, format); })
 
 #define __WARN()		__WARN_REPORT(NULL, NULL)
 #define __WARN_printf(taint, arg...)	({ (void)(taint); __WARN_REPORT(NULL, arg); })

@@ -86,17 +86,17 @@ static __always_inline base type##_get_bits(__##type v, base field)	\
 	return (from(v) & field) / (base)__field_mask_shift(field);	\
 }
 
-#define __MAKE_OP(size)							\
-	____MAKE_OP(le##size, u##size, cpu_to_le##size, le##size##_to_cpu) \
-	____MAKE_OP(be##size, u##size, cpu_to_be##size, be##size##_to_cpu) \
-	____MAKE_OP(u##size, u##size, /* as is */, /* as is */)
-
 ____MAKE_OP(u8, u8, /* as is */, /* as is */)
-__MAKE_OP(16)
-__MAKE_OP(32)
-__MAKE_OP(64)
+____MAKE_OP(le16, u16, cpu_to_le16, le16_to_cpu)
+____MAKE_OP(be16, u16, cpu_to_be16, be16_to_cpu)
+____MAKE_OP(u16, u16, /* as is */, /* as is */)
+____MAKE_OP(le32, u32, cpu_to_le32, le32_to_cpu)
+____MAKE_OP(be32, u32, cpu_to_be32, be32_to_cpu)
+____MAKE_OP(u32, u32, /* as is */, /* as is */)
+____MAKE_OP(le64, u64, cpu_to_le64, le64_to_cpu)
+____MAKE_OP(be64, u64, cpu_to_be64, be64_to_cpu)
+____MAKE_OP(u64, u64, /* as is */, /* as is */)
 
-#undef __MAKE_OP
 #undef ____MAKE_OP
 
 #endif /* _LINUX_BITFIELD_H */

@@ -112,7 +112,7 @@ void __chk_io_ptr(const volatile void __iomem *addr);
 	} while (0)
 #else
 # define __compiletime_assert(cond, msg, prefix, suffix)		\
-	do { (void)(cond); } while (0)
+	((void)(cond))
 #endif
 
 #define _compiletime_assert(cond, msg, prefix, suffix) \

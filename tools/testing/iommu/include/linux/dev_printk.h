@@ -93,12 +93,16 @@ do {									\
  * Warnings about a device. They go through WARN(), so they are counted
  * (and may be suppressed) like any other warning.
  */
-#define dev_WARN(dev, format, arg...) \
-	WARN(1, "%s %s: " format, dev_driver_string(dev), dev_name(dev), ## arg)
+#define dev_WARN(dev, format, arg...) ({					\
+	const struct device *__dw = (dev);				\
+	WARN(1, "%s %s: " format, dev_driver_string(__dw), dev_name(__dw), ## arg); \
+})
 
-#define dev_WARN_ONCE(dev, condition, format, arg...) \
-	WARN_ONCE(condition, "%s %s: " format, \
-		  dev_driver_string(dev), dev_name(dev), ## arg)
+#define dev_WARN_ONCE(dev, condition, format, arg...) ({		\
+	const struct device *__dwo = (dev);				\
+	WARN_ONCE(condition, "%s %s: " format,				\
+		  dev_driver_string(__dwo), dev_name(__dwo), ## arg);	\
+})
 
 __printf(3, 4) int dev_err_probe(const struct device *dev, int err,
 				 const char *fmt, ...);

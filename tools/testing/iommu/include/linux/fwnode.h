@@ -98,24 +98,29 @@ struct fwnode_operations {
 #define fwnode_has_op(fwnode, op)					\
 	(!IS_ERR_OR_NULL(fwnode) && (fwnode)->ops && (fwnode)->ops->op)
 
-#define fwnode_call_int_op(fwnode, op, ...)				\
-	(fwnode_has_op(fwnode, op) ?					\
-	 (fwnode)->ops->op(fwnode, ## __VA_ARGS__) :			\
-	 (IS_ERR_OR_NULL(fwnode) ? -EINVAL : -ENXIO))
+/* The fwnode_call_*_op() macros evaluate @fwnode once. */
+#define fwnode_call_int_op(fwnode, op, ...) ({				\
+	typeof(fwnode) __fci = (fwnode);				\
+	fwnode_has_op(__fci, op) ? __fci->ops->op(__fci, ## __VA_ARGS__) : \
+	(IS_ERR_OR_NULL(__fci) ? -EINVAL : -ENXIO);			\
+})
 
-#define fwnode_call_bool_op(fwnode, op, ...)				\
-	(fwnode_has_op(fwnode, op) ?					\
-	 (fwnode)->ops->op(fwnode, ## __VA_ARGS__) : false)
+#define fwnode_call_bool_op(fwnode, op, ...) ({				\
+	typeof(fwnode) __fcb = (fwnode);				\
+	fwnode_has_op(__fcb, op) ? __fcb->ops->op(__fcb, ## __VA_ARGS__) : false; \
+})
 
-#define fwnode_call_ptr_op(fwnode, op, ...)				\
-	(fwnode_has_op(fwnode, op) ?					\
-	 (fwnode)->ops->op(fwnode, ## __VA_ARGS__) : NULL)
+#define fwnode_call_ptr_op(fwnode, op, ...) ({				\
+	typeof(fwnode) __fcp = (fwnode);				\
+	fwnode_has_op(__fcp, op) ? __fcp->ops->op(__fcp, ## __VA_ARGS__) : NULL; \
+})
 
-#define fwnode_call_void_op(fwnode, op, ...)				\
-	do {								\
-		if (fwnode_has_op(fwnode, op))				\
-			(fwnode)->ops->op(fwnode, ## __VA_ARGS__);	\
-	} while (0)
+#define fwnode_call_void_op(fwnode, op, ...) do {			\
+	typeof(fwnode) __fcv = (fwnode);				\
+									\
+	if (fwnode_has_op(__fcv, op))					\
+		__fcv->ops->op(__fcv, ## __VA_ARGS__);			\
+} while (0)
 
 /**
  * fwnode_init() - initialise an embedded fwnode

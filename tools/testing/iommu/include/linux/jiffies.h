@@ -30,7 +30,10 @@ u64 get_jiffies_64(void);
 #define time_before(a, b)	time_after(b, a)
 #define time_after_eq(a, b)	((long)((a) - (b)) >= 0)
 #define time_before_eq(a, b)	time_after_eq(b, a)
-#define time_in_range(a, b, c)	(time_after_eq(a, b) && time_before_eq(a, c))
+#define time_in_range(a, b, c)	({					\
+	unsigned long __tir_a = (a);					\
+	time_after_eq(__tir_a, b) && time_before_eq(__tir_a, c);	\
+})
 #define time_is_before_jiffies(a)	time_after(jiffies, a)
 #define time_is_after_jiffies(a)	time_before(jiffies, a)
 #define time_is_before_eq_jiffies(a)	time_after_eq(jiffies, a)

@@ -48,12 +48,17 @@ static inline ktime_t ktime_set(const s64 secs, const unsigned long nsecs)
 #define ktime_sub_ns(kt, ns)	((kt) - (ns))
 #define ktime_add_us(kt, us)	((kt) + (s64)(us) * NSEC_PER_USEC)
 #define ktime_add_ms(kt, ms)	((kt) + (s64)(ms) * NSEC_PER_MSEC)
-#define ktime_compare(a, b)	((a) < (b) ? -1 : ((a) > (b) ? 1 : 0))
 #define ktime_after(a, b)	((a) > (b))
 #define ktime_before(a, b)	((a) < (b))
 #define ktime_to_ns(kt)		((s64)(kt))
 #define ktime_to_us(kt)		((s64)(kt) / NSEC_PER_USEC)
 #define ktime_to_ms(kt)		((s64)(kt) / NSEC_PER_MSEC)
+
+static inline int ktime_compare(const ktime_t cmp1, const ktime_t cmp2)
+{
+	return cmp1 < cmp2 ? -1 : (cmp1 > cmp2 ? 1 : 0);
+}
+
 #define ns_to_ktime(ns)		((ktime_t)(ns))
 #define ms_to_ktime(ms)		((ktime_t)(ms) * NSEC_PER_MSEC)
 #define us_to_ktime(us)		((ktime_t)(us) * NSEC_PER_USEC)

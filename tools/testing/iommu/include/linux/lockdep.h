@@ -103,7 +103,7 @@ static inline void lockdep_init_map_wait(struct lockdep_map *lock, const char *n
 #define lockdep_set_subclass(lock, sub) do { (void)(lock); (void)(sub); } while (0)
 #define lockdep_set_novalidate_class(lock) ((void)(lock))
 #define lockdep_set_notrack_class(lock) ((void)(lock))
-#define lockdep_match_class(lock, key) ((lock)->dep_map.key == (key))
+#define lockdep_match_class(lock, class_key) ((lock)->dep_map.key == (class_key))
 
 static inline void lockdep_register_key(struct lock_class_key *key)
 {

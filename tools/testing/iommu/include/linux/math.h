@@ -50,8 +50,6 @@
 	typeof(__mf_x) __mf_r = __mf_x % __mf_d;		\
 	(__mf_q * __mf_n) + ((__mf_r * __mf_n) / __mf_d); })
 
-#define sector_div(a, b) ({ u32 __sd_r = (a) % (b); (a) /= (b); __sd_r; })
-
 static inline u32 reciprocal_scale(u32 val, u32 ep_ro)
 {
 	return (u32)(((u64)val * ep_ro) >> 32);
@@ -105,6 +103,8 @@ static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
 	u32 __dd_rem = (u32)((n) % __dd_base);			\
 	(n) = (n) / __dd_base;					\
 	__dd_rem; })
+
+#define sector_div(a, b) do_div(a, b)
 
 #define DIV64_U64_ROUND_UP(ll, d) ({ u64 __d64 = (d); div64_u64((ll) + __d64 - 1, __d64); })
 

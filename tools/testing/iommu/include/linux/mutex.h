@@ -94,14 +94,14 @@ void mutex_unlock(struct mutex *lock) __releases(lock);
 bool mutex_is_locked(struct mutex *lock);
 
 /* The validator ignores subclasses: @subclass is not used. */
-static inline int __must_check mutex_lock_interruptible_nested(struct mutex *lock,
-								unsigned int subclass)
+static inline int __must_check
+mutex_lock_interruptible_nested(struct mutex *lock, unsigned int subclass)
 {
 	return mutex_lock_interruptible(lock);
 }
 
-static inline int __must_check mutex_lock_killable_nested(struct mutex *lock,
-							   unsigned int subclass)
+static inline int __must_check
+mutex_lock_killable_nested(struct mutex *lock, unsigned int subclass)
 {
 	return mutex_lock_killable(lock);
 }

@@ -323,7 +323,9 @@ extern const struct bus_type pci_bus_type;
 
 #define to_pci_dev(n)		container_of(n, struct pci_dev, dev)
 #define dev_is_pci(d)		((d)->bus == &pci_bus_type)
-#define for_each_pci_dev(d)	while ((d = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, d)) != NULL)
+/* Walks on from @d, which the caller sets to NULL to start at the first. */
+#define for_each_pci_dev(d) \
+	for (; ((d) = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, d)); )
 
 #define pci_emerg(pdev, fmt, arg...)	dev_emerg(&(pdev)->dev, fmt, ##arg)
 #define pci_crit(pdev, fmt, arg...)	dev_crit(&(pdev)->dev, fmt, ##arg)

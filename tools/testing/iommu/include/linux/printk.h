@@ -81,7 +81,11 @@ int vprintk(const char *fmt, va_list args) __printf(1, 0);
 
 #define printk_deferred printk
 #define printk_ratelimit() 1
-#define printk_timed_ratelimit(caller_jiffies, interval_msec) true
+static inline bool printk_timed_ratelimit(unsigned long *caller_jiffies,
+					  unsigned int interval_msec)
+{
+	return true;
+}
 
 /* Type-check a format without emitting anything. */
 #define no_printk(fmt, ...)				\

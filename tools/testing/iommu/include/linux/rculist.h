@@ -70,7 +70,7 @@ static inline void list_replace_rcu(struct list_head *old, struct list_head *new
 	     (pos) = list_entry_rcu((pos)->member.next, typeof(*(pos)), member))
 
 #define list_for_each_entry_srcu(pos, head, member, cond)		\
-	list_for_each_entry_rcu(pos, head, member)
+	list_for_each_entry_rcu(pos, head, member, cond)
 
 #define list_for_each_entry_lockless(pos, head, member)			\
 	list_for_each_entry_rcu(pos, head, member)

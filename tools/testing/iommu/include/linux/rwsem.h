@@ -92,8 +92,8 @@ static inline void down_write_nested(struct rw_semaphore *sem, int subclass)
 	down_write(sem);						\
 } while (0)
 
-static inline int __must_check down_write_killable_nested(struct rw_semaphore *sem,
-							   int subclass)
+static inline int __must_check
+down_write_killable_nested(struct rw_semaphore *sem, int subclass)
 {
 	return down_write_killable(sem);
 }

@@ -127,6 +127,7 @@ static inline int spin_is_contended(spinlock_t *lock)
 {
 	return 0;
 }
+
 #define assert_spin_locked(l)		WARN_ON(!spin_is_locked(l))
 #define assert_raw_spin_locked(l)	WARN_ON(!raw_spin_is_locked(l))
 

@@ -34,7 +34,7 @@ struct timer_list {
 #define TIMER_IRQSAFE		0x00200000
 
 #define from_timer(var, callback_timer, timer_fieldname) \
-	container_of(callback_timer, typeof(*var), timer_fieldname)
+	container_of(callback_timer, typeof(*(var)), timer_fieldname)
 #define timer_container_of(var, callback_timer, timer_fieldname) \
 	from_timer(var, callback_timer, timer_fieldname)
 
@@ -73,7 +73,11 @@ int timer_pending(const struct timer_list *timer);
 #define del_timer_sync(t)		timer_delete_sync(t)
 #define timer_shutdown_sync(t)		timer_delete_sync(t)
 #define timer_shutdown(t)		timer_delete(t)
-#define mod_timer_pending(t, e)		(timer_pending(t) ? mod_timer(t, e) : 0)
 #define timer_reduce(t, e)		mod_timer(t, e)
+
+static inline int mod_timer_pending(struct timer_list *timer, unsigned long expires)
+{
+	return timer_pending(timer) ? mod_timer(timer, expires) : 0;
+}
 
 #endif /* _LINUX_TIMER_H */

@@ -571,8 +571,8 @@ static void child_get(struct dm_node *node)
 	get_device(to_device_private_parent(node)->device);
 }
 
-static int walk_children(struct device *parent, void *data,
-			  bool reverse, int (*fn)(struct device *dev, void *data))
+static int walk_children(struct device *parent, void *data, bool reverse,
+			 int (*fn)(struct device *dev, void *data))
 {
 	struct device *prev = NULL;
 	struct dm_node *node;

@@ -4,8 +4,9 @@
  * checked in the unit's registers, in the translation structures it builds
  * and with DMA from the modelled devices.
  *
- * Every case runs on three machines, each booted for the case and torn
- * down after it:
+ * A case runs on each of these machines that has what it checks, booted
+ * for the case and torn down after it; where a machine defines other
+ * behaviour for the same request, a case of its own checks that there:
  *
  *  - "scalable": the catch-all unit in scalable mode (queued invalidation,
  *    pass-through, first and second stage, 20-bit PASIDs, only 16 domain
@@ -33,6 +34,8 @@
 #include <linux/pci_ids.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <kunit/bug.h>
 #include <kunit/test.h>
 #include <uapi/linux/iommufd.h>
 
@@ -148,7 +151,79 @@ static const struct drv_variant drv_variants[] = {
 	{ "legacy-regs", &drv_spec_regs },
 };
 
-KUNIT_ARRAY_PARAM_DESC(drv, drv_variants, desc);
+/*
+ * The next machine after @prev (NULL: the first) that @fits, or NULL when
+ * there is none. Every case only ever sees machines it has assertions for.
+ */
+static const void *drv_next_variant(const void *prev, char *desc,
+				    bool (*fits)(const struct drv_variant *v))
+{
+	const struct drv_variant *v = prev ? (const struct drv_variant *)prev + 1 :
+					     drv_variants;
+
+	for (; v < drv_variants + ARRAY_SIZE(drv_variants); v++) {
+		if (!fits(v))
+			continue;
+		strscpy(desc, v->desc, KUNIT_PARAM_DESC_SIZE);
+		return v;
+	}
+	return NULL;
+}
+
+static bool drv_fits_any(const struct drv_variant *v)
+{
+	return true;
+}
+
+static bool drv_fits_sm(const struct drv_variant *v)
+{
+	return v->sm;
+}
+
+static bool drv_fits_legacy(const struct drv_variant *v)
+{
+	return !v->sm;
+}
+
+static bool drv_fits_qi(const struct drv_variant *v)
+{
+	return v->qi;
+}
+
+static bool drv_fits_no_qi(const struct drv_variant *v)
+{
+	return !v->qi;
+}
+
+/* Every machine */
+static const void *drv_gen_params(const void *prev, char *desc)
+{
+	return drv_next_variant(prev, desc, drv_fits_any);
+}
+
+/* Machines whose catch-all unit is in scalable mode (PASIDs) */
+static const void *drv_sm_gen_params(const void *prev, char *desc)
+{
+	return drv_next_variant(prev, desc, drv_fits_sm);
+}
+
+/* Machines whose catch-all unit is in legacy mode (no PASIDs) */
+static const void *drv_legacy_gen_params(const void *prev, char *desc)
+{
+	return drv_next_variant(prev, desc, drv_fits_legacy);
+}
+
+/* Machines whose catch-all unit has an invalidation queue */
+static const void *drv_qi_gen_params(const void *prev, char *desc)
+{
+	return drv_next_variant(prev, desc, drv_fits_qi);
+}
+
+/* Machines whose catch-all unit invalidates through registers */
+static const void *drv_no_qi_gen_params(const void *prev, char *desc)
+{
+	return drv_next_variant(prev, desc, drv_fits_no_qi);
+}
 
 static void drv_teardown(void *m)
 {
@@ -613,9 +688,7 @@ static void drv_pasid_attach(struct kunit *test)
 	struct drv_fault_log log = {};
 	u32 val = 0;
 
-	if (!v->sm)
-		kunit_skip(test, "no PASIDs in legacy mode");
-
+	KUNIT_ASSERT_TRUE(test, v->sm);
 	KUNIT_ASSERT_EQ(test, iommu_map(rid, DRV_IOVA, virt_to_phys(buf_r), SZ_4K, RW,
 					GFP_KERNEL), 0);
 	KUNIT_ASSERT_EQ(test, iommu_map(sl, DRV_IOVA, virt_to_phys(buf_s), SZ_4K, RW,
@@ -657,6 +730,82 @@ static void drv_pasid_attach(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, list_empty(&to_dmar_domain(fl)->dev_pasids));
 }
 
+/*
+ * PASIDs on a legacy unit: the device has none (max_pasids is 0), so the
+ * core accepts an attach and books the PASID in the group without asking
+ * the driver, which would refuse; the hardware refuses requests with a
+ * PASID, and the RID keeps translating.
+ */
+static void drv_pasid_attach_legacy(struct kunit *test)
+{
+	struct machine *m = drv_boot(test);
+	struct machine_dev *md = pt_dev(test, m, "dev");
+	struct device_domain_info *info = drv_info(test, md);
+	struct iommu_domain *rid = pt_paging(test, md), *sl = pt_paging(test, md);
+	struct iommu_group *group = pt_group(test, md);
+	struct dmar_domain *dd = to_dmar_domain(sl), *rd = to_dmar_domain(rid);
+	u32 *buf_r = drv_buf(test, 0x7777), *buf_s = drv_buf(test, 0x5555);
+	u32 val = 0;
+	int ret;
+
+	KUNIT_ASSERT_FALSE(test, drv_variant(test)->sm);
+	KUNIT_ASSERT_FALSE(test, info->iommu->sm);
+	KUNIT_ASSERT_EQ(test, md->dev->iommu->max_pasids, 0U);
+	KUNIT_EXPECT_FALSE(test, info->pasid_enabled);
+
+	KUNIT_ASSERT_EQ(test, iommu_map(rid, DRV_IOVA, virt_to_phys(buf_r), SZ_4K, RW,
+					GFP_KERNEL), 0);
+	KUNIT_ASSERT_EQ(test, iommu_map(sl, DRV_IOVA, virt_to_phys(buf_s), SZ_4K, RW,
+					GFP_KERNEL), 0);
+	pt_claim(test, group);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(rid, group), 0);
+	KUNIT_ASSERT_TRUE(test, list_is_singular(&rd->units));
+
+	/* Accepted, yet the driver never saw it: no PASID record, no domain id */
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(sl, md->dev, 5, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, list_empty(&dd->dev_pasids));
+	KUNIT_EXPECT_TRUE(test, list_empty(&dd->units));
+	KUNIT_EXPECT_TRUE(test, xa_empty(&info->pasids));
+	/* The group has the PASID booked all the same */
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(rid, md->dev, 5, NULL), -EBUSY);
+	/* No max_pasids bounds the PASID either */
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(sl, md->dev, 1U << 20, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, list_empty(&dd->units));
+	iommu_detach_device_pasid(sl, md->dev, 1U << 20);
+
+	/* Requests with a PASID fault in legacy mode, whatever is booked */
+	KUNIT_EXPECT_EQ(test, pt_read32(md, DRV_IOVA, 5, &val), -EFAULT);
+	KUNIT_EXPECT_EQ(test, md->dma.last_fault.reason, 0x31);
+	KUNIT_EXPECT_EQ(test, pt_write32(md, DRV_IOVA, 5, 1), -EFAULT);
+	KUNIT_EXPECT_EQ(test, md->dma.last_fault.reason, 0x31);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(buf_s[0]), 0x5555U);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(buf_r[0]), 0x7777U);
+	/* Requests without one still use the RID's domain */
+	KUNIT_EXPECT_EQ(test, pt_read32(md, DRV_IOVA, DMA_DEV_NO_PASID, &val), 0);
+	KUNIT_EXPECT_EQ(test, val, 0x7777U);
+
+	/* Asked directly, the driver refuses and keeps no domain id */
+	mutex_lock(&group->mutex);
+	ret = sl->ops->set_dev_pasid(sl, md->dev, 6, NULL);
+	mutex_unlock(&group->mutex);
+	KUNIT_EXPECT_EQ(test, ret, -ENODEV);
+	KUNIT_EXPECT_TRUE(test, list_empty(&dd->units));
+	KUNIT_EXPECT_TRUE(test, list_empty(&dd->dev_pasids));
+	KUNIT_EXPECT_TRUE(test, xa_empty(&info->pasids));
+
+	/* Detach frees the booking; the RID's domain on a PASID adds no reference */
+	iommu_detach_device_pasid(sl, md->dev, 5);
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(rid, md->dev, 5, NULL), 0);
+	KUNIT_ASSERT_TRUE(test, list_is_singular(&rd->units));
+	KUNIT_EXPECT_EQ(test, list_first_entry(&rd->units, struct dmar_domain_unit,
+					       link)->refcnt, 1U);
+	KUNIT_EXPECT_TRUE(test, list_empty(&rd->dev_pasids));
+	iommu_detach_device_pasid(rid, md->dev, 5);
+	KUNIT_EXPECT_TRUE(test, list_is_singular(&rd->units));
+	KUNIT_EXPECT_EQ(test, pt_read32(md, DRV_IOVA, DMA_DEV_NO_PASID, &val), 0);
+	KUNIT_EXPECT_EQ(test, val, 0x7777U);
+}
+
 /* Out of domain ids: -ENOSPC, and freeing one makes room */
 static void drv_domain_ids_run_out(struct kunit *test)
 {
@@ -667,8 +816,7 @@ static void drv_domain_ids_run_out(struct kunit *test)
 	unsigned int i, attached = 0;
 	int ret = 0;
 
-	if (!drv_variant(test)->sm)
-		kunit_skip(test, "needs PASIDs to hold many domains on one device");
+	KUNIT_ASSERT_TRUE(test, drv_variant(test)->sm);
 	for (i = 0; i < ARRAY_SIZE(doms); i++)
 		doms[i] = pt_paging(test, md);
 	pt_claim(test, group);
@@ -692,6 +840,59 @@ static void drv_domain_ids_run_out(struct kunit *test)
 	}
 	for (i = 1; i < attached; i++)
 		iommu_detach_device_pasid(doms[i], md->dev, 10 + i);
+}
+
+/*
+ * Domain ids on a legacy unit: PASID attachments never reach the driver,
+ * so however many there are none takes an id; the RID's domain takes one,
+ * and gives it back when replaced.
+ */
+static void drv_domain_ids_legacy(struct kunit *test)
+{
+	struct machine *m = drv_boot(test);
+	struct machine_dev *md = pt_dev(test, m, "dev");
+	struct device_domain_info *info = drv_info(test, md);
+	struct iommu_group *group = pt_group(test, md);
+	struct iommu_domain *doms[16];
+	struct dmar_domain_unit *du;
+	unsigned long ndoms = dmar_cap_ndoms(info->iommu->cap);
+	unsigned int i, attached = 0;
+	u64 e[2];
+
+	KUNIT_ASSERT_FALSE(test, drv_variant(test)->sm);
+	/* ND=6: 2^16 domain ids */
+	KUNIT_EXPECT_EQ(test, ndoms, 65536UL);
+	for (i = 0; i < ARRAY_SIZE(doms); i++)
+		doms[i] = pt_paging(test, md);
+	pt_claim(test, group);
+
+	for (i = 0; i < ARRAY_SIZE(doms); i++) {
+		if (iommu_attach_device_pasid(doms[i], md->dev, 10 + i, NULL))
+			break;
+		attached++;
+	}
+	KUNIT_EXPECT_EQ(test, attached, (unsigned int)ARRAY_SIZE(doms));
+	for (i = 0; i < attached; i++)
+		KUNIT_EXPECT_TRUE(test, list_empty(&to_dmar_domain(doms[i])->units));
+
+	/* The RID is where a legacy unit hands out domain ids */
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(doms[0], group), 0);
+	KUNIT_ASSERT_TRUE(test, list_is_singular(&to_dmar_domain(doms[0])->units));
+	du = list_first_entry(&to_dmar_domain(doms[0])->units, struct dmar_domain_unit, link);
+	KUNIT_EXPECT_PTR_EQ(test, du->iommu, info->iommu);
+	KUNIT_EXPECT_EQ(test, du->refcnt, 1U);
+	KUNIT_EXPECT_GE(test, du->did, (u16)DMAR_DID_FIRST);
+	drv_rid_entry(info, e);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(DMAR_CTX_DID, e[1]), (u64)du->did);
+
+	KUNIT_ASSERT_EQ(test, iommu_group_replace_domain(group, doms[1]), 0);
+	KUNIT_EXPECT_TRUE(test, list_empty(&to_dmar_domain(doms[0])->units));
+	KUNIT_EXPECT_TRUE(test, list_is_singular(&to_dmar_domain(doms[1])->units));
+
+	for (i = 0; i < attached; i++)
+		iommu_detach_device_pasid(doms[i], md->dev, 10 + i);
+	/* Detaching the PASIDs left the RID's id alone */
+	KUNIT_EXPECT_TRUE(test, list_is_singular(&to_dmar_domain(doms[1])->units));
 }
 
 /* Unmap leaves the hardware cache alone until the gathered flush */
@@ -780,8 +981,8 @@ static void drv_qi_rejected_descriptor(struct kunit *test)
 	u32 *buf = drv_buf(test, 0x6a6a);
 	u32 val = 0;
 
-	if (!v->qi)
-		kunit_skip(test, "register-based invalidation");
+	KUNIT_ASSERT_TRUE(test, v->qi);
+	KUNIT_ASSERT_NOT_NULL(test, info->iommu->qi);
 	KUNIT_EXPECT_EQ(test, dmar_qi_submit(info->iommu, &bad, 1), -EINVAL);
 	KUNIT_EXPECT_EQ(test, info->iommu->qi->nr_errors, 1UL);
 	KUNIT_EXPECT_FALSE(test, drv_reg32(md, DMAR_FSTS_REG) & DMAR_FSTS_IQE);
@@ -797,6 +998,55 @@ static void drv_qi_rejected_descriptor(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, val, 0x6a6aU);
 	KUNIT_EXPECT_EQ(test, iommu_unmap(domain, DRV_IOVA, SZ_4K), (size_t)SZ_4K);
 	KUNIT_EXPECT_EQ(test, pt_read32(md, DRV_IOVA, DMA_DEV_NO_PASID, &val), -EFAULT);
+}
+
+/*
+ * Without a queue the unit is invalidated through its registers: the
+ * queue entry point refuses (calling it is a bug: it warns), the hardware
+ * sees no descriptor, and an unmapped page still stops translating.
+ */
+static void drv_register_invalidation(struct kunit *test)
+{
+	DEFINE_SUPPRESSED_WARNING(dmar_qi_submit);
+	struct machine *m = drv_boot(test);
+	struct machine_dev *md = pt_dev(test, m, "dev");
+	struct device_domain_info *info = drv_info(test, md);
+	struct qi_desc good = qi_desc_iotlb(0, 0, 0, false, DMAR_INV_GLOBAL);
+	struct iommu_domain *domain = pt_paging(test, md);
+	struct iommu_group *group = pt_group(test, md);
+	u32 *buf = drv_buf(test, 0x6a6a);
+	struct vtd_stats before, after;
+	u32 val = 0;
+	int ret;
+
+	KUNIT_ASSERT_FALSE(test, drv_variant(test)->qi);
+	KUNIT_ASSERT_NULL(test, info->iommu->qi);
+	KUNIT_EXPECT_FALSE(test, drv_reg32(md, DMAR_GSTS_REG) & DMAR_GSTS_QIES);
+	KUNIT_EXPECT_EQ(test, drv_reg64(md, DMAR_IQA_REG), 0ULL);
+
+	vtd_get_stats(md->iommu->vtd, &before);
+	START_SUPPRESSED_WARNING(dmar_qi_submit);
+	ret = dmar_qi_submit(info->iommu, &good, 1);
+	END_SUPPRESSED_WARNING(dmar_qi_submit);
+	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
+	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(dmar_qi_submit), 1);
+	vtd_get_stats(md->iommu->vtd, &after);
+	KUNIT_EXPECT_EQ(test, after.descriptors, before.descriptors);
+	KUNIT_EXPECT_EQ(test, after.queue_errors, before.queue_errors);
+	KUNIT_EXPECT_FALSE(test, drv_reg32(md, DMAR_FSTS_REG) & DMAR_FSTS_IQE);
+
+	/* The domains are invalidated all the same, none of it ignored */
+	pt_claim(test, group);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(domain, group), 0);
+	KUNIT_ASSERT_EQ(test, iommu_map(domain, DRV_IOVA, virt_to_phys(buf), SZ_4K, RW,
+					GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, pt_read32(md, DRV_IOVA, DMA_DEV_NO_PASID, &val), 0);
+	KUNIT_EXPECT_EQ(test, val, 0x6a6aU);
+	KUNIT_EXPECT_EQ(test, iommu_unmap(domain, DRV_IOVA, SZ_4K), (size_t)SZ_4K);
+	KUNIT_EXPECT_EQ(test, pt_read32(md, DRV_IOVA, DMA_DEV_NO_PASID, &val), -EFAULT);
+	vtd_get_stats(md->iommu->vtd, &after);
+	KUNIT_EXPECT_EQ(test, after.descriptors, before.descriptors);
+	KUNIT_EXPECT_EQ(test, after.reg_inval_ignored, before.reg_inval_ignored);
 }
 
 /* Reserved regions: firmware's RMRR and the interrupt window */
@@ -870,11 +1120,14 @@ static struct kunit_case vtd_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_fault_handler_called, drv_gen_params),
 	KUNIT_CASE_PARAM(drv_attach_replace, drv_gen_params),
 	KUNIT_CASE_PARAM(drv_attach_incompatible, drv_gen_params),
-	KUNIT_CASE_PARAM(drv_pasid_attach, drv_gen_params),
-	KUNIT_CASE_PARAM(drv_domain_ids_run_out, drv_gen_params),
+	KUNIT_CASE_PARAM(drv_pasid_attach, drv_sm_gen_params),
+	KUNIT_CASE_PARAM(drv_pasid_attach_legacy, drv_legacy_gen_params),
+	KUNIT_CASE_PARAM(drv_domain_ids_run_out, drv_sm_gen_params),
+	KUNIT_CASE_PARAM(drv_domain_ids_legacy, drv_legacy_gen_params),
 	KUNIT_CASE_PARAM(drv_unmap_flushes_iotlb, drv_gen_params),
 	KUNIT_CASE_PARAM(drv_map_after_fault, drv_gen_params),
-	KUNIT_CASE_PARAM(drv_qi_rejected_descriptor, drv_gen_params),
+	KUNIT_CASE_PARAM(drv_qi_rejected_descriptor, drv_qi_gen_params),
+	KUNIT_CASE_PARAM(drv_register_invalidation, drv_no_qi_gen_params),
 	KUNIT_CASE_PARAM(drv_reserved_regions, drv_gen_params),
 	KUNIT_CASE_PARAM(drv_hw_info, drv_gen_params),
 	{}

@@ -393,7 +393,7 @@ lint_maintainers()
 		>>"$log"
 	maintainers_titles >>"$log"
 	cat "$log"
-	maintainers_patterns
+	maintainers_patterns | tee -a "$log"
 	found=$(count_lines '(^MAINTAINERS:[0-9]+: |: warning: )' "$log")
 }
 

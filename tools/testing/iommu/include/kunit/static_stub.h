@@ -25,7 +25,7 @@ struct kunit;
 
 #if !IS_ENABLED(CONFIG_KUNIT)
 
-#define KUNIT_STATIC_STUB_REDIRECT(real_fn_name, args...) do {} while (0)
+#define KUNIT_STATIC_STUB_REDIRECT(real_fn_name, args...) ((void)(real_fn_name))
 
 #else
 
@@ -50,13 +50,13 @@ void *kunit_get_static_stub_address(struct kunit *test, void *real_fn_addr);
  */
 #define KUNIT_STATIC_STUB_REDIRECT(real_fn_name, args...)		\
 	do {								\
-		typeof(&real_fn_name) __kunit_repl;			\
+		typeof(real_fn_name) *__kunit_repl;			\
 		struct kunit *__kunit_test = kunit_get_current_test();	\
 									\
 		if (likely(!__kunit_test))				\
 			break;						\
 		__kunit_repl = kunit_get_static_stub_address(__kunit_test, \
-							(void *)&real_fn_name); \
+							(void *)&(real_fn_name)); \
 		if (unlikely(__kunit_repl))				\
 			return __kunit_repl(args);			\
 	} while (0)
@@ -80,9 +80,11 @@ void __kunit_activate_static_stub(struct kunit *test, void *real_fn_addr,
  */
 #define kunit_activate_static_stub(test, real_fn_addr, replacement_addr) \
 	do {								\
-		typecheck_fn(typeof(&(replacement_addr)), real_fn_addr); \
-		__kunit_activate_static_stub(test, (void *)(real_fn_addr), \
-					     (void *)(replacement_addr)); \
+		typeof(replacement_addr) *__kunit_repl_fn = (replacement_addr); \
+		typeof(__kunit_repl_fn) __kunit_real_fn = (real_fn_addr); \
+									\
+		__kunit_activate_static_stub(test, (void *)__kunit_real_fn, \
+					     (void *)__kunit_repl_fn);	\
 	} while (0)
 
 /**

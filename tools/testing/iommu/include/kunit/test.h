@@ -265,7 +265,7 @@ int __kunit_test_suites_init(struct kunit_suite * const * const suites,
 #define KUNIT_SUITE_SECTION "kunit_test_suites"
 
 #define __kunit_test_suites(array_name, ...)				\
-	static struct kunit_suite *array_name[]				\
+	static struct kunit_suite *(array_name)[]			\
 	__aligned(sizeof(struct kunit_suite *)) __used			\
 	__section(KUNIT_SUITE_SECTION) = { __VA_ARGS__ }
 
@@ -289,9 +289,14 @@ int __kunit_test_suites_init(struct kunit_suite * const * const suites,
 #define kunit_test_init_section_suites(...)	kunit_test_suites(__VA_ARGS__)
 #define kunit_test_init_section_suite(suite)	kunit_test_suite(suite)
 
+/*
+ * Walks @test_case (a struct kunit_case pointer) over the cases of @suite;
+ * each argument is evaluated once.
+ */
 #define kunit_suite_for_each_test_case(suite, test_case)		\
-	for ((test_case) = (suite)->test_cases; (test_case)->run_case;	\
-	     (test_case)++)
+	for (typeof(test_case) *__kunit_tc = &(test_case),		\
+	     __maybe_unused __kunit_tc0 = (*__kunit_tc = (suite)->test_cases); \
+	     (*__kunit_tc)->run_case; (*__kunit_tc)++)
 
 /**
  * kunit_kmalloc_array() - kmalloc_array() released when the test ends
@@ -385,8 +390,10 @@ void kunit_cleanup(struct kunit *test);
  */
 #define kunit_mark_skipped(test_or_suite, fmt, ...)			\
 	do {								\
-		WRITE_ONCE((test_or_suite)->status, KUNIT_SKIPPED);	\
-		scnprintf((test_or_suite)->status_comment,		\
+		typeof(test_or_suite) __kunit_ms = (test_or_suite);	\
+									\
+		WRITE_ONCE(__kunit_ms->status, KUNIT_SKIPPED);		\
+		scnprintf(__kunit_ms->status_comment,			\
 			  KUNIT_STATUS_COMMENT_SIZE, fmt, ##__VA_ARGS__); \
 	} while (0)
 
@@ -398,8 +405,10 @@ void kunit_cleanup(struct kunit *test);
  */
 #define kunit_skip(test_or_suite, fmt, ...)				\
 	do {								\
-		kunit_mark_skipped((test_or_suite), fmt, ##__VA_ARGS__);\
-		__kunit_abort(test_or_suite);				\
+		typeof(test_or_suite) __kunit_sk = (test_or_suite);	\
+									\
+		kunit_mark_skipped(__kunit_sk, fmt, ##__VA_ARGS__);	\
+		__kunit_abort(__kunit_sk);				\
 	} while (0)
 
 void __printf(1, 2) kunit_log_emit(const char *fmt, ...);
@@ -418,8 +427,12 @@ void __printf(1, 2) kunit_log_emit(const char *fmt, ...);
 	} while (0)
 
 #define kunit_printk(lvl, test, fmt, ...)				\
-	kunit_log(lvl, test, KUNIT_SUBTEST_INDENT "# %s: " fmt,		\
-		  (test)->name, ##__VA_ARGS__)
+	do {								\
+		struct kunit *__kunit_pt = (test);			\
+									\
+		kunit_log(lvl, __kunit_pt, KUNIT_SUBTEST_INDENT "# %s: " fmt, \
+			  __kunit_pt->name, ##__VA_ARGS__);		\
+	} while (0)
 
 /**
  * kunit_info() - print an informational diagnostic for @test
@@ -452,11 +465,14 @@ void __printf(1, 2) kunit_log_emit(const char *fmt, ...);
 
 /* ---- checks ------------------------------------------------------------ */
 
-#define _KUNIT_SAVE_LOC(test)						\
-	do {								\
-		WRITE_ONCE((test)->last_seen.file, __FILE__);		\
-		WRITE_ONCE((test)->last_seen.line, __LINE__);		\
-	} while (0)
+/* Record where @test last reached a check, for crash reports. */
+static inline void __kunit_save_loc(struct kunit *test, const char *file, int line)
+{
+	WRITE_ONCE(test->last_seen.file, file);
+	WRITE_ONCE(test->last_seen.line, line);
+}
+
+#define _KUNIT_SAVE_LOC(test) __kunit_save_loc(test, __FILE__, __LINE__)
 
 /**
  * KUNIT_SUCCEED() - a check that always passes, for readability
@@ -481,12 +497,14 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 		static const struct kunit_loc __kunit_loc =		\
 			KUNIT_CURRENT_LOC;				\
 		const struct kunit_assert __kunit_desc = desc;		\
+		struct kunit *__kunit_rt = (test);			\
+		const enum kunit_assert_type __kunit_at = (assert_type); \
 									\
-		__kunit_do_failed_assertion(test, &__kunit_loc,		\
-					    assert_type, &__kunit_desc,	\
+		__kunit_do_failed_assertion(__kunit_rt, &__kunit_loc,	\
+					    __kunit_at, &__kunit_desc,	\
 					    fmt, ##__VA_ARGS__);	\
-		if ((assert_type) == KUNIT_ASSERTION)			\
-			__kunit_abort(test);				\
+		if (__kunit_at == KUNIT_ASSERTION)			\
+			__kunit_abort(__kunit_rt);			\
 	} while (0)
 
 /* Lets an initializer with commas travel through one macro argument. */
@@ -494,8 +512,10 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 
 #define KUNIT_FAIL_ASSERTION(test, assert_type, fmt, ...)		\
 	do {								\
-		_KUNIT_SAVE_LOC(test);					\
-		_KUNIT_REPORT(test, assert_type,			\
+		struct kunit *__kunit_test = (test);			\
+									\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_FAIL),	\
 			      fmt, ##__VA_ARGS__);			\
@@ -521,14 +541,17 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 
 #define KUNIT_UNARY_ASSERTION(test, assert_type, cond, want, fmt, ...)	\
 	do {								\
-		_KUNIT_SAVE_LOC(test);					\
-		if (likely(!!(cond) == !!(want)))			\
+		struct kunit *__kunit_test = (test);			\
+		const bool __kunit_want = (want);			\
+									\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
+		if (likely(!!(cond) == __kunit_want))			\
 			break;						\
-		_KUNIT_REPORT(test, assert_type,			\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_BOOL,		\
 					.condition = #cond,		\
-					.expected_true = (want)),	\
+					.expected_true = __kunit_want),	\
 			      fmt, ##__VA_ARGS__);			\
 	} while (0)
 
@@ -547,6 +570,7 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_BINARY_INT_ASSERTION(test, assert_type, left, op, right,	\
 				   fmt, ...)				\
 	do {								\
+		struct kunit *__kunit_test = (test);			\
 		const typeof(left) __kunit_l = (left);			\
 		const typeof(right) __kunit_r = (right);		\
 		static const struct kunit_binary_assert_text __kunit_t = { \
@@ -555,10 +579,10 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 			.right_text = #right,				\
 		};							\
 									\
-		_KUNIT_SAVE_LOC(test);					\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
 		if (likely(__kunit_l op __kunit_r))			\
 			break;						\
-		_KUNIT_REPORT(test, assert_type,			\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_INT,		\
 					.text = &__kunit_t,		\
@@ -570,6 +594,7 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_BINARY_PTR_ASSERTION(test, assert_type, left, op, right,	\
 				   fmt, ...)				\
 	do {								\
+		struct kunit *__kunit_test = (test);			\
 		const typeof(left) __kunit_l = (left);			\
 		const typeof(right) __kunit_r = (right);		\
 		static const struct kunit_binary_assert_text __kunit_t = { \
@@ -578,10 +603,10 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 			.right_text = #right,				\
 		};							\
 									\
-		_KUNIT_SAVE_LOC(test);					\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
 		if (likely(__kunit_l op __kunit_r))			\
 			break;						\
-		_KUNIT_REPORT(test, assert_type,			\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_PTR,		\
 					.text = &__kunit_t,		\
@@ -593,6 +618,7 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_BINARY_STR_ASSERTION(test, assert_type, left, op, right,	\
 				   fmt, ...)				\
 	do {								\
+		struct kunit *__kunit_test = (test);			\
 		const char *__kunit_l = (left);				\
 		const char *__kunit_r = (right);			\
 		static const struct kunit_binary_assert_text __kunit_t = { \
@@ -601,11 +627,11 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 			.right_text = #right,				\
 		};							\
 									\
-		_KUNIT_SAVE_LOC(test);					\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
 		if (likely(__kunit_l && __kunit_r &&			\
 			   strcmp(__kunit_l, __kunit_r) op 0))		\
 			break;						\
-		_KUNIT_REPORT(test, assert_type,			\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_STR,		\
 					.text = &__kunit_t,		\
@@ -617,6 +643,7 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_MEM_ASSERTION(test, assert_type, left, op, right, size_,	\
 			    fmt, ...)					\
 	do {								\
+		struct kunit *__kunit_test = (test);			\
 		const void *__kunit_l = (left);				\
 		const void *__kunit_r = (right);			\
 		const size_t __kunit_n = (size_);			\
@@ -626,11 +653,11 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 			.right_text = #right,				\
 		};							\
 									\
-		_KUNIT_SAVE_LOC(test);					\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
 		if (likely(__kunit_l && __kunit_r &&			\
 			   memcmp(__kunit_l, __kunit_r, __kunit_n) op 0)) \
 			break;						\
-		_KUNIT_REPORT(test, assert_type,			\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_MEM,		\
 					.text = &__kunit_t,		\
@@ -643,12 +670,13 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_PTR_NOT_ERR_OR_NULL_MSG_ASSERTION(test, assert_type, ptr,	\
 						fmt, ...)		\
 	do {								\
+		struct kunit *__kunit_test = (test);			\
 		const typeof(ptr) __kunit_p = (ptr);			\
 									\
-		_KUNIT_SAVE_LOC(test);					\
+		_KUNIT_SAVE_LOC(__kunit_test);				\
 		if (!IS_ERR_OR_NULL(__kunit_p))				\
 			break;						\
-		_KUNIT_REPORT(test, assert_type,			\
+		_KUNIT_REPORT(__kunit_test, assert_type,		\
 			      KUNIT_INIT_ASSERT(.kind =			\
 					KUNIT_ASSERT_KIND_NOT_ERR_OR_NULL, \
 					.condition = #ptr,		\
@@ -860,7 +888,7 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_ARRAY_PARAM(name, array, get_desc)			\
 	static const void *name##_gen_params(const void *prev, char *desc) \
 	{								\
-		typeof((array)[0]) *__kunit_first = (array);		\
+		__auto_type __kunit_first = &(array)[0];		\
 		size_t __kunit_i = prev ?				\
 			(size_t)((typeof(__kunit_first))prev -		\
 				 __kunit_first) + 1 : 0;		\
@@ -868,7 +896,8 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 					 char *buf) =			\
 			(get_desc);					\
 									\
-		if (__kunit_i >= ARRAY_SIZE(array))			\
+		if (__kunit_i >= sizeof(array) / sizeof(*__kunit_first) + \
+				 __must_be_array(array))		\
 			return NULL;					\
 		if (__kunit_describe)					\
 			__kunit_describe(&__kunit_first[__kunit_i], desc); \
@@ -885,12 +914,13 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 #define KUNIT_ARRAY_PARAM_DESC(name, array, desc_member)		\
 	static const void *name##_gen_params(const void *prev, char *desc) \
 	{								\
-		typeof((array)[0]) *__kunit_first = (array);		\
+		__auto_type __kunit_first = &(array)[0];		\
 		size_t __kunit_i = prev ?				\
 			(size_t)((typeof(__kunit_first))prev -		\
 				 __kunit_first) + 1 : 0;		\
 									\
-		if (__kunit_i >= ARRAY_SIZE(array))			\
+		if (__kunit_i >= sizeof(array) / sizeof(*__kunit_first) + \
+				 __must_be_array(array))		\
 			return NULL;					\
 		strscpy(desc, __kunit_first[__kunit_i].desc_member,	\
 			KUNIT_PARAM_DESC_SIZE);				\

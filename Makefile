@@ -12,6 +12,7 @@
 #   make run            the demo on the default platform
 #   make bench          benchmarks
 #   make lint           sparse, kernel-doc, checkpatch, coccinelle
+#   make similarity     how much of each C file repeats Linux token for token
 #   make SAN=asan ...   the same with AddressSanitizer + UBSan
 
 MAKEFLAGS += -r --no-print-directory
@@ -41,7 +42,7 @@ kbuild-comp = $(if $(strip $($(2:.o=-y)) $($(2:.o=-objs))),$(addprefix $(1),$($(
 kbuild-objs = $(eval obj-y :=)$(eval obj-m :=)$(eval include $(1)Makefile)$(foreach o,$(filter %.o,$(obj-y) $(obj-m)),$(call kbuild-comp,$(1),$(o))) $(foreach d,$(filter %/,$(obj-y) $(obj-m)),$(call kbuild-objs,$(1)$(d)))
 
 ifneq ($(wildcard .config),)
-ifeq ($(filter $(config-targets) clean mrproper check run bench lint install-deps,$(MAKECMDGOALS)),)
+ifeq ($(filter $(config-targets) clean mrproper check run bench lint install-deps similarity,$(MAKECMDGOALS)),)
 KBUILD_DIRS	:= drivers/iommu/ $(HOSTENV)/
 SRC_OBJS	:= $(sort $(foreach d,$(KBUILD_DIRS),$(if $(wildcard $(d)Makefile),$(call kbuild-objs,$(d)))))
 endif
@@ -140,7 +141,7 @@ savedefconfig:
 # ---------------------------------------------------------------------------
 # The commands the README promises.
 
-.PHONY: check run bench lint install-deps
+.PHONY: check run bench lint install-deps similarity
 check:
 	@$(SCRIPTS)/check.sh
 
@@ -152,6 +153,9 @@ bench:
 
 lint:
 	@$(SCRIPTS)/lint.sh
+
+similarity:
+	@$(SCRIPTS)/similarity.sh
 
 install-deps:
 	@$(SCRIPTS)/install-deps.sh

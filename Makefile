@@ -43,7 +43,7 @@ kbuild-objs = $(eval obj-y :=)$(eval obj-m :=)$(eval include $(1)Makefile)$(fore
 
 ifneq ($(wildcard .config),)
 ifeq ($(filter $(config-targets) clean mrproper check run bench lint install-deps similarity,$(MAKECMDGOALS)),)
-KBUILD_DIRS	:= drivers/iommu/ $(HOSTENV)/
+KBUILD_DIRS	:= drivers/iommu/ drivers/vfio/ $(HOSTENV)/
 SRC_OBJS	:= $(sort $(foreach d,$(KBUILD_DIRS),$(if $(wildcard $(d)Makefile),$(call kbuild-objs,$(d)))))
 endif
 endif

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Domain cookies of the DMA API layer.
+ * Per-domain state of the DMA API layer ("cookies").
  *
- * There is no IOVA allocator or IOMMU-backed dma_map_ops in this tree. What
- * is kept is the bookkeeping the core and iommufd depend on:
+ * This tree has neither an IOVA allocator nor IOMMU-backed dma_map_ops.
+ * What remains is the bookkeeping that the core and iommufd rely on:
  *
- *  - every DMA/DMA_FQ domain gets an IOVA cookie when it is allocated
- *    (iommu_get_dma_cookie()), and loses it when freed;
- *  - an UNMANAGED domain may instead get an MSI cookie
- *    (iommu_get_msi_cookie()), at most once;
- *  - a DMA_FQ domain keeps its flush-queue type only if the device's IOMMU
- *    defers TLB maintenance (IOMMU_CAP_DEFERRED_FLUSH); otherwise it is
- *    turned into a strict DMA domain when the device's DMA ops are set up.
+ *  - a DMA or DMA_FQ domain is given an IOVA cookie when it is allocated
+ *    (iommu_get_dma_cookie()) and loses it when it is freed;
+ *  - an UNMANAGED domain can instead be given one MSI cookie
+ *    (iommu_get_msi_cookie());
+ *  - a DMA_FQ domain stays lazy only when the IOMMU of the device using it
+ *    defers TLB invalidation (IOMMU_CAP_DEFERRED_FLUSH); otherwise it is
+ *    downgraded to a strict DMA domain when DMA ops are set up.
  */
 
 #define pr_fmt(fmt)    "iommu: " fmt
@@ -22,179 +22,165 @@
 #include <linux/iommu.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
-#include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
 
 #include "dma-iommu.h"
 
-/**
- * enum iommu_dma_cookie_type - what a domain cookie is for
- * @IOMMU_DMA_IOVA_COOKIE: a DMA API domain
- * @IOMMU_DMA_MSI_COOKIE: MSI doorbell mapping in a caller-managed domain
- */
-enum iommu_dma_cookie_type {
-	IOMMU_DMA_IOVA_COOKIE,
-	IOMMU_DMA_MSI_COOKIE,
+/* The two uses of a cookie */
+enum dma_cookie_kind {
+	DMA_COOKIE_IOVA,	/* the kernel's DMA API owns the domain */
+	DMA_COOKIE_MSI,		/* MSI doorbells in a caller-owned domain */
 };
 
 /**
- * struct iommu_dma_cookie - DMA API state of one domain
- * @type: what the cookie is for
- * @msi_iova: for MSI cookies, the start of the IOVA window for doorbells
- * @fq_domain: for IOVA cookies, the domain once its flush queue is set up
- * @mutex: serialises setup of the cookie
+ * struct iommu_dma_cookie - state the DMA API layer keeps in a domain
+ * @kind: which use the cookie serves
+ * @msi_base: MSI cookies only: where the IOVA window for doorbells starts
+ * @fq_ready: IOVA cookies only: the flush queue has been set up
  */
 struct iommu_dma_cookie {
-	enum iommu_dma_cookie_type type;
-	dma_addr_t msi_iova;
-	struct iommu_domain *fq_domain;
-	struct mutex mutex;	/* serialises cookie setup */
+	enum dma_cookie_kind kind;
+	dma_addr_t msi_base;
+	bool fq_ready;
 };
 
+/* Set by iommu.forcedac=1: PCI devices get no 32-bit IOVA preference */
 bool iommu_dma_forcedac;
 
-/* iommu.forcedac=<bool>: do not prefer 32-bit IOVAs for PCI devices */
-static int __init iommu_dma_forcedac_setup(char *str)
+static int __init forcedac_param(char *arg)
 {
-	int ret = kstrtobool(str, &iommu_dma_forcedac);
+	int err;
 
-	if (!ret && iommu_dma_forcedac)
-		pr_info("not preferring 32-bit IOVAs for PCI devices\n");
-	return ret;
+	err = kstrtobool(arg, &iommu_dma_forcedac);
+	if (err)
+		return err;
+	if (iommu_dma_forcedac)
+		pr_info("PCI devices will not be steered to 32-bit IOVAs\n");
+	return 0;
 }
-early_param("iommu.forcedac", iommu_dma_forcedac_setup);
+early_param("iommu.forcedac", forcedac_param);
 
-static struct iommu_dma_cookie *iommu_dma_cookie_alloc(enum iommu_dma_cookie_type type)
+/* A domain gets at most one cookie in its life */
+static int dma_cookie_install(struct iommu_domain *dom,
+			      enum dma_cookie_kind kind, dma_addr_t msi_base)
 {
-	struct iommu_dma_cookie *cookie;
+	struct iommu_dma_cookie *c;
 
-	cookie = kzalloc(sizeof(*cookie), GFP_KERNEL);
-	if (!cookie)
-		return NULL;
-	cookie->type = type;
-	mutex_init(&cookie->mutex);
-	return cookie;
+	if (dom->iova_cookie)
+		return -EEXIST;
+
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	c->kind = kind;
+	c->msi_base = msi_base;
+	dom->iova_cookie = c;
+	return 0;
 }
 
 /**
  * iommu_get_dma_cookie() - give a DMA API domain its cookie
- * @domain: a freshly allocated DMA or DMA_FQ domain
+ * @domain: a DMA or DMA_FQ domain just allocated
  *
- * Return: 0, -EEXIST if the domain has a cookie already, or -ENOMEM.
+ * Return: 0, -EEXIST if @domain has a cookie already, or -ENOMEM.
  */
 int iommu_get_dma_cookie(struct iommu_domain *domain)
 {
-	if (domain->iova_cookie)
-		return -EEXIST;
-
-	domain->iova_cookie = iommu_dma_cookie_alloc(IOMMU_DMA_IOVA_COOKIE);
-	if (!domain->iova_cookie)
-		return -ENOMEM;
-	return 0;
+	return dma_cookie_install(domain, DMA_COOKIE_IOVA, 0);
 }
 
 /**
- * iommu_get_msi_cookie() - prepare a caller-managed domain for MSIs
+ * iommu_get_msi_cookie() - prepare a caller-owned domain for MSIs
  * @domain: an UNMANAGED domain
- * @base: start of an IOVA window the caller keeps free for MSI doorbells
+ * @base: start of an IOVA range the caller leaves free for MSI doorbells
  *
- * Used by VFIO and iommufd on platforms whose MSIs go through the IOMMU
- * (an IOMMU_RESV_SW_MSI region). Can be done once per domain.
+ * VFIO and iommufd call this on platforms where MSI writes are translated
+ * by the IOMMU (those reporting an IOMMU_RESV_SW_MSI region). Only one
+ * cookie per domain is possible.
  *
- * Return: 0; -EINVAL if @domain is not UNMANAGED; -EEXIST if it has a
+ * Return: 0; -EINVAL unless @domain is UNMANAGED; -EEXIST if it has a
  * cookie already; -ENOMEM.
  */
 int iommu_get_msi_cookie(struct iommu_domain *domain, dma_addr_t base)
 {
-	struct iommu_dma_cookie *cookie;
-
 	if (domain->type != IOMMU_DOMAIN_UNMANAGED)
 		return -EINVAL;
-	if (domain->iova_cookie)
-		return -EEXIST;
-
-	cookie = iommu_dma_cookie_alloc(IOMMU_DMA_MSI_COOKIE);
-	if (!cookie)
-		return -ENOMEM;
-	cookie->msi_iova = base;
-	domain->iova_cookie = cookie;
-	return 0;
+	return dma_cookie_install(domain, DMA_COOKIE_MSI, base);
 }
 EXPORT_SYMBOL(iommu_get_msi_cookie);
 
 /**
- * iommu_put_dma_cookie() - drop a domain's cookie, if any
+ * iommu_put_dma_cookie() - free a domain's cookie, if it has one
  * @domain: the domain
  */
 void iommu_put_dma_cookie(struct iommu_domain *domain)
 {
-	kfree(domain->iova_cookie);
+	struct iommu_dma_cookie *c = domain->iova_cookie;
+
 	domain->iova_cookie = NULL;
+	kfree(c);
 }
 
 /**
- * iommu_dma_init_fq() - set up the flush queue of a DMA domain
- * @domain: a domain with an IOVA cookie
+ * iommu_dma_init_fq() - set up the flush queue of a DMA API domain
+ * @domain: a domain that has an IOVA cookie
  *
- * Called when a domain becomes (or is created as) DMA_FQ. Doing it twice
- * is harmless. Callers serialise through the group mutex.
+ * Used when a domain is created as, or turned into, DMA_FQ. Repeating it
+ * does no harm. The group mutex serialises callers.
  *
- * Return: 0, or -EINVAL if the domain has no IOVA cookie.
+ * Return: 0, or -EINVAL if @domain has no IOVA cookie.
  */
 int iommu_dma_init_fq(struct iommu_domain *domain)
 {
-	struct iommu_dma_cookie *cookie = domain->iova_cookie;
+	struct iommu_dma_cookie *c = domain->iova_cookie;
 
-	if (!cookie || cookie->type != IOMMU_DMA_IOVA_COOKIE)
-		return -EINVAL;
-
-	WRITE_ONCE(cookie->fq_domain, domain);
-	return 0;
+	if (c && c->kind == DMA_COOKIE_IOVA) {
+		WRITE_ONCE(c->fq_ready, true);
+		return 0;
+	}
+	return -EINVAL;
 }
 
 /*
- * Settle the flush-queue question for a DMA domain the device is using:
- * the queue is only worth having if unmapping leaves TLB maintenance to
- * the queue.
+ * Can @dom keep its flush queue while @dev uses it? Only if the IOMMU lets
+ * the queue do the TLB maintenance and the queue can be set up.
  */
-static void iommu_dma_init_domain(struct iommu_domain *domain,
-				  struct device *dev)
+static bool dma_fq_usable(struct iommu_domain *dom, struct device *dev)
 {
-	if (domain->type != IOMMU_DOMAIN_DMA_FQ)
-		return;
-
-	if (!device_iommu_capable(dev, IOMMU_CAP_DEFERRED_FLUSH) ||
-	    iommu_dma_init_fq(domain))
-		domain->type = IOMMU_DOMAIN_DMA;
+	if (!device_iommu_capable(dev, IOMMU_CAP_DEFERRED_FLUSH))
+		return false;
+	return iommu_dma_init_fq(dom) == 0;
 }
 
 /**
- * iommu_setup_dma_ops() - decide how a device does DMA through the IOMMU
- * @dev: a device whose group has a default domain
+ * iommu_setup_dma_ops() - decide how a device's DMA API calls are served
+ * @dev: a device whose group already has its default domain
  *
- * Marks the device as using the IOMMU for the DMA API when its domain is a
- * DMA API domain, and settles the domain's flush queue.
+ * The device uses the IOMMU for the DMA API when its domain is a DMA API
+ * domain; a lazy domain is made strict here when it cannot be lazy.
  */
 void iommu_setup_dma_ops(struct device *dev)
 {
-	struct iommu_domain *domain = iommu_get_domain_for_dev(dev);
+	struct iommu_domain *dom = iommu_get_domain_for_dev(dev);
+	bool translated = dom && iommu_is_dma_domain(dom);
 
 	if (dev_is_pci(dev))
 		dev->iommu->pci_32bit_workaround = !iommu_dma_forcedac;
 
-	dev->dma_iommu = domain && iommu_is_dma_domain(domain);
-	if (dev->dma_iommu)
-		iommu_dma_init_domain(domain, dev);
+	dev->dma_iommu = translated;
+	if (translated && dom->type == IOMMU_DOMAIN_DMA_FQ &&
+	    !dma_fq_usable(dom, dev))
+		dom->type = IOMMU_DOMAIN_DMA;
 }
 
 /**
- * iommu_dma_get_resv_regions() - reserved regions common to all drivers
+ * iommu_dma_get_resv_regions() - reservations common to every driver
  * @dev: the device
- * @list: where to add them
+ * @list: the list to add regions to
  *
- * For the firmware-described (IORT, device tree) reservations of a
- * platform. No such firmware tables exist here, so nothing is added.
+ * On real platforms firmware tables (IORT, device tree) describe these.
+ * There are no such tables here, so the list is left as it is.
  */
 void iommu_dma_get_resv_regions(struct device *dev, struct list_head *list)
 {

@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Default domains: which domain a group gets for kernel DMA.
+ * Default domains: the domain a group uses for the kernel's own DMA.
  *
- * Three things decide, in this order of strength:
+ * The type is settled by three parties, the stronger first:
  *
- *  - the driver, per device: &iommu_ops.default_domain, or
- *    &iommu_ops.def_domain_type(); members of one group that disagree
- *    (IDENTITY against DMA) get IDENTITY;
- *  - the device: an untrusted PCI device always gets a (strict) DMA domain
- *    and refuses to probe if its driver insists on something else;
+ *  - the IOMMU driver, for each member (&iommu_ops.default_domain or
+ *    &iommu_ops.def_domain_type()); when members disagree between IDENTITY
+ *    and DMA, IDENTITY wins;
+ *  - the device: an untrusted PCI device is always translated (strict DMA)
+ *    and fails to probe if its driver insists on anything else;
  *  - the global policy: IDENTITY (passthrough), DMA (strict) or DMA_FQ
- *    (lazy), from Kconfig, overridden by iommu.passthrough= and
- *    iommu.strict= on the command line.
+ *    (lazy), chosen by Kconfig and overridable with iommu.passthrough=
+ *    and iommu.strict= on the command line.
  *
- * When only the global policy asked for a type and the driver cannot
- * provide it (typically identity for a device that cannot bypass
- * translation, see &iommu_ops.domain_alloc_identity), the group falls back
- * to a DMA domain and the core logs why. A type the driver or sysfs
- * demanded has no fallback: failing to allocate it fails the probe.
+ * If only the global policy wanted a type and the driver cannot supply it
+ * (usually identity for a device that cannot bypass translation, see
+ * &iommu_ops.domain_alloc_identity), the group gets a DMA domain instead
+ * and the reason is logged. A type demanded by a driver or through sysfs
+ * has no such fallback: when it cannot be allocated, the probe fails.
  */
 
 #define pr_fmt(fmt)    "iommu: " fmt
@@ -29,6 +29,7 @@
 #include <linux/iommu.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
+#include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
@@ -36,172 +37,191 @@
 #include "dma-iommu.h"
 #include "iommu-priv.h"
 
-/* The global policy */
-static unsigned int iommu_def_domain_type;
-static bool iommu_dma_strict = IS_ENABLED(CONFIG_IOMMU_DEFAULT_DMA_STRICT);
-static u32 iommu_cmd_line;
+/* The global policy; see iommu_default_policy_init() */
+static unsigned int policy_type;
+static bool policy_strict = IS_ENABLED(CONFIG_IOMMU_DEFAULT_DMA_STRICT);
+static u32 policy_from_cmdline;
 
-/**
- * iommu_domain_type_str() - a domain type as a word for log messages
- * @type: an IOMMU_DOMAIN_* type
- *
- * Return: a constant string.
- */
-const char *iommu_domain_type_str(unsigned int type)
+/* How each domain type is spelled in messages and in sysfs */
+struct dom_type_name {
+	unsigned int type;
+	const char *log;	/* kernel messages */
+	const char *attr;	/* the group "type" attribute; NULL: unknown */
+	bool writable;		/* may be written to the attribute */
+};
+
+static const struct dom_type_name dom_type_names[] = {
+	{ IOMMU_DOMAIN_BLOCKED,   "Blocked",     "blocked",   false },
+	{ IOMMU_DOMAIN_IDENTITY,  "Passthrough", "identity",  true },
+	{ IOMMU_DOMAIN_UNMANAGED, "Unmanaged",   "unmanaged", false },
+	{ IOMMU_DOMAIN_DMA,       "Translated",  "DMA",       true },
+	{ IOMMU_DOMAIN_DMA_FQ,    "Translated",  "DMA-FQ",    true },
+	{ IOMMU_DOMAIN_PLATFORM,  "Platform",    NULL,        false },
+};
+
+static const struct dom_type_name *dom_type_lookup(unsigned int type)
 {
-	switch (type) {
-	case IOMMU_DOMAIN_BLOCKED:
-		return "Blocked";
-	case IOMMU_DOMAIN_IDENTITY:
-		return "Passthrough";
-	case IOMMU_DOMAIN_UNMANAGED:
-		return "Unmanaged";
-	case IOMMU_DOMAIN_DMA:
-	case IOMMU_DOMAIN_DMA_FQ:
-		return "Translated";
-	case IOMMU_DOMAIN_PLATFORM:
-		return "Platform";
-	default:
-		return "Unknown";
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(dom_type_names); i++) {
+		if (dom_type_names[i].type == type)
+			return &dom_type_names[i];
 	}
+	return NULL;
 }
 
 /**
- * iommu_set_default_passthrough() - make identity the global default
- * @cmd_line: the setting comes from the command line
+ * iommu_domain_type_str() - name a domain type in a log message
+ * @type: IOMMU_DOMAIN_* type
+ *
+ * Return: a string constant; "Unknown" for types it does not know.
+ */
+const char *iommu_domain_type_str(unsigned int type)
+{
+	const struct dom_type_name *n = dom_type_lookup(type);
+
+	return n ? n->log : "Unknown";
+}
+
+/* Record a command-line choice of IDENTITY versus DMA */
+static void policy_choose(unsigned int type, bool cmd_line)
+{
+	if (cmd_line)
+		policy_from_cmdline |= IOMMU_CMD_LINE_DMA_API;
+	policy_type = type;
+}
+
+/**
+ * iommu_set_default_passthrough() - make IDENTITY the global default
+ * @cmd_line: true when the choice comes from the command line
  */
 void iommu_set_default_passthrough(bool cmd_line)
 {
-	if (cmd_line)
-		iommu_cmd_line |= IOMMU_CMD_LINE_DMA_API;
-	iommu_def_domain_type = IOMMU_DOMAIN_IDENTITY;
+	policy_choose(IOMMU_DOMAIN_IDENTITY, cmd_line);
 }
 
 /**
  * iommu_set_default_translated() - make DMA the global default
- * @cmd_line: the setting comes from the command line
+ * @cmd_line: true when the choice comes from the command line
  */
 void iommu_set_default_translated(bool cmd_line)
 {
-	if (cmd_line)
-		iommu_cmd_line |= IOMMU_CMD_LINE_DMA_API;
-	iommu_def_domain_type = IOMMU_DOMAIN_DMA;
+	policy_choose(IOMMU_DOMAIN_DMA, cmd_line);
 }
 
 /**
- * iommu_default_passthrough() - is identity the global default?
+ * iommu_default_passthrough() - is the global default IDENTITY?
  *
- * Return: true when the global default domain type is IDENTITY.
+ * Return: true when groups get identity domains by default.
  */
 bool iommu_default_passthrough(void)
 {
-	return iommu_def_domain_type == IOMMU_DOMAIN_IDENTITY;
+	return policy_type == IOMMU_DOMAIN_IDENTITY;
 }
 EXPORT_SYMBOL_GPL(iommu_default_passthrough);
 
 /**
- * iommu_set_dma_strict() - demand synchronous invalidation on unmap
+ * iommu_set_dma_strict() - require invalidation to finish before unmap
+ *                          returns
  *
- * For drivers whose hardware cannot live with a flush queue: a lazy (DMA_FQ)
- * global default becomes strict DMA.
+ * For drivers whose hardware does not work with a flush queue. A lazy
+ * (DMA_FQ) global default is turned into strict DMA.
  */
 void iommu_set_dma_strict(void)
 {
-	iommu_dma_strict = true;
-	if (iommu_def_domain_type == IOMMU_DOMAIN_DMA_FQ)
-		iommu_def_domain_type = IOMMU_DOMAIN_DMA;
+	policy_strict = true;
+	if (policy_type == IOMMU_DOMAIN_DMA_FQ)
+		policy_type = IOMMU_DOMAIN_DMA;
 }
 
-/* iommu.passthrough=<bool> */
-static int __init iommu_parse_passthrough(char *str)
+/* iommu.passthrough=<bool> on the command line */
+static int __init passthrough_param(char *arg)
 {
-	bool passthrough;
-	int ret;
+	bool on;
+	int err;
 
-	ret = kstrtobool(str, &passthrough);
-	if (ret)
-		return ret;
-
-	if (passthrough)
-		iommu_set_default_passthrough(true);
-	else
-		iommu_set_default_translated(true);
+	err = kstrtobool(arg, &on);
+	if (err)
+		return err;
+	policy_choose(on ? IOMMU_DOMAIN_IDENTITY : IOMMU_DOMAIN_DMA, true);
 	return 0;
 }
-early_param("iommu.passthrough", iommu_parse_passthrough);
+early_param("iommu.passthrough", passthrough_param);
 
-/* iommu.strict=<bool> */
-static int __init iommu_parse_strict(char *str)
+/* iommu.strict=<bool> on the command line */
+static int __init strict_param(char *arg)
 {
-	int ret = kstrtobool(str, &iommu_dma_strict);
+	int err;
 
-	if (!ret)
-		iommu_cmd_line |= IOMMU_CMD_LINE_STRICT;
-	return ret;
+	err = kstrtobool(arg, &policy_strict);
+	if (err)
+		return err;
+	policy_from_cmdline |= IOMMU_CMD_LINE_STRICT;
+	return 0;
 }
-early_param("iommu.strict", iommu_parse_strict);
+early_param("iommu.strict", strict_param);
 
 /**
- * iommu_default_policy_init() - settle the global policy at boot
+ * iommu_default_policy_init() - settle the global policy during boot
  *
- * Kconfig decides what the command line left open; with memory encryption
- * passthrough is only kept if the command line asked for it; a translated
- * default becomes lazy (DMA_FQ) unless strict mode is on.
+ * What the command line did not decide, Kconfig does. Under memory
+ * encryption, passthrough survives only when the command line asked for
+ * it. Unless strict mode is on, a translated default becomes lazy (DMA_FQ).
  */
 void iommu_default_policy_init(void)
 {
-	bool from_cmdline = iommu_cmd_line & IOMMU_CMD_LINE_DMA_API;
+	bool type_given = policy_from_cmdline & IOMMU_CMD_LINE_DMA_API;
+	bool strict_given = policy_from_cmdline & IOMMU_CMD_LINE_STRICT;
 
-	if (!from_cmdline) {
-		if (IS_ENABLED(CONFIG_IOMMU_DEFAULT_PASSTHROUGH))
-			iommu_set_default_passthrough(false);
-		else
-			iommu_set_default_translated(false);
-
-		if (iommu_default_passthrough() &&
+	if (!type_given) {
+		policy_type = IS_ENABLED(CONFIG_IOMMU_DEFAULT_PASSTHROUGH) ?
+			      IOMMU_DOMAIN_IDENTITY : IOMMU_DOMAIN_DMA;
+		if (policy_type == IOMMU_DOMAIN_IDENTITY &&
 		    cc_platform_has(CC_ATTR_MEM_ENCRYPT)) {
-			pr_info("memory encryption is active: not using passthrough by default\n");
-			iommu_set_default_translated(false);
+			pr_info("not defaulting to passthrough: memory encryption is active\n");
+			policy_type = IOMMU_DOMAIN_DMA;
 		}
 	}
 
-	if (!iommu_default_passthrough() && !iommu_dma_strict)
-		iommu_def_domain_type = IOMMU_DOMAIN_DMA_FQ;
+	if (policy_type != IOMMU_DOMAIN_IDENTITY && !policy_strict)
+		policy_type = IOMMU_DOMAIN_DMA_FQ;
 
-	pr_info("Default domain type: %s%s\n",
-		iommu_domain_type_str(iommu_def_domain_type),
-		from_cmdline ? " (from the command line)" : "");
-	if (!iommu_default_passthrough())
-		pr_info("DMA domain TLB invalidation policy: %s mode%s\n",
-			iommu_dma_strict ? "strict" : "lazy",
-			(iommu_cmd_line & IOMMU_CMD_LINE_STRICT) ?
-				" (from the command line)" : "");
+	pr_info("default domains are %s%s\n",
+		iommu_domain_type_str(policy_type),
+		type_given ? " (set on the command line)" : "");
+	if (policy_type != IOMMU_DOMAIN_IDENTITY)
+		pr_info("unmap invalidates the IOTLB %s%s\n",
+			policy_strict ? "synchronously (strict)" :
+					"in batches (lazy)",
+			strict_given ? " (set on the command line)" : "");
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /**
- * iommu_default_policy_get() - snapshot the global default-domain policy
- * @policy: filled in
+ * iommu_default_policy_get() - copy out the global default-domain policy
+ * @policy: where to store it
  */
 void iommu_default_policy_get(struct iommu_default_policy *policy)
 {
-	policy->def_type = iommu_def_domain_type;
-	policy->dma_strict = iommu_dma_strict;
-	policy->cmd_line = iommu_cmd_line;
+	*policy = (struct iommu_default_policy) {
+		.def_type = policy_type,
+		.dma_strict = policy_strict,
+		.cmd_line = policy_from_cmdline,
+	};
 }
 EXPORT_SYMBOL_IF_KUNIT(iommu_default_policy_get);
 
 /**
- * iommu_default_policy_set() - replace the global default-domain policy
- * @policy: the new settings, used as they are
+ * iommu_default_policy_set() - overwrite the global default-domain policy
+ * @policy: the settings to use, taken verbatim
  *
- * Groups already set up keep their default domain.
+ * Groups that have a default domain already keep it.
  */
 void iommu_default_policy_set(const struct iommu_default_policy *policy)
 {
-	iommu_def_domain_type = policy->def_type;
-	iommu_dma_strict = policy->dma_strict;
-	iommu_cmd_line = policy->cmd_line;
+	policy_from_cmdline = policy->cmd_line;
+	policy_strict = policy->dma_strict;
+	policy_type = policy->def_type;
 }
 EXPORT_SYMBOL_IF_KUNIT(iommu_default_policy_set);
 #endif
@@ -210,351 +230,391 @@ EXPORT_SYMBOL_IF_KUNIT(iommu_default_policy_set);
  * iommu_group_default_domain() - the default domain of a group
  * @group: the group
  *
- * Return: the default domain, or NULL before it is set up.
+ * Return: the default domain, or NULL while it is not set up yet.
  */
 struct iommu_domain *iommu_group_default_domain(struct iommu_group *group)
 {
 	return group->default_domain;
 }
 
-/*
- * Fold the preference of @dev's driver into @cur, the preference of the
- * members seen so far (0: none yet).
- */
-static int iommu_get_def_domain_type(struct iommu_group *group,
-				     struct device *dev, int cur)
+/* The type @dev's driver asks for; 0 when it has no opinion */
+static int driver_wish(struct device *dev)
 {
 	const struct iommu_ops *ops = dev_iommu_ops(dev);
-	int want;
 
 	if (ops->default_domain)
-		want = ops->default_domain->type;
-	else if (ops->def_domain_type)
-		want = ops->def_domain_type(dev);
-	else
-		return cur;
-
-	if (!want || want == cur)
-		return cur;
-	if (!cur)
-		return want;
-
-	dev_err_ratelimited(dev,
-			    "IOMMU driver bug: conflicting default domain types %s and %s requested in group %d\n",
-			    iommu_domain_type_str(cur),
-			    iommu_domain_type_str(want), group->id);
-
-	/* Identity is the one a driver may need to work at all */
-	return want == IOMMU_DOMAIN_IDENTITY ? want : cur;
+		return ops->default_domain->type;
+	if (ops->def_domain_type)
+		return ops->def_domain_type(dev);
+	return 0;
 }
 
 /*
- * The type the group's default domain must have: @target_type if sysfs
- * asks for one, else whatever the drivers and devices demand, with 0 for
- * "no demand, use the global policy". -1 means no type can satisfy the
- * demands.
+ * Combine the wish of one more member's driver with @agreed, what the
+ * members looked at so far want (0: nothing yet). On a conflict IDENTITY
+ * prevails, since a driver may need it to work at all.
  */
-static int iommu_get_default_domain_type(struct iommu_group *group, int target_type)
+static int merge_wish(struct iommu_group *grp, struct device *dev, int agreed)
+{
+	int wish = driver_wish(dev);
+
+	if (!agreed || !wish || wish == agreed)
+		return wish ? wish : agreed;
+
+	dev_err_ratelimited(dev,
+			    "IOMMU driver bug: group %d is asked for both a %s and a %s default domain\n",
+			    grp->id, iommu_domain_type_str(agreed),
+			    iommu_domain_type_str(wish));
+	return wish == IOMMU_DOMAIN_IDENTITY ? wish : agreed;
+}
+
+static bool dev_untrusted(struct device *dev)
+{
+	return dev_is_pci(dev) && to_pci_dev(dev)->untrusted;
+}
+
+/*
+ * The type the group's default domain has to be: @target_type when sysfs
+ * asks for one, otherwise what the drivers and devices require, 0 meaning
+ * "no requirement, the global policy decides". A negative value means no
+ * type satisfies every requirement.
+ */
+static int grp_required_type(struct iommu_group *grp, int target_type)
 {
 	struct device *untrusted = NULL;
-	struct group_device *gdev;
-	int type = 0;
+	struct group_device *member;
+	int need = 0;
 
-	lockdep_assert_held(&group->mutex);
+	lockdep_assert_held(&grp->mutex);
 
-	for_each_group_device(group, gdev) {
-		type = iommu_get_def_domain_type(group, gdev->dev, type);
-		if (dev_is_pci(gdev->dev) && to_pci_dev(gdev->dev)->untrusted)
-			untrusted = gdev->dev;
+	for_each_group_device(grp, member) {
+		need = merge_wish(grp, member->dev, need);
+		if (dev_untrusted(member->dev))
+			untrusted = member->dev;
 	}
 
-	/* Without the DMA API layer a DMA domain is of no use */
+	/* Nothing could use a DMA domain without the DMA API layer */
 	if (!IS_ENABLED(CONFIG_IOMMU_DMA)) {
-		if (WARN_ON(type == IOMMU_DOMAIN_DMA))
+		if (WARN_ON(need == IOMMU_DOMAIN_DMA))
 			return -1;
-		if (!type)
-			type = IOMMU_DOMAIN_IDENTITY;
+		if (!need)
+			need = IOMMU_DOMAIN_IDENTITY;
 	}
 
 	if (untrusted) {
-		if (type && type != IOMMU_DOMAIN_DMA) {
+		if (need && need != IOMMU_DOMAIN_DMA) {
 			dev_err_ratelimited(untrusted,
-					    "untrusted device, but its driver wants a %s domain for group %d; refusing to probe\n",
-					    iommu_domain_type_str(type),
-					    group->id);
+					    "untrusted device cannot have the %s domain its driver wants (group %d); not probing\n",
+					    iommu_domain_type_str(need),
+					    grp->id);
 			return -1;
 		}
-		/* Strict: no flush queue for a device we do not trust */
-		type = IOMMU_DOMAIN_DMA;
+		/* Strict translation, without a flush queue */
+		need = IOMMU_DOMAIN_DMA;
 	}
 
-	if (!target_type)
-		return type;
-	if (type && type != target_type)
+	if (target_type && need && need != target_type)
 		return -1;
-	return target_type;
+	return target_type ? target_type : need;
 }
 
-/* Allocate a default domain of @type, reusing the current one if it fits */
-static struct iommu_domain *
-iommu_group_default_domain_of_type(struct iommu_group *group, int type)
+/* A default domain of @type; the current one is kept if it matches */
+static struct iommu_domain *grp_domain_of_type(struct iommu_group *grp,
+					       int type)
 {
-	lockdep_assert_held(&group->mutex);
+	struct iommu_domain *cur = grp->default_domain;
 
-	if (group->default_domain && group->default_domain->type == type)
-		return group->default_domain;
-	return __iommu_group_domain_alloc(group, type);
+	lockdep_assert_held(&grp->mutex);
+
+	if (cur && cur->type == type)
+		return cur;
+	return iommu_grp_domain_alloc(grp, type);
 }
 
-static const char *iommu_default_fallback_reason(unsigned int type, int err)
+/* Why the policy's type could not be had, in words for the log */
+static const char *fallback_reason(unsigned int type, int err)
 {
-	if (type == IOMMU_DOMAIN_IDENTITY && (err == -EOPNOTSUPP ||
-					      err == -ENODEV))
+	bool no_identity = type == IOMMU_DOMAIN_IDENTITY &&
+			   (err == -EOPNOTSUPP || err == -ENODEV);
+
+	if (no_identity)
 		return "the IOMMU driver cannot identity map this device";
-	if (err == -ENOMEM)
-		return "out of memory";
-	return "the IOMMU driver cannot allocate it";
+	return err == -ENOMEM ? "out of memory" :
+				"the IOMMU driver cannot allocate it";
 }
 
 /*
- * Allocate the group's default domain. @req_type 0 means the global
- * policy decides, with a fallback to DMA; any other type is exact.
+ * The policy type @policy failed with @err; settle for a DMA domain and
+ * say why.
  */
-static struct iommu_domain *
-iommu_group_alloc_default_domain(struct iommu_group *group, int req_type)
+static struct iommu_domain *grp_fallback_to_dma(struct iommu_group *grp,
+						unsigned int policy, int err)
 {
-	const struct iommu_ops *ops = dev_iommu_ops(iommu_group_first_dev(group));
-	unsigned int policy = iommu_def_domain_type;
 	struct iommu_domain *dom;
-	int err;
 
-	lockdep_assert_held(&group->mutex);
-
-	/* Legacy drivers with one fixed default domain */
-	if (ops->default_domain) {
-		if (req_type != ops->default_domain->type)
-			return ERR_PTR(-EINVAL);
-		return ops->default_domain;
-	}
-
-	if (req_type)
-		return iommu_group_default_domain_of_type(group, req_type);
-
-	dom = iommu_group_default_domain_of_type(group, policy);
-	if (!IS_ERR(dom))
-		return dom;
-	if (policy == IOMMU_DOMAIN_DMA)
-		return ERR_PTR(-EINVAL);
-	err = PTR_ERR(dom);
-
-	dom = iommu_group_default_domain_of_type(group, IOMMU_DOMAIN_DMA);
+	dom = grp_domain_of_type(grp, IOMMU_DOMAIN_DMA);
 	if (IS_ERR(dom))
 		return dom;
 
-	dev_warn(iommu_group_first_dev(group),
-		 "iommu group %d: no %s default domain (%d), falling back to DMA domain: %s\n",
-		 group->id, iommu_domain_type_str(policy), err,
-		 iommu_default_fallback_reason(policy, err));
+	dev_warn(iommu_group_first_dev(grp),
+		 "iommu group %d: using a DMA domain instead of %s (%d): %s\n",
+		 grp->id, iommu_domain_type_str(policy), err,
+		 fallback_reason(policy, err));
 	return dom;
 }
 
-/**
- * iommu_setup_default_domain() - give a group its default domain
- * @group: the group; group->mutex held
- * @target_type: the type sysfs asks for, or 0 to let drivers and the global
- *               policy decide
- *
- * Allocates the domain, creates the members' direct mappings in it and
- * attaches it. The very first attach of a group must not fail: a driver
- * that fails it makes the probe fail. Changing an existing default domain
- * (sysfs) restores the previous one when anything goes wrong.
- *
- * Return: 0, -EINVAL when no acceptable type exists, or an allocation or
- * attach error.
+/*
+ * The default domain for @want (0: whatever the global policy says, with
+ * DMA as the fallback; anything else: exactly that type).
  */
-int iommu_setup_default_domain(struct iommu_group *group, int target_type)
+static struct iommu_domain *grp_pick_default(struct iommu_group *grp,
+					     int want)
 {
-	const unsigned int must_succeed = IOMMU_SET_DOMAIN_MUST_SUCCEED;
-	struct iommu_domain *old_dom = group->default_domain;
-	struct group_device *gdev;
+	struct device *first = iommu_group_first_dev(grp);
+	struct iommu_domain *fixed = dev_iommu_ops(first)->default_domain;
+	unsigned int policy = policy_type;
 	struct iommu_domain *dom;
-	bool direct_failed = false;
-	int req_type;
-	int ret;
 
-	lockdep_assert_held(&group->mutex);
+	lockdep_assert_held(&grp->mutex);
 
-	req_type = iommu_get_default_domain_type(group, target_type);
-	if (req_type < 0)
-		return -EINVAL;
+	/* Legacy drivers come with a single, fixed default domain */
+	if (fixed)
+		return want == fixed->type ? fixed : ERR_PTR(-EINVAL);
 
-	dom = iommu_group_alloc_default_domain(group, req_type);
-	if (IS_ERR(dom))
-		return PTR_ERR(dom);
-	if (dom == old_dom)
-		return 0;
+	if (want)
+		return grp_domain_of_type(grp, want);
 
-	/*
-	 * Firmware-requested direct mappings go in before any device is
-	 * attached, so the DMA they serve never sees a gap. Some drivers only
-	 * accept mappings once a device is attached; retry after attaching.
-	 */
-	for_each_group_device(group, gdev) {
-		if (iommu_create_device_direct_mappings(dom, gdev->dev)) {
-			direct_failed = true;
-			dev_warn_once(gdev->dev,
-				      "cannot create the firmware-requested direct mappings yet\n");
-		}
+	dom = grp_domain_of_type(grp, policy);
+	if (!IS_ERR(dom))
+		return dom;
+	/* No fallback when DMA itself is what failed */
+	if (policy == IOMMU_DOMAIN_DMA)
+		return ERR_PTR(-EINVAL);
+	return grp_fallback_to_dma(grp, policy, PTR_ERR(dom));
+}
+
+/*
+ * First try at the firmware-mandated 1:1 mappings of all members; failures
+ * are noted and left for a second attempt once the group is attached.
+ */
+static bool grp_direct_maps_first(struct iommu_group *grp,
+				  struct iommu_domain *dom)
+{
+	struct group_device *member;
+	bool all_done = true;
+
+	for_each_group_device(grp, member) {
+		if (!iommu_install_direct_maps(dom, member->dev))
+			continue;
+		all_done = false;
+		dev_warn_once(member->dev,
+			      "firmware-requested direct mappings must wait until the device is attached\n");
 	}
+	return all_done;
+}
 
-	/* __iommu_device_set_domain() compares against the default domain */
-	group->default_domain = dom;
+/* Second attempt: now every member has to succeed */
+static int grp_direct_maps_again(struct iommu_group *grp,
+				 struct iommu_domain *dom)
+{
+	struct group_device *member;
+	int rc;
 
-	if (!group->domain) {
-		/*
-		 * First attach: drivers are not allowed to fail it. If one does,
-		 * the probe fails and the domain is freed with the group.
-		 */
-		ret = __iommu_group_set_domain_internal(group, dom, must_succeed);
-		if (WARN_ON(ret))
-			goto out_free_old;
-	} else {
-		ret = __iommu_group_set_domain(group, dom);
-		if (ret)
-			goto err_restore_default;
+	for_each_group_device(grp, member) {
+		rc = iommu_install_direct_maps(dom, member->dev);
+		if (rc)
+			return rc;
 	}
-
-	if (direct_failed) {
-		for_each_group_device(group, gdev) {
-			ret = iommu_create_device_direct_mappings(dom,
-								  gdev->dev);
-			if (ret)
-				goto err_restore_domain;
-		}
-	}
-
-out_free_old:
-	if (old_dom)
-		iommu_domain_free(old_dom);
-	return ret;
-
-err_restore_domain:
-	if (old_dom)
-		__iommu_group_set_domain_internal(group, old_dom, must_succeed);
-err_restore_default:
-	if (old_dom) {
-		iommu_domain_free(dom);
-		group->default_domain = old_dom;
-	}
-	return ret;
+	return 0;
 }
 
 /**
- * iommu_group_store_type() - the logic of writing the group "type" attribute
+ * iommu_grp_setup_default() - give a group its default domain
+ * @grp: the group; grp->mutex held
+ * @target_type: type requested through sysfs, or 0 to let the drivers and
+ *               the global policy choose
+ *
+ * The domain is allocated, the members' direct mappings are put in, and
+ * the group is attached to it. A group's first attach must not fail; a
+ * driver failing it makes the probe fail. When an existing default domain
+ * is replaced (sysfs), any failure brings the old one back.
+ *
+ * Return: 0; -EINVAL when no type is acceptable; or an allocation or
+ * attach error.
+ */
+int iommu_grp_setup_default(struct iommu_group *grp, int target_type)
+{
+	struct iommu_domain *prev = grp->default_domain;
+	struct iommu_domain *dom;
+	bool maps_done;
+	int want;
+	int rc;
+
+	lockdep_assert_held(&grp->mutex);
+
+	want = grp_required_type(grp, target_type);
+	if (want < 0)
+		return -EINVAL;
+
+	dom = grp_pick_default(grp, want);
+	if (IS_ERR(dom))
+		return PTR_ERR(dom);
+	if (dom == prev)
+		return 0;
+
+	/*
+	 * Direct mappings go in before any member is attached, so the DMA
+	 * they exist for never hits a hole. Some drivers refuse mappings
+	 * until a device is attached; those get a second try below.
+	 */
+	maps_done = grp_direct_maps_first(grp, dom);
+
+	/* iommu_grp_move_member() looks at the default domain */
+	grp->default_domain = dom;
+
+	if (grp->domain) {
+		rc = iommu_grp_move(grp, dom);
+		if (rc)
+			goto restore_prev;
+	} else {
+		/*
+		 * Drivers may not fail a group's first attach. If one does, the
+		 * probe fails and @dom is freed together with the group.
+		 */
+		rc = iommu_grp_move_flags(grp, dom, IOMMU_MOVE_FORCE);
+		if (WARN_ON(rc))
+			goto release_prev;
+	}
+
+	if (!maps_done) {
+		rc = grp_direct_maps_again(grp, dom);
+		if (rc)
+			goto reattach_prev;
+	}
+
+release_prev:
+	if (prev)
+		iommu_domain_free(prev);
+	return rc;
+
+reattach_prev:
+	if (prev)
+		iommu_grp_move_flags(grp, prev, IOMMU_MOVE_FORCE);
+restore_prev:
+	if (prev) {
+		grp->default_domain = prev;
+		iommu_domain_free(dom);
+	}
+	return rc;
+}
+
+/* Parse a write to the "type" attribute; 0 stands for "auto" */
+static int parse_type_attr(const char *buf, unsigned int *type)
+{
+	unsigned int i;
+
+	if (sysfs_streq(buf, "auto")) {
+		*type = 0;
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(dom_type_names); i++) {
+		const struct dom_type_name *n = &dom_type_names[i];
+
+		if (n->writable && sysfs_streq(buf, n->attr)) {
+			*type = n->type;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+/* Locked part of iommu_group_store_type() */
+static int grp_change_default(struct iommu_group *grp, unsigned int type)
+{
+	struct iommu_domain *cur = grp->default_domain;
+	struct group_device *member;
+	int rc;
+
+	lockdep_assert_held(&grp->mutex);
+
+	/* Strict to lazy is possible in place, without a new domain */
+	if (type == IOMMU_DOMAIN_DMA_FQ && cur->type == IOMMU_DOMAIN_DMA) {
+		rc = iommu_dma_init_fq(cur);
+		if (!rc)
+			cur->type = IOMMU_DOMAIN_DMA_FQ;
+		return rc;
+	}
+
+	if (grp->owner_cnt || list_empty(&grp->devices))
+		return -EPERM;
+
+	rc = iommu_grp_setup_default(grp, type);
+	if (rc)
+		return rc;
+
+	for_each_group_device(grp, member)
+		iommu_setup_dma_ops(member->dev);
+	return 0;
+}
+
+/**
+ * iommu_group_store_type() - what writing the group "type" attribute does
  * @group: the group
- * @buf: "identity", "DMA", "DMA-FQ" or "auto" (a trailing newline is fine)
+ * @buf: "identity", "DMA", "DMA-FQ" or "auto", optionally with a newline
  * @count: length of @buf
  *
- * DMA to DMA-FQ is done in place on the live domain. Any other change needs
- * the group to have members and no bound driver, and sets up a new default
- * domain of that type.
+ * Going from DMA to DMA-FQ happens on the live domain. Every other change
+ * requires a group with members and no bound driver, and sets up a new
+ * default domain of the requested type.
  *
- * Return: @count on success; -EACCES without CAP_SYS_ADMIN and
- * CAP_SYS_RAWIO; -EINVAL for an unknown string, a group without a default
- * domain, or a type the drivers do not allow; -EPERM with a driver bound or
- * no members; or the error of the domain setup.
+ * Return: @count on success; -EACCES unless the caller has CAP_SYS_ADMIN
+ * and CAP_SYS_RAWIO; -EINVAL for a string it does not know, for a group
+ * without a default domain, or for a type the drivers refuse; -EPERM with
+ * a bound driver or without members; or the error of the domain setup.
  */
 VISIBLE_IF_KUNIT __maybe_unused
 ssize_t iommu_group_store_type(struct iommu_group *group,
 			       const char *buf, size_t count)
 {
-	struct group_device *gdev;
-	int req_type;
-	int ret;
+	unsigned int type;
+	int rc;
 
 	if (!capable(CAP_SYS_ADMIN) || !capable(CAP_SYS_RAWIO))
 		return -EACCES;
-
 	if (WARN_ON(!group) || !group->default_domain)
 		return -EINVAL;
-
-	if (sysfs_streq(buf, "identity"))
-		req_type = IOMMU_DOMAIN_IDENTITY;
-	else if (sysfs_streq(buf, "DMA"))
-		req_type = IOMMU_DOMAIN_DMA;
-	else if (sysfs_streq(buf, "DMA-FQ"))
-		req_type = IOMMU_DOMAIN_DMA_FQ;
-	else if (sysfs_streq(buf, "auto"))
-		req_type = 0;
-	else
+	if (parse_type_attr(buf, &type))
 		return -EINVAL;
 
 	mutex_lock(&group->mutex);
-
-	/* Adding a flush queue does not need a new domain */
-	if (req_type == IOMMU_DOMAIN_DMA_FQ &&
-	    group->default_domain->type == IOMMU_DOMAIN_DMA) {
-		ret = iommu_dma_init_fq(group->default_domain);
-		if (!ret)
-			group->default_domain->type = IOMMU_DOMAIN_DMA_FQ;
-		goto out_unlock;
-	}
-
-	if (list_empty(&group->devices) || group->owner_cnt) {
-		ret = -EPERM;
-		goto out_unlock;
-	}
-
-	ret = iommu_setup_default_domain(group, req_type);
-	if (ret)
-		goto out_unlock;
-
-	for_each_group_device(group, gdev)
-		iommu_setup_dma_ops(gdev->dev);
-
-out_unlock:
+	rc = grp_change_default(group, type);
 	mutex_unlock(&group->mutex);
-	return ret ? ret : count;
+
+	return rc ? rc : count;
 }
 EXPORT_SYMBOL_IF_KUNIT(iommu_group_store_type);
 
 /**
- * iommu_group_show_type() - the logic of reading the group "type" attribute
+ * iommu_group_show_type() - what reading the group "type" attribute shows
  * @group: the group
- * @buf: a PAGE_SIZE buffer
+ * @buf: a buffer of PAGE_SIZE bytes
  *
- * Prints the default domain type: blocked, identity, unmanaged, DMA,
- * DMA-FQ, or unknown (also before the default domain exists).
+ * The default domain's type: blocked, identity, unmanaged, DMA, DMA-FQ, or
+ * unknown (which is also shown before there is a default domain).
  *
- * Return: the number of bytes written.
+ * Return: how many bytes were written to @buf.
  */
 VISIBLE_IF_KUNIT __maybe_unused
 ssize_t iommu_group_show_type(struct iommu_group *group, char *buf)
 {
-	const char *name = "unknown";
+	const struct dom_type_name *n = NULL;
 
 	mutex_lock(&group->mutex);
-	if (group->default_domain) {
-		switch (group->default_domain->type) {
-		case IOMMU_DOMAIN_BLOCKED:
-			name = "blocked";
-			break;
-		case IOMMU_DOMAIN_IDENTITY:
-			name = "identity";
-			break;
-		case IOMMU_DOMAIN_UNMANAGED:
-			name = "unmanaged";
-			break;
-		case IOMMU_DOMAIN_DMA:
-			name = "DMA";
-			break;
-		case IOMMU_DOMAIN_DMA_FQ:
-			name = "DMA-FQ";
-			break;
-		}
-	}
+	if (group->default_domain)
+		n = dom_type_lookup(group->default_domain->type);
 	mutex_unlock(&group->mutex);
 
-	return scnprintf(buf, PAGE_SIZE, "%s\n", name);
+	return scnprintf(buf, PAGE_SIZE, "%s\n",
+			 n && n->attr ? n->attr : "unknown");
 }
 EXPORT_SYMBOL_IF_KUNIT(iommu_group_show_type);

@@ -232,7 +232,7 @@ void __iommu_group_free_device(struct iommu_group *group,
  * @dev: a device with dev->iommu_group set
  *
  * Devices served by an IOMMU driver are also released from the driver
- * (iommu_deinit_device()). The device's group reference is dropped.
+ * (iommu_dev_teardown()). The device's group reference is dropped.
  */
 void __iommu_group_remove_device(struct device *dev)
 {
@@ -247,7 +247,7 @@ void __iommu_group_remove_device(struct device *dev)
 		list_del(&gdev->list);
 		__iommu_group_free_device(group, gdev);
 		if (dev_has_iommu(dev))
-			iommu_deinit_device(dev);
+			iommu_dev_teardown(dev);
 		else
 			dev->iommu_group = NULL;
 		break;

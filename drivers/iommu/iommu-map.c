@@ -438,7 +438,7 @@ static int iommu_map_direct_region(struct iommu_domain *domain,
 }
 
 /**
- * iommu_create_device_direct_mappings() - install a device's direct regions
+ * iommu_install_direct_maps() - install a device's direct regions
  * @domain: the domain the device is about to use
  * @dev: the device
  *
@@ -449,8 +449,7 @@ static int iommu_map_direct_region(struct iommu_domain *domain,
  *
  * Return: 0, -EINVAL for a DMA domain without page sizes, or a map error.
  */
-int iommu_create_device_direct_mappings(struct iommu_domain *domain,
-					struct device *dev)
+int iommu_install_direct_maps(struct iommu_domain *domain, struct device *dev)
 {
 	bool dma_domain = iommu_is_dma_domain(domain);
 	struct iommu_resv_region *region;

@@ -1,245 +1,280 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * DMA ownership of groups.
+ * Who may program a group's translation: the kernel DMA API, or a single
+ * exclusive owner such as VFIO or iommufd.
  *
- * A group is used either by the kernel DMA API (drivers bound to its
- * devices that do DMA through the default domain) or by one exclusive owner
- * (VFIO, iommufd) that attaches domains of its own. &iommu_group.owner_cnt
- * counts the users of whichever kind holds the group: bound DMA-API drivers
- * while &iommu_group.owner is NULL, claims of the owner otherwise.
+ * The pair (&iommu_group.owner, &iommu_group.owner_cnt) encodes the state:
  *
- * Taking ownership parks the group on its blocking domain; giving it back
- * returns the group to its default domain. Attach handles (PASID or RID)
- * must all be gone before ownership changes hands.
+ *   owner   owner_cnt   meaning
+ *   NULL    0           nobody uses the group
+ *   NULL    n > 0       n drivers bound to members use the DMA API
+ *   cookie  n > 0       the owner identified by cookie holds n claims
+ *
+ * An owner's first claim moves the group to its blocking domain, and its
+ * last release moves the group back to the default domain. While the PASID
+ * array holds anything (PASID or RID attach handles) the state is frozen.
  */
 
 #include <linux/device.h>
-#include <linux/err.h>
 #include <linux/export.h>
 #include <linux/iommu.h>
+#include <linux/mutex.h>
 #include <linux/xarray.h>
 
 #include "iommu-priv.h"
 
+/* Does anything sit in the group's PASID array (RID handle included)? */
+static bool grp_has_attachments(struct iommu_group *grp)
+{
+	return !xa_empty(&grp->pasid_array);
+}
+
+/*
+ * Has the kernel lost control of the group's translation? It has when an
+ * owner holds the group, when the group was moved off its default domain,
+ * or when something is attached through the PASID array.
+ */
+static bool grp_dma_api_displaced(struct iommu_group *grp)
+{
+	if (grp->owner || grp_has_attachments(grp))
+		return true;
+	return grp->domain != grp->default_domain;
+}
+
+/* One more DMA-API driver wants to use the group */
+static int grp_dma_api_join(struct iommu_group *grp)
+{
+	lockdep_assert_held(&grp->mutex);
+
+	/* The group exists but bus probing has not given it a domain yet */
+	if (!grp->default_domain)
+		return -EPROBE_DEFER;
+	if (grp->owner_cnt && grp_dma_api_displaced(grp))
+		return -EBUSY;
+	grp->owner_cnt++;
+	return 0;
+}
+
 /**
  * iommu_device_use_default_domain() - a DMA-API driver is about to bind
- * @dev: the device
+ * @dev: the device the driver binds to
  *
- * Called by the driver core before probing a driver that does not manage
- * DMA itself.
+ * The driver core calls this before probing a driver that leaves DMA
+ * management to the kernel. Devices outside any group need nothing.
  *
- * Return: 0 (also for a device without a group); -EPROBE_DEFER while the
- * group has no default domain yet; -EBUSY while the group is used by a DMA
- * owner, is on another domain, or has attach handles.
+ * Return: 0 on success (and for a device without a group); -EPROBE_DEFER
+ * while the group's default domain does not exist yet; -EBUSY while other
+ * users hold the group and it is owned, off its default domain, or has
+ * attach handles.
  */
 int iommu_device_use_default_domain(struct device *dev)
 {
-	struct iommu_group *group = dev->iommu_group;
-	int ret = 0;
+	struct iommu_group *grp = dev->iommu_group;
+	int rc;
 
-	if (!group)
+	if (!grp)
 		return 0;
 
-	mutex_lock(&group->mutex);
-	if (!group->default_domain) {
-		/* bus_iommu_probe() has not finished with this group */
-		ret = -EPROBE_DEFER;
-	} else if (group->owner_cnt &&
-		   (group->domain != group->default_domain || group->owner ||
-		    !xa_empty(&group->pasid_array))) {
-		ret = -EBUSY;
-	} else {
-		group->owner_cnt++;
-	}
-	mutex_unlock(&group->mutex);
-	return ret;
+	mutex_lock(&grp->mutex);
+	rc = grp_dma_api_join(grp);
+	mutex_unlock(&grp->mutex);
+	return rc;
 }
 
 /**
  * iommu_device_unuse_default_domain() - a DMA-API driver has unbound
- * @dev: the device
+ * @dev: the device the driver was bound to
  *
- * Counterpart of a successful iommu_device_use_default_domain().
+ * Drops the count taken by a successful iommu_device_use_default_domain().
  */
 void iommu_device_unuse_default_domain(struct device *dev)
 {
-	struct iommu_group *group = dev->iommu_group;
+	struct iommu_group *grp = dev->iommu_group;
 
-	if (!group)
+	if (!grp)
 		return;
 
-	mutex_lock(&group->mutex);
-	if (!WARN_ON(!group->owner_cnt || !xa_empty(&group->pasid_array)))
-		group->owner_cnt--;
-	mutex_unlock(&group->mutex);
+	mutex_lock(&grp->mutex);
+	if (!WARN_ON(!grp->owner_cnt || grp_has_attachments(grp)))
+		grp->owner_cnt--;
+	mutex_unlock(&grp->mutex);
 }
 
 /*
- * Make sure the group has a blocking domain: the driver's static one, or a
- * BLOCKED domain it allocates, or, for drivers that know no BLOCKED type,
- * an UNMANAGED domain with nothing mapped.
+ * The domain an owned group is parked on. It is created on the first
+ * claim and lives as long as the group: a BLOCKED domain when the driver
+ * offers one, else an UNMANAGED domain in which nothing is ever mapped.
  */
-static int __iommu_group_alloc_blocking_domain(struct iommu_group *group)
+static struct iommu_domain *grp_parking_domain(struct iommu_group *grp)
 {
-	struct iommu_domain *domain;
+	static const unsigned int candidates[] = {
+		IOMMU_DOMAIN_BLOCKED,
+		IOMMU_DOMAIN_UNMANAGED,
+	};
+	struct iommu_domain *dom = ERR_PTR(-EOPNOTSUPP);
+	unsigned int i;
 
-	lockdep_assert_held(&group->mutex);
+	lockdep_assert_held(&grp->mutex);
 
-	if (group->blocking_domain)
-		return 0;
+	if (grp->blocking_domain)
+		return grp->blocking_domain;
 
-	domain = __iommu_group_domain_alloc(group, IOMMU_DOMAIN_BLOCKED);
-	if (IS_ERR(domain))
-		domain = __iommu_group_domain_alloc(group,
-						    IOMMU_DOMAIN_UNMANAGED);
-	if (IS_ERR(domain))
-		return PTR_ERR(domain);
-
-	group->blocking_domain = domain;
-	return 0;
+	for (i = 0; i < ARRAY_SIZE(candidates); i++) {
+		dom = iommu_grp_domain_alloc(grp, candidates[i]);
+		if (!IS_ERR(dom)) {
+			grp->blocking_domain = dom;
+			break;
+		}
+	}
+	return dom;
 }
 
-static int __iommu_take_dma_ownership(struct iommu_group *group, void *owner)
+/* Hand a group nobody uses to @owner and park it on the blocking domain */
+static int grp_owner_enter(struct iommu_group *grp, void *owner)
 {
-	int ret;
+	struct iommu_domain *parking;
+	int rc;
 
-	lockdep_assert_held(&group->mutex);
+	lockdep_assert_held(&grp->mutex);
 
-	if ((group->domain && group->domain != group->default_domain) ||
-	    !xa_empty(&group->pasid_array))
+	if (grp_has_attachments(grp))
+		return -EBUSY;
+	if (grp->domain && grp->domain != grp->default_domain)
 		return -EBUSY;
 
-	ret = __iommu_group_alloc_blocking_domain(group);
-	if (ret)
-		return ret;
+	parking = grp_parking_domain(grp);
+	if (IS_ERR(parking))
+		return PTR_ERR(parking);
 
-	ret = __iommu_group_set_domain(group, group->blocking_domain);
-	if (ret)
-		return ret;
+	rc = iommu_grp_move(grp, parking);
+	if (rc)
+		return rc;
 
-	group->owner = owner;
-	group->owner_cnt++;
+	grp->owner_cnt = 1;
+	grp->owner = owner;
 	return 0;
 }
 
-static void __iommu_release_dma_ownership(struct iommu_group *group)
+/* The owner's last claim is gone: the kernel takes the group back */
+static void grp_owner_leave(struct iommu_group *grp)
 {
-	lockdep_assert_held(&group->mutex);
+	bool broken;
 
-	if (WARN_ON(!group->owner_cnt || !group->owner ||
-		    !xa_empty(&group->pasid_array)))
+	lockdep_assert_held(&grp->mutex);
+
+	broken = !grp->owner || !grp->owner_cnt || grp_has_attachments(grp);
+	if (WARN_ON(broken))
 		return;
 
-	group->owner_cnt = 0;
-	group->owner = NULL;
-	__iommu_group_set_domain_nofail(group, group->default_domain);
+	grp->owner = NULL;
+	grp->owner_cnt = 0;
+	iommu_grp_move_nofail(grp, grp->default_domain);
 }
 
 /**
- * iommu_group_claim_dma_owner() - take exclusive DMA ownership of a group
+ * iommu_group_claim_dma_owner() - take a whole group for exclusive use
  * @group: the group
- * @owner: a cookie identifying the owner, not NULL
+ * @owner: non-NULL cookie naming the owner
  *
- * For VFIO's group interface. On success the group is on its blocking
- * domain.
+ * VFIO's group interface uses this. Afterwards the group is blocked until
+ * the owner attaches a domain of its own.
  *
- * Return: 0; -EINVAL for a NULL owner; -EPERM if a DMA-API driver is bound
- * or the group is claimed already; -EBUSY if the group is on a non-default
- * domain or has attach handles; -EINVAL if a member requires direct
- * mappings; or the allocation/attach error.
+ * Return: 0 on success; -EINVAL for a NULL @owner; -EPERM if the group is
+ * in use by DMA-API drivers or was claimed already; -EBUSY if it is on a
+ * domain other than its default one or has attach handles; -EINVAL if a
+ * member needs its direct mappings; otherwise the error of allocating or
+ * attaching the blocking domain.
  */
 int iommu_group_claim_dma_owner(struct iommu_group *group, void *owner)
 {
-	int ret;
+	int rc = -EPERM;
 
 	if (WARN_ON(!owner))
 		return -EINVAL;
 
 	mutex_lock(&group->mutex);
-	if (group->owner_cnt)
-		ret = -EPERM;
-	else
-		ret = __iommu_take_dma_ownership(group, owner);
+	if (!group->owner_cnt)
+		rc = grp_owner_enter(group, owner);
 	mutex_unlock(&group->mutex);
-	return ret;
+	return rc;
 }
 EXPORT_SYMBOL_GPL(iommu_group_claim_dma_owner);
 
 /**
- * iommu_device_claim_dma_owner() - take DMA ownership through one device
- * @dev: the device
- * @owner: a cookie identifying the owner, not NULL
- *
- * Several devices of a group may claim it with the same @owner; each claim
- * is counted and the domain does not change after the first.
- *
- * Return: 0; -EINVAL for a NULL owner; -ENODEV without a group; -EPERM if
- * the group is held by DMA-API drivers or another owner; otherwise as
- * iommu_group_claim_dma_owner().
- */
-int iommu_device_claim_dma_owner(struct device *dev, void *owner)
-{
-	struct iommu_group *group = dev->iommu_group;
-	int ret = 0;
-
-	if (WARN_ON(!owner))
-		return -EINVAL;
-	if (!group)
-		return -ENODEV;
-
-	mutex_lock(&group->mutex);
-	if (!group->owner_cnt)
-		ret = __iommu_take_dma_ownership(group, owner);
-	else if (group->owner != owner)
-		ret = -EPERM;
-	else
-		group->owner_cnt++;
-	mutex_unlock(&group->mutex);
-	return ret;
-}
-EXPORT_SYMBOL_GPL(iommu_device_claim_dma_owner);
-
-/**
- * iommu_group_release_dma_owner() - give back a group claimed as a whole
+ * iommu_group_release_dma_owner() - undo iommu_group_claim_dma_owner()
  * @group: the group
  *
- * The group returns to its default domain.
+ * The group goes back to its default domain.
  */
 void iommu_group_release_dma_owner(struct iommu_group *group)
 {
 	mutex_lock(&group->mutex);
-	__iommu_release_dma_ownership(group);
+	grp_owner_leave(group);
 	mutex_unlock(&group->mutex);
 }
 EXPORT_SYMBOL_GPL(iommu_group_release_dma_owner);
 
 /**
- * iommu_device_release_dma_owner() - give back one device's claim
+ * iommu_device_claim_dma_owner() - take a device's group for exclusive use
  * @dev: the device
+ * @owner: non-NULL cookie naming the owner
  *
- * The last claim returns the group to its default domain.
+ * Every member of a group may be claimed by the same @owner. The first
+ * claim moves the group to its blocking domain; later ones are counted.
+ *
+ * Return: 0 on success; -EINVAL for a NULL @owner; -ENODEV if @dev has no
+ * group; -EPERM if DMA-API drivers or a different owner hold the group;
+ * otherwise the errors of iommu_group_claim_dma_owner().
+ */
+int iommu_device_claim_dma_owner(struct device *dev, void *owner)
+{
+	struct iommu_group *grp = dev->iommu_group;
+	int rc = 0;
+
+	if (WARN_ON(!owner))
+		return -EINVAL;
+	if (!grp)
+		return -ENODEV;
+
+	mutex_lock(&grp->mutex);
+	if (!grp->owner_cnt)
+		rc = grp_owner_enter(grp, owner);
+	else if (grp->owner == owner)
+		grp->owner_cnt++;
+	else
+		rc = -EPERM;
+	mutex_unlock(&grp->mutex);
+	return rc;
+}
+EXPORT_SYMBOL_GPL(iommu_device_claim_dma_owner);
+
+/**
+ * iommu_device_release_dma_owner() - drop one claim made through a device
+ * @dev: the device passed to iommu_device_claim_dma_owner()
+ *
+ * Releasing the last claim returns the group to its default domain.
  */
 void iommu_device_release_dma_owner(struct device *dev)
 {
-	struct iommu_group *group = dev->iommu_group;
+	struct iommu_group *grp = dev->iommu_group;
 
-	mutex_lock(&group->mutex);
-	if (group->owner_cnt > 1)
-		group->owner_cnt--;
+	mutex_lock(&grp->mutex);
+	if (grp->owner_cnt <= 1)
+		grp_owner_leave(grp);
 	else
-		__iommu_release_dma_ownership(group);
-	mutex_unlock(&group->mutex);
+		grp->owner_cnt--;
+	mutex_unlock(&grp->mutex);
 }
 EXPORT_SYMBOL_GPL(iommu_device_release_dma_owner);
 
 /**
- * iommu_group_dma_owner_claimed() - is the group in use?
+ * iommu_group_dma_owner_claimed() - does anyone use the group?
  * @group: the group
  *
- * True while either an owner or a bound DMA-API driver holds it. The answer
- * may be stale by the time the caller looks at it.
+ * Either an exclusive owner or DMA-API drivers count. The answer is only a
+ * snapshot; it may change as soon as the lock is dropped.
  *
- * Return: true if owner_cnt is non-zero.
+ * Return: true if the group has any user.
  */
 bool iommu_group_dma_owner_claimed(struct iommu_group *group)
 {
@@ -248,6 +283,6 @@ bool iommu_group_dma_owner_claimed(struct iommu_group *group)
 	mutex_lock(&group->mutex);
 	users = group->owner_cnt;
 	mutex_unlock(&group->mutex);
-	return users != 0;
+	return users > 0;
 }
 EXPORT_SYMBOL_GPL(iommu_group_dma_owner_claimed);

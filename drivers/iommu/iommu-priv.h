@@ -11,7 +11,7 @@
  * Locks, outermost first. A lock may only be taken while holding locks that
  * are listed above it.
  *
- *  1. iommu_sva_lock (mutex, iommu-sva.c): mm->iommu_mm, the SVA domain
+ *  1. sva_bind_lock (mutex, iommu-sva.c): mm->iommu_mm, the SVA domain
  *     lists and &iommu_domain.users of SVA domains, &iommu_sva.users.
  *  2. iommu_probe_device_lock (mutex): serialises probing, i.e. the creation
  *     of dev->iommu and dev->iommu_group and the driver's probe_device().
@@ -24,10 +24,10 @@
  *  5. the xa_lock of &iommu_group.pasid_array: taken inside the xarray
  *     calls and by iommu_attach_handle_get(), which may therefore be called
  *     without the group mutex (e.g. from fault reporting).
- *  6. iommu_device_lock (spinlock): the list of registered instances.
+ *  6. iommu_units_lock (spinlock, iommu.c): the list of registered instances.
  *
- * Helpers whose name starts with "__iommu_group" require the group mutex
- * and assert it with lockdep_assert_held().
+ * Helpers whose name starts with "iommu_grp_" or "__iommu_group" require
+ * the group mutex and assert it with lockdep_assert_held().
  */
 #ifndef __LINUX_IOMMU_PRIV_H
 #define __LINUX_IOMMU_PRIV_H
@@ -207,36 +207,33 @@ static inline int iommu_attach_errno_class(int ret)
 	return iommu_attach_errno_ok(ret) ? ret : -ENODEV;
 }
 
-/* Flags for __iommu_group_set_domain_internal() */
+/*
+ * Flags for iommu_grp_move_flags().
+ *
+ * IOMMU_MOVE_FORCE: the move goes back to a domain the core owns and may
+ * not fail. Every member is tried even after one failed (a failing member
+ * is parked on the blocking domain when there is one), and group->domain
+ * is updated whatever happens.
+ */
 enum {
-	/*
-	 * Used when returning to a core-owned domain, which must not fail:
-	 * keep going past failing devices (giving them the blocking domain
-	 * if there is one) and set group->domain regardless.
-	 */
-	IOMMU_SET_DOMAIN_MUST_SUCCEED = 1 << 0,
+	IOMMU_MOVE_FORCE = 1 << 0,
 };
 
 /* iommu-domain.c */
 struct iommu_domain *__iommu_domain_alloc(const struct iommu_ops *ops,
 					  struct device *dev,
 					  unsigned int type);
-struct iommu_domain *__iommu_group_domain_alloc(struct iommu_group *group,
-						unsigned int type);
-int __iommu_attach_device(struct iommu_domain *domain, struct device *dev);
-int __iommu_device_set_domain(struct iommu_group *group, struct device *dev,
-			      struct iommu_domain *new_domain,
-			      unsigned int flags);
-int __iommu_group_set_domain_internal(struct iommu_group *group,
-				      struct iommu_domain *new_domain,
-				      unsigned int flags);
-int __iommu_group_set_domain(struct iommu_group *group,
-			     struct iommu_domain *new_domain);
-void __iommu_group_set_domain_nofail(struct iommu_group *group,
-				     struct iommu_domain *new_domain);
-void __iommu_group_set_core_domain(struct iommu_group *group);
-int __iommu_attach_group(struct iommu_domain *domain,
-			 struct iommu_group *group);
+struct iommu_domain *iommu_grp_domain_alloc(struct iommu_group *grp,
+					    unsigned int type);
+int iommu_drv_attach_dev(struct iommu_domain *dom, struct device *dev);
+int iommu_grp_move_member(struct iommu_group *grp, struct device *dev,
+			  struct iommu_domain *dom, unsigned int flags);
+int iommu_grp_move_flags(struct iommu_group *grp, struct iommu_domain *dom,
+			 unsigned int flags);
+int iommu_grp_move(struct iommu_group *grp, struct iommu_domain *dom);
+void iommu_grp_move_nofail(struct iommu_group *grp, struct iommu_domain *dom);
+void iommu_grp_move_to_core(struct iommu_group *grp);
+int iommu_grp_attach_locked(struct iommu_domain *dom, struct iommu_group *grp);
 void iommu_attach_release_domain(struct device *dev);
 
 /* iommu-default.c; which default-domain settings came from the command line */
@@ -245,11 +242,10 @@ void iommu_attach_release_domain(struct device *dev);
 
 void iommu_default_policy_init(void);
 const char *iommu_domain_type_str(unsigned int type);
-int iommu_setup_default_domain(struct iommu_group *group, int target_type);
+int iommu_grp_setup_default(struct iommu_group *grp, int target_type);
 
 /* iommu-map.c */
-int iommu_create_device_direct_mappings(struct iommu_domain *domain,
-					struct device *dev);
+int iommu_install_direct_maps(struct iommu_domain *domain, struct device *dev);
 
 /* iommu-group.c */
 struct group_device *iommu_group_alloc_device(struct iommu_group *group,
@@ -259,7 +255,7 @@ void __iommu_group_free_device(struct iommu_group *group,
 void __iommu_group_remove_device(struct device *dev);
 
 /* iommu.c */
-void iommu_deinit_device(struct device *dev);
+void iommu_dev_teardown(struct device *dev);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /*

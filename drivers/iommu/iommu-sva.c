@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Shared Virtual Addressing: devices translating DMA through the page
- * table of a process.
+ * Shared Virtual Addressing (SVA): a device issues DMA tagged with a PASID
+ * and the IOMMU translates it through the CPU page table of a process.
  *
- * An mm gets one PASID, the first time it is bound, and keeps it until the
- * mm itself goes away (mm_pasid_drop()). Binding installs an SVA domain for
- * that mm on the PASID of the device's group. Domains are shared: each
- * driver needs one SVA domain per mm, reused by every device it serves.
+ * Every mm that gets bound receives one PASID, valid on all devices, which
+ * it keeps until the mm is torn down (mm_pasid_drop()). A bind puts an SVA
+ * domain for that mm on the PASID of the device's group. Each driver needs
+ * only one SVA domain per mm, so the domains an mm already has are tried
+ * before a new one is allocated.
  *
- * A bond is the &struct iommu_sva that embeds the PASID's attach handle.
- * Binding the same (device, mm) again finds that handle in the group's
- * PASID array and takes another reference on it; there is no other list
- * of bonds.
+ * A bond is a &struct iommu_sva; its embedded attach handle is what the
+ * group's PASID array records. Binding a (device, mm) pair a second time
+ * finds that handle again and only counts one more user, so no separate
+ * list of bonds is needed.
  */
 
 #include <linux/device.h>
@@ -27,302 +28,343 @@
 
 #include "iommu-priv.h"
 
-/* See the lock order in iommu-priv.h */
-static DEFINE_MUTEX(iommu_sva_lock);
+/* Outermost lock of the core; see iommu-priv.h */
+static DEFINE_MUTEX(sva_bind_lock);
 
-static struct iommu_domain *iommu_sva_domain_alloc(struct device *dev,
-						   struct mm_struct *mm);
+static int sva_fault_dispatch(struct iopf_group *fgroup);
 
 /*
- * The IOMMU data of @mm, created (with a new PASID) on the first bind. The
- * PASID must be usable by @dev.
+ * Make a new SVA domain for @mm from the driver of @dev. The core fills in
+ * the fields drivers do not set themselves and takes a reference on @mm
+ * that iommu_domain_free() drops.
  */
-static struct iommu_mm_data *iommu_mm_data_get(struct mm_struct *mm,
-					       struct device *dev)
+static struct iommu_domain *sva_domain_create(struct device *dev,
+					      struct mm_struct *mm)
 {
-	struct iommu_mm_data *iommu_mm;
-	ioasid_t pasid;
+	const struct iommu_ops *ops = dev_iommu_ops(dev);
+	struct iommu_domain *dom;
 
-	lockdep_assert_held(&iommu_sva_lock);
+	if (ops->domain_alloc_sva)
+		dom = ops->domain_alloc_sva(dev, mm);
+	else if (ops->domain_alloc)
+		dom = ops->domain_alloc(IOMMU_DOMAIN_SVA);
+	else
+		return ERR_PTR(-EOPNOTSUPP);
+
+	if (IS_ERR_OR_NULL(dom))
+		return dom ? dom : ERR_PTR(-ENOMEM);
+
+	dom->owner = ops;
+	dom->type = IOMMU_DOMAIN_SVA;
+	dom->iopf_handler = sva_fault_dispatch;
+	mmgrab(mm);
+	dom->mm = mm;
+	return dom;
+}
+
+/* Give @mm its IOMMU state and a global PASID that @dev can encode */
+static struct iommu_mm_data *sva_mm_setup(struct mm_struct *mm,
+					  struct device *dev)
+{
+	struct iommu_mm_data *state;
+	ioasid_t id;
+
+	state = kzalloc(sizeof(*state), GFP_KERNEL);
+	if (!state)
+		return ERR_PTR(-ENOMEM);
+
+	id = iommu_alloc_global_pasid(dev);
+	if (id == IOMMU_PASID_INVALID) {
+		kfree(state);
+		return ERR_PTR(-ENOSPC);
+	}
+	state->pasid = id;
+	INIT_LIST_HEAD(&state->sva_domains);
+
+	/* Readers that do not take the lock must never see a half-made state */
+	smp_store_release(&mm->iommu_mm, state);
+	return state;
+}
+
+/*
+ * The IOMMU state of @mm, created on the first bind. Fails if @mm's page
+ * table format cannot be walked by an IOMMU, or if its PASID is beyond
+ * what @dev supports.
+ */
+static struct iommu_mm_data *sva_mm_state(struct mm_struct *mm,
+					  struct device *dev)
+{
+	struct iommu_mm_data *state;
+
+	lockdep_assert_held(&sva_bind_lock);
 
 	if (!arch_pgtable_dma_compat(mm))
 		return ERR_PTR(-EBUSY);
 
-	iommu_mm = mm->iommu_mm;
-	if (iommu_mm) {
-		if (iommu_mm->pasid >= dev->iommu->max_pasids)
-			return ERR_PTR(-EOVERFLOW);
-		return iommu_mm;
+	state = mm->iommu_mm;
+	if (!state)
+		return sva_mm_setup(mm, dev);
+	if (state->pasid >= dev->iommu->max_pasids)
+		return ERR_PTR(-EOVERFLOW);
+	return state;
+}
+
+/*
+ * What occupies @pasid in @grp? NULL when it is free; the bond, with one
+ * more user, when @mm is bound there already; ERR_PTR(-EBUSY) when another
+ * mm or another kind of domain holds it.
+ */
+static struct iommu_sva *sva_find_bond(struct iommu_group *grp,
+				       struct mm_struct *mm, ioasid_t pasid)
+{
+	struct iommu_attach_handle *ah;
+	struct iommu_sva *bond;
+
+	ah = iommu_attach_handle_get(grp, pasid, IOMMU_DOMAIN_SVA);
+	if (IS_ERR(ah))
+		return PTR_ERR(ah) == -ENOENT ? NULL : ERR_CAST(ah);
+	if (ah->domain->mm != mm)
+		return ERR_PTR(-EBUSY);
+
+	bond = container_of(ah, struct iommu_sva, handle);
+	refcount_inc(&bond->users);
+	return bond;
+}
+
+/*
+ * Put an SVA domain of @mm on the PASID of @dev for @bond: first one of the
+ * domains the mm has already, then a new one. Only -EINVAL (incompatible
+ * domain) sends the search on to the next candidate.
+ */
+static int sva_attach_domain(struct device *dev, struct mm_struct *mm,
+			     struct iommu_mm_data *state,
+			     struct iommu_sva *bond)
+{
+	struct iommu_domain *dom;
+	int rc;
+
+	list_for_each_entry(dom, &state->sva_domains, next) {
+		rc = iommu_attach_device_pasid(dom, dev, state->pasid,
+					       &bond->handle);
+		if (rc == 0) {
+			dom->users++;
+			return 0;
+		}
+		if (iommu_attach_errno_class(rc) != -EINVAL)
+			return rc;
 	}
 
-	iommu_mm = kzalloc(sizeof(*iommu_mm), GFP_KERNEL);
-	if (!iommu_mm)
+	dom = sva_domain_create(dev, mm);
+	if (IS_ERR(dom))
+		return PTR_ERR(dom);
+
+	rc = iommu_attach_device_pasid(dom, dev, state->pasid, &bond->handle);
+	if (rc) {
+		iommu_domain_free(dom);
+		return rc;
+	}
+	dom->users = 1;
+	list_add(&dom->next, &state->sva_domains);
+	return 0;
+}
+
+static struct iommu_sva *sva_bind_locked(struct device *dev,
+					 struct mm_struct *mm)
+{
+	struct iommu_mm_data *state;
+	struct iommu_sva *bond;
+	int rc;
+
+	lockdep_assert_held(&sva_bind_lock);
+
+	state = sva_mm_state(mm, dev);
+	if (IS_ERR(state))
+		return ERR_CAST(state);
+
+	/* The PASID may be bound already, or taken by something else */
+	bond = sva_find_bond(dev->iommu_group, mm, state->pasid);
+	if (bond)
+		return bond;
+
+	bond = kzalloc(sizeof(*bond), GFP_KERNEL);
+	if (!bond)
 		return ERR_PTR(-ENOMEM);
 
-	pasid = iommu_alloc_global_pasid(dev);
-	if (pasid == IOMMU_PASID_INVALID) {
-		kfree(iommu_mm);
-		return ERR_PTR(-ENOSPC);
+	rc = sva_attach_domain(dev, mm, state, bond);
+	if (rc) {
+		kfree(bond);
+		return ERR_PTR(rc);
 	}
-	iommu_mm->pasid = pasid;
-	INIT_LIST_HEAD(&iommu_mm->sva_domains);
 
-	/* Lockless readers must see the fields before the pointer */
-	smp_store_release(&mm->iommu_mm, iommu_mm);
-	return iommu_mm;
+	bond->dev = dev;
+	refcount_set(&bond->users, 1);
+	return bond;
 }
 
 /**
- * iommu_sva_bind_device() - let a device access a process address space
+ * iommu_sva_bind_device() - give a device access to a process address space
  * @dev: the device
- * @mm: the address space; the caller holds an mm_users reference
+ * @mm: the address space; the caller holds a reference on its users
  *
- * The device then uses the PASID returned by iommu_sva_get_pasid(). Binding
- * a (device, mm) pair that is already bound returns the same bond with one
- * more reference; every successful bind needs an iommu_sva_unbind_device().
- * Where the driver needs it, IOMMU_DEV_FEAT_SVA must be enabled first.
+ * DMA from @dev tagged with iommu_sva_get_pasid() of the result is then
+ * translated by @mm's page table. Binding the same pair again returns the
+ * same bond with one more user; each successful call needs its own
+ * iommu_sva_unbind_device(). Drivers that require IOMMU_DEV_FEAT_SVA need
+ * it enabled beforehand.
  *
- * An SVA domain of @mm that another device of the same driver uses is
- * reused; otherwise a new one is allocated. Only an incompatible domain
- * (-EINVAL) makes the search try the next one.
+ * An SVA domain of @mm already used with the same driver is shared when
+ * the driver accepts it; a new domain is allocated otherwise. Only an
+ * incompatible domain (-EINVAL) makes the core look further.
  *
- * Return: the bond, or ERR_PTR with -ENODEV (no group or no IOMMU),
- * -EOVERFLOW (the mm's PASID is too large for @dev), -ENOSPC (no PASID
- * available), -EBUSY (the PASID of the group is taken by something else,
- * checked before anything is installed), -ENOMEM, or the allocation or
- * attach error.
+ * Return: the bond, or an ERR_PTR: -ENODEV when @dev has no group or no
+ * IOMMU; -EOVERFLOW when @mm's PASID does not fit @dev; -ENOSPC when no
+ * PASID is left; -EBUSY when the group's PASID holds something else (found
+ * before anything is changed); -ENOMEM; or the error of the domain
+ * allocation or attach.
  */
 struct iommu_sva *iommu_sva_bind_device(struct device *dev, struct mm_struct *mm)
 {
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_attach_handle *attach;
-	struct iommu_mm_data *iommu_mm;
-	struct iommu_domain *domain;
 	struct iommu_sva *bond;
-	int ret;
 
-	if (!group || !dev_has_iommu(dev))
+	if (!dev->iommu_group || !dev_has_iommu(dev))
 		return ERR_PTR(-ENODEV);
 
-	mutex_lock(&iommu_sva_lock);
-
-	iommu_mm = iommu_mm_data_get(mm, dev);
-	if (IS_ERR(iommu_mm)) {
-		ret = PTR_ERR(iommu_mm);
-		goto out_unlock;
-	}
-
-	/* Is the PASID of this group already in use? */
-	attach = iommu_attach_handle_get(group, iommu_mm->pasid,
-					 IOMMU_DOMAIN_SVA);
-	if (!IS_ERR(attach)) {
-		if (attach->domain->mm != mm) {
-			ret = -EBUSY;
-			goto out_unlock;
-		}
-		bond = container_of(attach, struct iommu_sva, handle);
-		refcount_inc(&bond->users);
-		mutex_unlock(&iommu_sva_lock);
-		return bond;
-	}
-	if (PTR_ERR(attach) != -ENOENT) {
-		/* Another kind of domain holds the PASID: stop right here */
-		ret = PTR_ERR(attach);
-		goto out_unlock;
-	}
-
-	bond = kzalloc(sizeof(*bond), GFP_KERNEL);
-	if (!bond) {
-		ret = -ENOMEM;
-		goto out_unlock;
-	}
-
-	list_for_each_entry(domain, &iommu_mm->sva_domains, next) {
-		ret = iommu_attach_device_pasid(domain, dev, iommu_mm->pasid,
-						&bond->handle);
-		if (!ret) {
-			domain->users++;
-			goto out_bound;
-		}
-		/* Only an incompatible domain is a reason to look further */
-		if (iommu_attach_errno_class(ret) != -EINVAL)
-			goto out_free_bond;
-	}
-
-	domain = iommu_sva_domain_alloc(dev, mm);
-	if (IS_ERR(domain)) {
-		ret = PTR_ERR(domain);
-		goto out_free_bond;
-	}
-
-	ret = iommu_attach_device_pasid(domain, dev, iommu_mm->pasid,
-					&bond->handle);
-	if (ret)
-		goto out_free_domain;
-	domain->users = 1;
-	list_add(&domain->next, &iommu_mm->sva_domains);
-
-out_bound:
-	refcount_set(&bond->users, 1);
-	bond->dev = dev;
-	mutex_unlock(&iommu_sva_lock);
+	mutex_lock(&sva_bind_lock);
+	bond = sva_bind_locked(dev, mm);
+	mutex_unlock(&sva_bind_lock);
 	return bond;
-
-out_free_domain:
-	iommu_domain_free(domain);
-out_free_bond:
-	kfree(bond);
-out_unlock:
-	mutex_unlock(&iommu_sva_lock);
-	return ERR_PTR(ret);
 }
 EXPORT_SYMBOL_GPL(iommu_sva_bind_device);
 
 /**
- * iommu_sva_unbind_device() - drop a reference on a bond
- * @handle: the bond returned by iommu_sva_bind_device()
+ * iommu_sva_unbind_device() - drop one user of a bond
+ * @handle: a bond from iommu_sva_bind_device()
  *
- * The last reference detaches the PASID, and the SVA domain is freed when
- * no device uses it any more. The device must have stopped issuing DMA
- * with the PASID, and its pending page requests must have been flushed.
+ * When the last user goes, the PASID is detached from the device, and an
+ * SVA domain no device uses any more is freed. The device must no longer
+ * issue DMA with the PASID and its outstanding page requests must have
+ * been flushed.
  */
 void iommu_sva_unbind_device(struct iommu_sva *handle)
 {
-	struct iommu_domain *domain = handle->handle.domain;
-	struct iommu_mm_data *iommu_mm = domain->mm->iommu_mm;
-	struct device *dev = handle->dev;
+	struct iommu_domain *dom = handle->handle.domain;
+	struct mm_struct *mm = dom->mm;
+	bool last;
 
-	mutex_lock(&iommu_sva_lock);
-	if (!refcount_dec_and_test(&handle->users)) {
-		mutex_unlock(&iommu_sva_lock);
-		return;
+	mutex_lock(&sva_bind_lock);
+	last = refcount_dec_and_test(&handle->users);
+	if (last) {
+		iommu_detach_device_pasid(dom, handle->dev,
+					  mm->iommu_mm->pasid);
+		dom->users--;
+		if (!dom->users) {
+			list_del(&dom->next);
+			iommu_domain_free(dom);
+		}
 	}
+	mutex_unlock(&sva_bind_lock);
 
-	iommu_detach_device_pasid(domain, dev, iommu_mm->pasid);
-	if (--domain->users == 0) {
-		list_del(&domain->next);
-		iommu_domain_free(domain);
-	}
-	mutex_unlock(&iommu_sva_lock);
-	kfree(handle);
+	if (last)
+		kfree(handle);
 }
 EXPORT_SYMBOL_GPL(iommu_sva_unbind_device);
 
 /**
- * iommu_sva_get_pasid() - the PASID a bond uses
+ * iommu_sva_get_pasid() - the PASID of a bond
  * @handle: the bond
  *
- * Return: the PASID of the bound mm; the same for every device bound to it.
+ * Return: the PASID of the bound mm, the same for all devices bound to it.
  */
 u32 iommu_sva_get_pasid(struct iommu_sva *handle)
 {
-	return mm_get_enqcmd_pasid(handle->handle.domain->mm);
+	struct mm_struct *mm = handle->handle.domain->mm;
+
+	return mm_get_enqcmd_pasid(mm);
 }
 EXPORT_SYMBOL_GPL(iommu_sva_get_pasid);
 
 /**
- * mm_pasid_drop() - release the PASID of an mm that is going away
+ * mm_pasid_drop() - release the IOMMU state of an mm being torn down
  * @mm: the mm
  */
 void mm_pasid_drop(struct mm_struct *mm)
 {
-	struct iommu_mm_data *iommu_mm = mm->iommu_mm;
+	struct iommu_mm_data *state = mm->iommu_mm;
 
-	if (!iommu_mm)
+	if (!state)
 		return;
 
-	iommu_free_global_pasid(iommu_mm->pasid);
 	mm->iommu_mm = NULL;
-	kfree(iommu_mm);
+	iommu_free_global_pasid(state->pasid);
+	kfree(state);
+}
+
+/* How the permission bits of a page request turn into fault flags */
+static unsigned int sva_fault_flags(u32 perm)
+{
+	unsigned int flags = FAULT_FLAG_REMOTE;
+
+	if (perm & IOMMU_FAULT_PERM_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (perm & IOMMU_FAULT_PERM_EXEC)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	/* A request without the privileged bit acts for user mode */
+	if (!(perm & IOMMU_FAULT_PERM_PRIV))
+		flags |= FAULT_FLAG_USER;
+	return flags;
 }
 
 /*
- * Resolve one page request against @mm the way an access of the process
- * itself would be resolved: fixup_user_fault() refuses addresses that are
- * not mapped or whose mapping does not allow the access, and otherwise
- * makes the page present.
+ * Resolve one page request against @mm as if the process itself touched
+ * the address: fixup_user_fault() fails for addresses that are not mapped
+ * or not mapped with the requested rights, and faults the page in
+ * otherwise.
  */
 static enum iommu_page_response_code
-iommu_sva_handle_fault(struct iommu_fault_page_request *prm,
-		       struct mm_struct *mm)
+sva_resolve_request(struct iommu_fault_page_request *req, struct mm_struct *mm)
 {
-	enum iommu_page_response_code code = IOMMU_PAGE_RESP_INVALID;
-	unsigned int fault_flags = FAULT_FLAG_REMOTE;
+	int rc;
 
-	if (!(prm->flags & IOMMU_FAULT_PAGE_REQUEST_PASID_VALID))
-		return code;
-
-	/* The process may already be exiting */
+	if (!(req->flags & IOMMU_FAULT_PAGE_REQUEST_PASID_VALID))
+		return IOMMU_PAGE_RESP_INVALID;
+	/* Nothing to resolve against once the process is exiting */
 	if (!mmget_not_zero(mm))
-		return code;
-
-	if (prm->perm & IOMMU_FAULT_PERM_WRITE)
-		fault_flags |= FAULT_FLAG_WRITE;
-	if (prm->perm & IOMMU_FAULT_PERM_EXEC)
-		fault_flags |= FAULT_FLAG_INSTRUCTION;
-	if (!(prm->perm & IOMMU_FAULT_PERM_PRIV))
-		fault_flags |= FAULT_FLAG_USER;
+		return IOMMU_PAGE_RESP_INVALID;
 
 	mmap_read_lock(mm);
-	if (!fixup_user_fault(mm, prm->addr, fault_flags, NULL))
-		code = IOMMU_PAGE_RESP_SUCCESS;
+	rc = fixup_user_fault(mm, req->addr, sva_fault_flags(req->perm), NULL);
 	mmap_read_unlock(mm);
-
 	mmput(mm);
-	return code;
+
+	return rc ? IOMMU_PAGE_RESP_INVALID : IOMMU_PAGE_RESP_SUCCESS;
 }
 
-/* Work item: resolve every request of a group, then answer the group */
-static void iommu_sva_iopf_work(struct work_struct *work)
+/*
+ * Work item of one page request group. Requests are resolved in order; the
+ * first one that fails decides the answer for the group.
+ */
+static void sva_fault_work(struct work_struct *work)
 {
-	struct iopf_group *group = container_of(work, struct iopf_group, work);
-	struct mm_struct *mm = group->attach_handle->domain->mm;
-	enum iommu_page_response_code code = IOMMU_PAGE_RESP_SUCCESS;
-	struct iopf_fault *iopf;
+	struct iopf_group *fgroup = container_of(work, struct iopf_group, work);
+	struct mm_struct *mm = fgroup->attach_handle->domain->mm;
+	enum iommu_page_response_code answer = IOMMU_PAGE_RESP_SUCCESS;
+	struct iopf_fault *req;
 
-	list_for_each_entry(iopf, &group->faults, list) {
-		/* The first failure decides the answer for the whole group */
-		code = iommu_sva_handle_fault(&iopf->fault.prm, mm);
-		if (code != IOMMU_PAGE_RESP_SUCCESS)
+	list_for_each_entry(req, &fgroup->faults, list) {
+		answer = sva_resolve_request(&req->fault.prm, mm);
+		if (answer != IOMMU_PAGE_RESP_SUCCESS)
 			break;
 	}
 
-	iopf_group_response(group, code);
-	iopf_free_group(group);
+	iopf_group_response(fgroup, answer);
+	iopf_free_group(fgroup);
 }
 
-/* &iommu_domain.iopf_handler of SVA domains */
-static int iommu_sva_iopf_handler(struct iopf_group *group)
+/* The iopf_handler of SVA domains: resolve the group on the queue's wq */
+static int sva_fault_dispatch(struct iopf_group *fgroup)
 {
-	struct iommu_fault_param *fault_param = group->fault_param;
+	struct workqueue_struct *wq = fgroup->fault_param->queue->wq;
 
-	INIT_WORK(&group->work, iommu_sva_iopf_work);
-	if (!queue_work(fault_param->queue->wq, &group->work))
-		return -EBUSY;
-	return 0;
-}
-
-static struct iommu_domain *iommu_sva_domain_alloc(struct device *dev,
-						   struct mm_struct *mm)
-{
-	const struct iommu_ops *ops = dev_iommu_ops(dev);
-	struct iommu_domain *domain;
-
-	if (ops->domain_alloc_sva)
-		domain = ops->domain_alloc_sva(dev, mm);
-	else if (ops->domain_alloc)
-		domain = ops->domain_alloc(IOMMU_DOMAIN_SVA);
-	else
-		return ERR_PTR(-EOPNOTSUPP);
-	if (!domain)
-		return ERR_PTR(-ENOMEM);
-	if (IS_ERR(domain))
-		return domain;
-
-	domain->type = IOMMU_DOMAIN_SVA;
-	mmgrab(mm);
-	domain->mm = mm;
-	domain->owner = ops;
-	domain->iopf_handler = iommu_sva_iopf_handler;
-	return domain;
+	INIT_WORK(&fgroup->work, sva_fault_work);
+	return queue_work(wq, &fgroup->work) ? 0 : -EBUSY;
 }

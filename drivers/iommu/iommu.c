@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IOMMU core: registration of IOMMU instances, probing and releasing client
- * devices, firmware specs and per-device features.
+ * IOMMU core: IOMMU instances coming and going, client devices being
+ * probed and released, firmware specs, per-device features.
  *
- * The rest of the core is split by topic: iommu-group.c (groups and the
- * device_group helpers), iommu-domain.c (allocation and attachment),
- * iommu-default.c (default domain policy), iommu-owner.c (DMA ownership),
- * iommu-map.c (map/unmap and reserved regions), iommu-pasid.c (PASIDs and
- * attach handles).
+ * The other parts of the core, by topic: iommu-group.c (groups and the
+ * device_group helpers), iommu-domain.c (domains and attaching them),
+ * iommu-default.c (which default domain a group gets), iommu-owner.c (DMA
+ * ownership), iommu-map.c (mapping and reserved regions), iommu-pasid.c
+ * (PASIDs and attach handles).
  */
 
 #define pr_fmt(fmt)    "iommu: " fmt
@@ -31,506 +31,413 @@
 #include "dma-iommu.h"
 #include "iommu-priv.h"
 
-/* Registered IOMMU instances, protected by iommu_device_lock */
-static LIST_HEAD(iommu_device_list);
-static DEFINE_SPINLOCK(iommu_device_lock);
-
-/* The buses whose devices can sit behind an IOMMU */
-static const struct bus_type * const iommu_buses[] = {
+/* Buses on which a device may sit behind an IOMMU */
+static const struct bus_type * const watched_buses[] = {
 	&platform_bus_type,
 #ifdef CONFIG_PCI
 	&pci_bus_type,
 #endif
 };
 
+/* Every registered IOMMU instance; see the lock order in iommu-priv.h */
+static LIST_HEAD(iommu_units);
+static DEFINE_SPINLOCK(iommu_units_lock);
+
 /* Serialises probing; see the lock order in iommu-priv.h */
 DEFINE_MUTEX(iommu_probe_device_lock);
 
-static int iommu_bus_notifier(struct notifier_block *nb,
-			      unsigned long action, void *data);
-static int __iommu_probe_device(struct device *dev,
-				struct list_head *group_list);
-static void iommu_release_device(struct device *dev);
+static int core_bus_event(struct notifier_block *nb, unsigned long action,
+			  void *data);
 
-static int __init iommu_subsys_init(void)
+static void units_add(struct iommu_device *unit)
 {
-	struct notifier_block *nbs;
-	int i;
-
-	iommu_default_policy_init();
-
-	nbs = kcalloc(ARRAY_SIZE(iommu_buses), sizeof(*nbs), GFP_KERNEL);
-	if (!nbs)
-		return -ENOMEM;
-
-	for (i = 0; i < ARRAY_SIZE(iommu_buses); i++) {
-		nbs[i].notifier_call = iommu_bus_notifier;
-		bus_register_notifier(iommu_buses[i], &nbs[i]);
-	}
-	return 0;
-}
-subsys_initcall(iommu_subsys_init);
-
-/* bus_for_each_dev() callback: release @dev if @data serves it */
-static int iommu_release_if_served_by(struct device *dev, void *data)
-{
-	struct iommu_device *iommu = data;
-
-	if (dev->iommu && dev->iommu->iommu_dev == iommu)
-		iommu_release_device(dev);
-	return 0;
+	spin_lock(&iommu_units_lock);
+	list_add_tail(&unit->list, &iommu_units);
+	spin_unlock(&iommu_units_lock);
 }
 
-static void iommu_device_list_add(struct iommu_device *iommu)
+static void units_remove(struct iommu_device *unit)
 {
-	spin_lock(&iommu_device_lock);
-	list_add_tail(&iommu->list, &iommu_device_list);
-	spin_unlock(&iommu_device_lock);
-}
-
-static void iommu_device_list_del(struct iommu_device *iommu)
-{
-	spin_lock(&iommu_device_lock);
-	list_del(&iommu->list);
-	spin_unlock(&iommu_device_lock);
+	spin_lock(&iommu_units_lock);
+	list_del(&unit->list);
+	spin_unlock(&iommu_units_lock);
 }
 
 /**
- * iommu_device_register() - make an IOMMU instance available
- * @iommu: the instance, embedded in the driver's own structure
- * @ops: the driver's operations
- * @hwdev: the instance's hardware device, used to find its firmware node;
- *         may be NULL, in which case the instance serves devices without a
- *         fwspec
+ * iommu_ops_from_fwnode() - the driver of the instance with a firmware node
+ * @fwnode: firmware node of an IOMMU; NULL finds instances registered
+ *          without a node
  *
- * After adding the instance, every device on every IOMMU-capable bus is
- * offered to it (bus_iommu_probe()).
- *
- * Return: 0, -EINVAL if @ops live in a module but have no owner, or the
- * error of a bus probe (the instance is unregistered again in that case).
- */
-int iommu_device_register(struct iommu_device *iommu,
-			  const struct iommu_ops *ops, struct device *hwdev)
-{
-	int ret = 0;
-	int i;
-
-	/* Module references are taken through ops->owner */
-	if (WARN_ON(is_module_address((unsigned long)ops) && !ops->owner))
-		return -EINVAL;
-
-	iommu->ops = ops;
-	if (hwdev)
-		iommu->fwnode = dev_fwnode(hwdev);
-	iommu_device_list_add(iommu);
-
-	for (i = 0; i < ARRAY_SIZE(iommu_buses); i++) {
-		ret = bus_iommu_probe(iommu_buses[i]);
-		if (ret)
-			break;
-	}
-	if (ret)
-		iommu_device_unregister(iommu);
-	return ret;
-}
-EXPORT_SYMBOL_GPL(iommu_device_register);
-
-/**
- * iommu_device_unregister() - withdraw an IOMMU instance
- * @iommu: an instance registered with iommu_device_register()
- *
- * Releases every device the instance serves, then drops the instance from
- * the core's list and puts its singleton group, if any.
- */
-void iommu_device_unregister(struct iommu_device *iommu)
-{
-	int i;
-
-	for (i = 0; i < ARRAY_SIZE(iommu_buses); i++)
-		bus_for_each_dev(iommu_buses[i], NULL, iommu,
-				 iommu_release_if_served_by);
-
-	iommu_device_list_del(iommu);
-
-	/* The reference taken by generic_single_device_group() */
-	iommu_group_put(iommu->singleton_group);
-	iommu->singleton_group = NULL;
-}
-EXPORT_SYMBOL_GPL(iommu_device_unregister);
-
-/**
- * iommu_device_register_bus() - register an instance serving a single bus
- * @iommu: the instance
- * @ops: the driver's operations
- * @bus: the only bus the instance serves
- * @nb: notifier storage provided by the caller, used to follow the bus
- *
- * For test drivers (mock IOMMUs) living on a bus of their own.
- *
- * Return: 0, or the error of the notifier registration or the bus probe.
- */
-int iommu_device_register_bus(struct iommu_device *iommu,
-			      const struct iommu_ops *ops,
-			      const struct bus_type *bus,
-			      struct notifier_block *nb)
-{
-	int ret;
-
-	iommu->ops = ops;
-	nb->notifier_call = iommu_bus_notifier;
-	ret = bus_register_notifier(bus, nb);
-	if (ret)
-		return ret;
-
-	iommu_device_list_add(iommu);
-
-	ret = bus_iommu_probe(bus);
-	if (ret)
-		iommu_device_unregister_bus(iommu, bus, nb);
-	return ret;
-}
-EXPORT_SYMBOL_GPL(iommu_device_register_bus);
-
-/**
- * iommu_device_unregister_bus() - undo iommu_device_register_bus()
- * @iommu: the instance
- * @bus: the bus it was registered for
- * @nb: the notifier passed at registration
- */
-void iommu_device_unregister_bus(struct iommu_device *iommu,
-				 const struct bus_type *bus,
-				 struct notifier_block *nb)
-{
-	bus_unregister_notifier(bus, nb);
-	bus_for_each_dev(bus, NULL, iommu, iommu_release_if_served_by);
-	iommu_device_unregister(iommu);
-}
-EXPORT_SYMBOL_GPL(iommu_device_unregister_bus);
-
-/**
- * iommu_ops_from_fwnode() - find the driver registered for a firmware node
- * @fwnode: the IOMMU's firmware node; NULL matches instances registered
- *          without one
- *
- * Return: the ops of the first matching instance, or NULL.
+ * Return: the ops of the first instance whose node matches, or NULL.
  */
 const struct iommu_ops *iommu_ops_from_fwnode(const struct fwnode_handle *fwnode)
 {
-	const struct iommu_ops *found = NULL;
-	struct iommu_device *iommu;
+	const struct iommu_ops *ops = NULL;
+	struct iommu_device *unit;
 
-	spin_lock(&iommu_device_lock);
-	list_for_each_entry(iommu, &iommu_device_list, list) {
-		if (iommu->fwnode == fwnode) {
-			found = iommu->ops;
-			break;
-		}
+	spin_lock(&iommu_units_lock);
+	list_for_each_entry(unit, &iommu_units, list) {
+		if (unit->fwnode != fwnode)
+			continue;
+		ops = unit->ops;
+		break;
 	}
-	spin_unlock(&iommu_device_lock);
-	return found;
+	spin_unlock(&iommu_units_lock);
+	return ops;
 }
 
 /**
- * iommu_present() - is any IOMMU registered for a bus?
+ * iommu_present() - is there an IOMMU for a bus at all?
  * @bus: the bus
  *
- * Legacy; device_iommu_capable() and friends answer per device.
+ * A legacy question; device_iommu_capable() and its relatives answer per
+ * device.
  *
- * Return: true if @bus is one the core watches and an instance exists.
+ * Return: true when @bus is watched by the core and some instance is
+ * registered.
  */
 bool iommu_present(const struct bus_type *bus)
 {
+	bool watched = false;
 	bool any;
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(iommu_buses); i++) {
-		if (iommu_buses[i] != bus)
-			continue;
-		spin_lock(&iommu_device_lock);
-		any = !list_empty(&iommu_device_list);
-		spin_unlock(&iommu_device_lock);
-		return any;
-	}
-	return false;
+	for (i = 0; i < ARRAY_SIZE(watched_buses); i++)
+		watched |= watched_buses[i] == bus;
+	if (!watched)
+		return false;
+
+	spin_lock(&iommu_units_lock);
+	any = !list_empty(&iommu_units);
+	spin_unlock(&iommu_units_lock);
+	return any;
 }
 EXPORT_SYMBOL_GPL(iommu_present);
 
-/* Allocate dev->iommu if it does not exist yet */
-static struct dev_iommu *__dev_iommu_get(struct device *dev)
+/* dev->iommu, created on first use */
+static struct dev_iommu *dev_iommu_ensure(struct device *dev)
 {
-	struct dev_iommu *param;
+	struct dev_iommu *di = dev->iommu;
 
-	if (dev->iommu)
-		return dev->iommu;
+	if (di)
+		return di;
 
-	param = kzalloc(sizeof(*param), GFP_KERNEL);
-	if (!param)
+	di = kzalloc(sizeof(*di), GFP_KERNEL);
+	if (!di)
 		return NULL;
-	mutex_init(&param->lock);
-	dev->iommu = param;
-	return param;
-}
-
-static struct dev_iommu *dev_iommu_get(struct device *dev)
-{
-	lockdep_assert_held(&iommu_probe_device_lock);
-	return __dev_iommu_get(dev);
+	mutex_init(&di->lock);
+	dev->iommu = di;
+	return di;
 }
 
 /**
- * dev_iommu_free() - free dev->iommu and the fwspec hanging off it
+ * dev_iommu_free() - release dev->iommu together with its fwspec
  * @dev: the device
  */
 void dev_iommu_free(struct device *dev)
 {
-	struct dev_iommu *param = dev->iommu;
+	struct dev_iommu *di = dev->iommu;
+	struct iommu_fwspec *spec = di->fwspec;
 
 	dev->iommu = NULL;
-	if (param->fwspec) {
-		fwnode_handle_put(param->fwspec->iommu_fwnode);
-		kfree(param->fwspec);
+	if (spec) {
+		fwnode_handle_put(spec->iommu_fwnode);
+		kfree(spec);
 	}
-	kfree(param);
+	kfree(di);
 }
 
 /**
- * dev_iommu_priv_set() - attach driver-private data to a client device
- * @dev: a device being probed (dev->iommu exists)
+ * dev_iommu_priv_set() - store driver data for a client device
+ * @dev: a device in the middle of being probed (it has dev->iommu)
  * @priv: the data
  *
- * Must be called from probe_device(), under the probe lock.
+ * Only for probe_device() implementations, which run under the probe lock.
  */
 void dev_iommu_priv_set(struct device *dev, void *priv)
 {
+	struct dev_iommu *di = dev->iommu;
+
 	lockdep_assert_held(&iommu_probe_device_lock);
-	dev->iommu->priv = priv;
+	di->priv = priv;
 }
 EXPORT_SYMBOL_GPL(dev_iommu_priv_set);
 
-/* The device's own PASID capability, capped by its IOMMU instance */
-static u32 dev_iommu_get_max_pasids(struct device *dev)
+/* How many PASIDs the device itself can issue, ignoring its IOMMU */
+static u32 dev_own_pasid_count(struct device *dev)
 {
-	u32 dev_pasids = 0;
 	u32 bits;
-	int ret;
+	int n;
 
 	if (dev_is_pci(dev)) {
-		ret = pci_max_pasids(to_pci_dev(dev));
-		if (ret > 0)
-			dev_pasids = ret;
-	} else if (!device_property_read_u32(dev, "pasid-num-bits", &bits)) {
-		dev_pasids = bits >= 32 ? U32_MAX : 1U << bits;
+		n = pci_max_pasids(to_pci_dev(dev));
+		return n > 0 ? n : 0;
 	}
+	if (device_property_read_u32(dev, "pasid-num-bits", &bits))
+		return 0;
+	return bits >= 32 ? U32_MAX : 1U << bits;
+}
 
-	return min(dev_pasids, dev->iommu->iommu_dev->max_pasids);
+/* Settle the per-device state that depends on the serving driver */
+static void probe_dev_fill_in(struct device *dev, const struct iommu_ops *ops)
+{
+	struct dev_iommu *di = dev->iommu;
+
+	di->max_pasids = min(dev_own_pasid_count(dev),
+			     di->iommu_dev->max_pasids);
+	if (ops->is_attach_deferred)
+		di->attach_deferred = ops->is_attach_deferred(dev);
+}
+
+/* The driver's device_group(), with NULL (a driver bug) turned into -EINVAL */
+static struct iommu_group *probe_dev_group(struct device *dev,
+					   const struct iommu_ops *ops)
+{
+	struct iommu_group *grp = ops->device_group(dev);
+
+	if (WARN_ON_ONCE(!grp))
+		return ERR_PTR(-EINVAL);
+	return grp;
 }
 
 /*
- * First half of probing: dev->iommu, the driver's probe_device() and
- * device_group(). On success dev->iommu_group holds a group reference.
+ * First stage of probing @dev for the driver @ops: dev->iommu, the
+ * driver's probe_device() and device_group(). On success dev->iommu_group
+ * carries a reference on the group.
  */
-static int iommu_init_device(struct device *dev, const struct iommu_ops *ops)
+static int probe_dev_setup(struct device *dev, const struct iommu_ops *ops)
 {
-	struct iommu_device *iommu_dev;
-	struct iommu_group *group;
-	int ret;
+	struct iommu_device *unit;
+	struct iommu_group *grp;
+	int rc;
 
-	if (!dev_iommu_get(dev))
+	lockdep_assert_held(&iommu_probe_device_lock);
+
+	if (!dev_iommu_ensure(dev))
 		return -ENOMEM;
 
 	if (!try_module_get(ops->owner)) {
-		ret = -EINVAL;
-		goto out_free;
+		rc = -EINVAL;
+		goto err_free_param;
 	}
 
-	iommu_dev = ops->probe_device(dev);
-	if (IS_ERR(iommu_dev)) {
-		ret = PTR_ERR(iommu_dev);
-		goto out_module_put;
+	unit = ops->probe_device(dev);
+	if (IS_ERR(unit)) {
+		rc = PTR_ERR(unit);
+		goto err_put_module;
 	}
-	dev->iommu->iommu_dev = iommu_dev;
+	dev->iommu->iommu_dev = unit;
 
-	ret = iommu_device_link(iommu_dev, dev);
-	if (ret)
-		goto out_release;
+	rc = iommu_device_link(unit, dev);
+	if (rc)
+		goto err_release;
 
-	group = ops->device_group(dev);
-	if (WARN_ON_ONCE(!group))
-		group = ERR_PTR(-EINVAL);
-	if (IS_ERR(group)) {
-		ret = PTR_ERR(group);
-		goto out_unlink;
+	grp = probe_dev_group(dev, ops);
+	if (IS_ERR(grp)) {
+		rc = PTR_ERR(grp);
+		goto err_unlink;
 	}
-	dev->iommu_group = group;
+	dev->iommu_group = grp;
 
-	dev->iommu->max_pasids = dev_iommu_get_max_pasids(dev);
-	if (ops->is_attach_deferred)
-		dev->iommu->attach_deferred = ops->is_attach_deferred(dev);
+	probe_dev_fill_in(dev, ops);
 	return 0;
 
-out_unlink:
-	iommu_device_unlink(iommu_dev, dev);
-out_release:
+err_unlink:
+	iommu_device_unlink(unit, dev);
+err_release:
 	if (ops->release_device)
 		ops->release_device(dev);
-out_module_put:
+err_put_module:
 	module_put(ops->owner);
-out_free:
+err_free_param:
 	dev->iommu->iommu_dev = NULL;
 	dev_iommu_free(dev);
-	return ret;
+	return rc;
+}
+
+/* The last member is gone: the group's core domains go with it */
+static void grp_drop_core_domains(struct iommu_group *grp)
+{
+	struct iommu_domain *doms[] = {
+		grp->default_domain,
+		grp->blocking_domain,
+	};
+	int i;
+
+	lockdep_assert_held(&grp->mutex);
+
+	grp->domain = NULL;
+	grp->default_domain = NULL;
+	grp->blocking_domain = NULL;
+	for (i = 0; i < ARRAY_SIZE(doms); i++) {
+		if (doms[i])
+			iommu_domain_free(doms[i]);
+	}
 }
 
 /**
- * iommu_deinit_device() - undo iommu_init_device() for a device leaving
- *                         its group
- * @dev: the device, already unlinked from group->devices
+ * iommu_dev_teardown() - undo probe_dev_setup() for a device that left
+ *                        its group
+ * @dev: the device, no longer on the group's member list
  *
- * Attaches the driver's release_domain (unless the default domain attach
- * was deferred and never happened), calls release_device(), and frees the
- * group's core domains when the group has become empty. The caller holds
- * the group mutex and still owns the group reference of the device.
+ * The driver's release_domain is attached (skipped when the device's
+ * deferred default-domain attach never took place), release_device() is
+ * called, and an empty group loses its core domains. The caller holds the
+ * group mutex and keeps the device's group reference, which is its to
+ * drop.
  */
-void iommu_deinit_device(struct device *dev)
+void iommu_dev_teardown(struct device *dev)
 {
-	struct iommu_group *group = dev->iommu_group;
 	const struct iommu_ops *ops = dev_iommu_ops(dev);
+	struct iommu_group *grp = dev->iommu_group;
+	struct dev_iommu *di = dev->iommu;
 
-	lockdep_assert_held(&group->mutex);
+	lockdep_assert_held(&grp->mutex);
 
-	iommu_device_unlink(dev->iommu->iommu_dev, dev);
+	iommu_device_unlink(di->iommu_dev, dev);
 
 	/*
-	 * The driver must stop translating through any domain of ours. With a
-	 * release_domain we attach it first (errors cannot be acted upon, but
-	 * still go through the errno checker); without one, release_device()
-	 * has to leave the device blocked or in identity by itself. A device
-	 * whose deferred attach never happened has nothing to undo.
+	 * Translation through our domains has to stop. A release_domain does
+	 * that (its attach result is only checked, nothing can be done about
+	 * a failure); without one, release_device() must leave the device
+	 * blocked or in identity itself. A device whose deferred attach never
+	 * happened has nothing to undo.
 	 */
-	if (!dev->iommu->attach_deferred && ops->release_domain)
+	if (ops->release_domain && !di->attach_deferred)
 		iommu_attach_release_domain(dev);
-
 	if (ops->release_device)
 		ops->release_device(dev);
 
-	/* The last member takes the core domains with it */
-	if (list_empty(&group->devices)) {
-		if (group->default_domain) {
-			iommu_domain_free(group->default_domain);
-			group->default_domain = NULL;
-		}
-		if (group->blocking_domain) {
-			iommu_domain_free(group->blocking_domain);
-			group->blocking_domain = NULL;
-		}
-		group->domain = NULL;
-	}
+	if (list_empty(&grp->devices))
+		grp_drop_core_domains(grp);
 
-	/* The group reference itself is the caller's to drop */
 	dev->iommu_group = NULL;
-	module_put(ops->owner);
-	dev_iommu_free(dev);
 #ifdef CONFIG_IOMMU_DMA
 	dev->dma_iommu = false;
 #endif
+	dev_iommu_free(dev);
+	module_put(ops->owner);
 }
 
 /*
- * Probe one device. With @group_list (bus probing) a new group's default
- * domain is left for the caller to set up once all devices are known;
- * without it (hot-plug) it is set up right away.
+ * The newcomer @dev has joined @grp's member list. Bring it in line with
+ * the group, or set up the group's default domain, or leave that to
+ * bus_iommu_probe() via @pending (NULL: hot-plug, set up now).
  */
-static int __iommu_probe_device(struct device *dev, struct list_head *group_list)
+static int probe_dev_join(struct iommu_group *grp, struct device *dev,
+			  struct list_head *pending)
 {
-	const struct iommu_ops *ops;
-	struct iommu_group *group;
-	struct group_device *gdev;
-	int ret;
+	struct iommu_domain *def = grp->default_domain;
+
+	lockdep_assert_held(&grp->mutex);
+
+	WARN_ON(def && !grp->domain);
+	if (def)
+		iommu_install_direct_maps(def, dev);
 
 	/*
-	 * The serving driver is found through the fwspec; devices without
-	 * one go to an instance registered without a firmware node.
+	 * A group in use: the new member follows it onto its current
+	 * domain, which may well be something other than the default.
+	 */
+	if (grp->domain)
+		return iommu_grp_move_member(grp, dev, grp->domain, 0);
+
+	if (def)
+		return 0;
+	if (!pending)
+		return iommu_grp_setup_default(grp, 0);
+	if (list_empty(&grp->entry))
+		list_add_tail(&grp->entry, pending);
+	return 0;
+}
+
+/*
+ * Probe one device. During bus probing (@pending given) the default domain
+ * of a new group is set up later, once every member is known; on hot-plug
+ * it is set up right away.
+ */
+static int probe_dev_locked(struct device *dev, struct list_head *pending)
+{
+	const struct iommu_ops *ops;
+	struct group_device *member;
+	struct iommu_group *grp;
+	int rc;
+
+	lockdep_assert_held(&iommu_probe_device_lock);
+
+	/*
+	 * The fwspec leads to the serving driver; a device without one goes
+	 * to an instance registered without a firmware node.
 	 */
 	ops = iommu_fwspec_ops(dev_iommu_fwspec_get(dev));
 	if (!ops)
 		return -ENODEV;
-
-	lockdep_assert_held(&iommu_probe_device_lock);
-
-	/* Already probed */
+	/* Nothing to do for a device probed before */
 	if (dev->iommu_group)
 		return 0;
 
-	ret = iommu_init_device(dev, ops);
-	if (ret)
-		return ret;
+	rc = probe_dev_setup(dev, ops);
+	if (rc)
+		return rc;
 
-	group = dev->iommu_group;
-	gdev = iommu_group_alloc_device(group, dev);
-	mutex_lock(&group->mutex);
-	if (IS_ERR(gdev)) {
-		ret = PTR_ERR(gdev);
-		goto out_deinit;
+	grp = dev->iommu_group;
+	member = iommu_group_alloc_device(grp, dev);
+
+	mutex_lock(&grp->mutex);
+	if (IS_ERR(member)) {
+		rc = PTR_ERR(member);
+		goto err_teardown;
 	}
 
-	/* Default domain setup looks at group->devices, so join first */
-	list_add_tail(&gdev->list, &group->devices);
-	WARN_ON(group->default_domain && !group->domain);
-	if (group->default_domain)
-		iommu_create_device_direct_mappings(group->default_domain, dev);
+	/* Setting up the default domain walks the members: join first */
+	list_add_tail(&member->list, &grp->devices);
+	rc = probe_dev_join(grp, dev, pending);
+	if (rc)
+		goto err_leave;
 
-	if (group->domain) {
-		/*
-		 * Joining a live group: the newcomer follows the group onto
-		 * whatever domain it is on now, which need not be the default.
-		 */
-		ret = __iommu_device_set_domain(group, dev, group->domain, 0);
-		if (ret)
-			goto out_remove_gdev;
-	} else if (!group->default_domain && !group_list) {
-		ret = iommu_setup_default_domain(group, 0);
-		if (ret)
-			goto out_remove_gdev;
-	} else if (!group->default_domain && list_empty(&group->entry)) {
-		list_add_tail(&group->entry, group_list);
-	}
-
-	if (group->default_domain)
+	if (grp->default_domain)
 		iommu_setup_dma_ops(dev);
-
-	mutex_unlock(&group->mutex);
+	mutex_unlock(&grp->mutex);
 	return 0;
 
-out_remove_gdev:
-	list_del(&gdev->list);
-	__iommu_group_free_device(group, gdev);
-out_deinit:
-	iommu_deinit_device(dev);
-	mutex_unlock(&group->mutex);
-	iommu_group_put(group);
-	return ret;
+err_leave:
+	list_del(&member->list);
+	__iommu_group_free_device(grp, member);
+err_teardown:
+	iommu_dev_teardown(dev);
+	mutex_unlock(&grp->mutex);
+	iommu_group_put(grp);
+	return rc;
+}
+
+static int probe_dev(struct device *dev, struct list_head *pending)
+{
+	int rc;
+
+	mutex_lock(&iommu_probe_device_lock);
+	rc = probe_dev_locked(dev, pending);
+	mutex_unlock(&iommu_probe_device_lock);
+	return rc;
 }
 
 /**
- * iommu_probe_device() - offer one device to the IOMMU drivers
+ * iommu_probe_device() - offer a single device to the IOMMU drivers
  * @dev: the device
  *
- * Called for hot-plugged devices (from the bus notifier) and by firmware
- * code replaying a probe. A device in a group already is left alone.
+ * Used for hot-plugged devices (through the bus notifier) and by firmware
+ * code that replays a probe. A device already in a group is left as it is.
  *
- * Return: 0, -ENODEV if no driver serves the device, or the error of the
- * driver or of the default domain setup.
+ * Return: 0; -ENODEV when no driver serves @dev; or the error of the
+ * driver or of setting up the default domain.
  */
 int iommu_probe_device(struct device *dev)
 {
 	const struct iommu_ops *ops;
-	int ret;
+	int rc;
 
-	mutex_lock(&iommu_probe_device_lock);
-	ret = __iommu_probe_device(dev, NULL);
-	mutex_unlock(&iommu_probe_device_lock);
-	if (ret)
-		return ret;
+	rc = probe_dev(dev, NULL);
+	if (rc)
+		return rc;
 
 	ops = dev_iommu_ops(dev);
 	if (ops->probe_finalize)
@@ -539,259 +446,392 @@ int iommu_probe_device(struct device *dev)
 }
 EXPORT_SYMBOL_GPL(iommu_probe_device);
 
-/* Release everything the IOMMU layer holds for @dev */
-static void iommu_release_device(struct device *dev)
+/* Let go of everything the IOMMU layer keeps for @dev */
+static void core_release_dev(struct device *dev)
 {
 	if (dev->iommu_group)
 		__iommu_group_remove_device(dev);
 
-	/* A fwspec may exist even though no driver ever took the device */
+	/* A fwspec may be there even if no driver ever took the device */
 	if (dev->iommu)
 		dev_iommu_free(dev);
 }
 
-static int iommu_bus_notifier(struct notifier_block *nb,
-			      unsigned long action, void *data)
+static int core_bus_event(struct notifier_block *nb, unsigned long action,
+			  void *data)
 {
 	struct device *dev = data;
 
-	switch (action) {
-	case BUS_NOTIFY_ADD_DEVICE:
+	if (action == BUS_NOTIFY_ADD_DEVICE)
 		return iommu_probe_device(dev) ? NOTIFY_DONE : NOTIFY_OK;
-	case BUS_NOTIFY_REMOVED_DEVICE:
-		iommu_release_device(dev);
+	if (action == BUS_NOTIFY_REMOVED_DEVICE) {
+		core_release_dev(dev);
 		return NOTIFY_OK;
-	default:
-		return NOTIFY_DONE;
 	}
+	return NOTIFY_DONE;
 }
 
-/* bus_for_each_dev() callback for bus_iommu_probe() */
-static int iommu_bus_probe_one(struct device *dev, void *data)
+static int __init iommu_subsys_init(void)
 {
-	struct list_head *group_list = data;
-	int ret;
+	struct notifier_block *blocks;
+	int i;
 
-	mutex_lock(&iommu_probe_device_lock);
-	ret = __iommu_probe_device(dev, group_list);
-	mutex_unlock(&iommu_probe_device_lock);
+	iommu_default_policy_init();
 
-	/* Devices no driver wants are simply not ours */
-	return ret == -ENODEV ? 0 : ret;
+	blocks = kcalloc(ARRAY_SIZE(watched_buses), sizeof(*blocks),
+			 GFP_KERNEL);
+	if (!blocks)
+		return -ENOMEM;
+
+	for (i = 0; i < ARRAY_SIZE(watched_buses); i++) {
+		blocks[i].notifier_call = core_bus_event;
+		bus_register_notifier(watched_buses[i], &blocks[i]);
+	}
+	return 0;
+}
+subsys_initcall(iommu_subsys_init);
+
+/* bus_for_each_dev() callback of bus_iommu_probe() */
+static int bus_probe_each(struct device *dev, void *data)
+{
+	int rc = probe_dev(dev, data);
+
+	/* A device none of the drivers wants is simply not ours */
+	if (rc == -ENODEV)
+		return 0;
+	return rc;
 }
 
-static void iommu_group_probe_finalize(struct iommu_group *group)
+/*
+ * Second half of bus probing for one group: its default domain, then the
+ * DMA ops of every member. Returns the setup error, if any.
+ */
+static int grp_finish_probe(struct iommu_group *grp)
 {
-	struct group_device *gdev;
+	struct group_device *member;
+	int rc;
+
+	mutex_lock(&grp->mutex);
+	list_del_init(&grp->entry);
+	rc = iommu_grp_setup_default(grp, 0);
+	if (!rc) {
+		for_each_group_device(grp, member)
+			iommu_setup_dma_ops(member->dev);
+	}
+	mutex_unlock(&grp->mutex);
+	if (rc)
+		return rc;
 
 	/*
-	 * No group->mutex here: some probe_finalize() implementations call
-	 * back into the core and would deadlock on it.
+	 * probe_finalize() runs without the group mutex: some drivers call
+	 * back into the core from it, which would deadlock.
 	 */
-	list_for_each_entry(gdev, &group->devices, list) {
-		const struct iommu_ops *ops = dev_iommu_ops(gdev->dev);
+	list_for_each_entry(member, &grp->devices, list) {
+		const struct iommu_ops *ops = dev_iommu_ops(member->dev);
 
 		if (ops->probe_finalize)
-			ops->probe_finalize(gdev->dev);
+			ops->probe_finalize(member->dev);
 	}
+	return 0;
 }
 
 /**
- * bus_iommu_probe() - offer every device of a bus to the IOMMU drivers
+ * bus_iommu_probe() - offer all devices of a bus to the IOMMU drivers
  * @bus: the bus
  *
- * Devices are probed first; groups that were created are set up afterwards,
- * once all of their members are known, so that the default domain type and
- * the direct mappings take every member into account.
+ * All devices are probed first. The groups created meanwhile are set up
+ * afterwards, when their membership is complete, so that every member
+ * counts for the default domain type and its direct mappings.
  *
- * Return: 0, or the first error other than "not mine" (-ENODEV).
+ * Return: 0, or the first error other than "no driver for it" (-ENODEV).
  */
 int bus_iommu_probe(const struct bus_type *bus)
 {
-	struct iommu_group *group, *next;
-	LIST_HEAD(group_list);
+	struct iommu_group *grp, *tmp;
+	LIST_HEAD(pending);
 	int first_err = 0;
-	int ret;
+	int rc;
 
-	ret = bus_for_each_dev(bus, NULL, &group_list, iommu_bus_probe_one);
-	if (ret)
-		return ret;
+	rc = bus_for_each_dev(bus, NULL, &pending, bus_probe_each);
+	if (rc)
+		return rc;
 
 	/*
-	 * Every group must leave the on-stack list, so a failing group does
-	 * not stop the others from being set up.
+	 * Each group has to come off the on-stack list, so one failing group
+	 * does not keep the others from being set up.
 	 */
-	list_for_each_entry_safe(group, next, &group_list, entry) {
-		struct group_device *gdev;
-
-		mutex_lock(&group->mutex);
-		list_del_init(&group->entry);
-
-		ret = iommu_setup_default_domain(group, 0);
-		if (ret) {
-			mutex_unlock(&group->mutex);
-			if (!first_err)
-				first_err = ret;
-			continue;
-		}
-		for_each_group_device(group, gdev)
-			iommu_setup_dma_ops(gdev->dev);
-		mutex_unlock(&group->mutex);
-
-		iommu_group_probe_finalize(group);
+	list_for_each_entry_safe(grp, tmp, &pending, entry) {
+		rc = grp_finish_probe(grp);
+		if (rc && !first_err)
+			first_err = rc;
 	}
 	return first_err;
 }
 
+/* bus_for_each_dev() callback: release @dev if the instance @data serves it */
+static int release_if_unit_serves(struct device *dev, void *data)
+{
+	if (dev->iommu && dev->iommu->iommu_dev == data)
+		core_release_dev(dev);
+	return 0;
+}
+
 /**
- * device_iommu_capable() - ask a device's IOMMU driver about a capability
+ * iommu_device_register() - make an IOMMU instance available
+ * @iommu: the instance, embedded in the driver's own structure
+ * @ops: the driver's operations
+ * @hwdev: the hardware device of the instance, whose firmware node ties
+ *         it to client devices; NULL makes the instance serve the devices
+ *         that have no fwspec
+ *
+ * Once the instance is listed, the devices of every watched bus are
+ * offered to it (bus_iommu_probe()).
+ *
+ * Return: 0; -EINVAL when @ops belong to a module but name no owner; or
+ * the error of probing a bus, after which the instance is unregistered.
+ */
+int iommu_device_register(struct iommu_device *iommu,
+			  const struct iommu_ops *ops, struct device *hwdev)
+{
+	bool modular = is_module_address((unsigned long)ops);
+	int rc = 0;
+	int i;
+
+	/* The module is pinned through ops->owner, so it has to be set */
+	if (WARN_ON(modular && !ops->owner))
+		return -EINVAL;
+
+	if (hwdev)
+		iommu->fwnode = dev_fwnode(hwdev);
+	iommu->ops = ops;
+	units_add(iommu);
+
+	for (i = 0; i < ARRAY_SIZE(watched_buses) && !rc; i++)
+		rc = bus_iommu_probe(watched_buses[i]);
+	if (rc)
+		iommu_device_unregister(iommu);
+	return rc;
+}
+EXPORT_SYMBOL_GPL(iommu_device_register);
+
+/**
+ * iommu_device_unregister() - take an IOMMU instance away
+ * @iommu: an instance that iommu_device_register() added
+ *
+ * Every device served by the instance is released; then the instance
+ * leaves the core's list and its singleton group, if any, is put.
+ */
+void iommu_device_unregister(struct iommu_device *iommu)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(watched_buses); i++)
+		bus_for_each_dev(watched_buses[i], NULL, iommu,
+				 release_if_unit_serves);
+
+	units_remove(iommu);
+
+	/* Drop what generic_single_device_group() took */
+	iommu_group_put(iommu->singleton_group);
+	iommu->singleton_group = NULL;
+}
+EXPORT_SYMBOL_GPL(iommu_device_unregister);
+
+/**
+ * iommu_device_register_bus() - register an instance for one bus only
+ * @iommu: the instance
+ * @ops: the driver's operations
+ * @bus: the bus it serves
+ * @nb: notifier block supplied by the caller, used to watch @bus
+ *
+ * Meant for test drivers (mock IOMMUs) on a bus of their own.
+ *
+ * Return: 0, or the error of registering the notifier or of probing @bus.
+ */
+int iommu_device_register_bus(struct iommu_device *iommu,
+			      const struct iommu_ops *ops,
+			      const struct bus_type *bus,
+			      struct notifier_block *nb)
+{
+	int rc;
+
+	iommu->ops = ops;
+	nb->notifier_call = core_bus_event;
+	rc = bus_register_notifier(bus, nb);
+	if (rc)
+		return rc;
+
+	units_add(iommu);
+	rc = bus_iommu_probe(bus);
+	if (rc)
+		iommu_device_unregister_bus(iommu, bus, nb);
+	return rc;
+}
+EXPORT_SYMBOL_GPL(iommu_device_register_bus);
+
+/**
+ * iommu_device_unregister_bus() - undo iommu_device_register_bus()
+ * @iommu: the instance
+ * @bus: the bus given at registration
+ * @nb: the notifier block given at registration
+ */
+void iommu_device_unregister_bus(struct iommu_device *iommu,
+				 const struct bus_type *bus,
+				 struct notifier_block *nb)
+{
+	bus_unregister_notifier(bus, nb);
+	bus_for_each_dev(bus, NULL, iommu, release_if_unit_serves);
+	iommu_device_unregister(iommu);
+}
+EXPORT_SYMBOL_GPL(iommu_device_unregister_bus);
+
+/* The driver ops of @dev, or NULL when no IOMMU serves it */
+static const struct iommu_ops *dev_ops_or_null(struct device *dev)
+{
+	return dev_has_iommu(dev) ? dev_iommu_ops(dev) : NULL;
+}
+
+/**
+ * device_iommu_capable() - ask the IOMMU driver of a device about a
+ *                          capability
  * @dev: the device
  * @cap: the capability
  *
- * Return: false without an IOMMU or without a capable() op, else the
- * driver's answer.
+ * Return: the driver's answer; false without an IOMMU or a capable() op.
  */
 bool device_iommu_capable(struct device *dev, enum iommu_cap cap)
 {
-	const struct iommu_ops *ops;
+	const struct iommu_ops *ops = dev_ops_or_null(dev);
 
-	if (!dev_has_iommu(dev))
-		return false;
-
-	ops = dev_iommu_ops(dev);
-	return ops->capable ? ops->capable(dev, cap) : false;
+	return ops && ops->capable && ops->capable(dev, cap);
 }
 EXPORT_SYMBOL_GPL(device_iommu_capable);
 
 /**
- * iommu_fwspec_init() - give a device a firmware spec for an IOMMU
- * @dev: the client device
- * @iommu_fwnode: firmware node of the serving IOMMU
+ * iommu_dev_enable_feature() - switch on an IOMMU feature for a device
+ * @dev: the device
+ * @feat: the feature
  *
- * Return: 0 (also when the device already has a fwspec for the same
- * driver), -EPROBE_DEFER if no instance with that node is registered yet,
- * -EINVAL if the device already has a fwspec for another driver, -ENOMEM.
+ * Return: the driver's result; -ENODEV without an IOMMU or without a
+ * dev_enable_feat() op.
+ */
+int iommu_dev_enable_feature(struct device *dev, enum iommu_dev_features feat)
+{
+	const struct iommu_ops *ops = dev_ops_or_null(dev);
+
+	if (ops && ops->dev_enable_feat)
+		return ops->dev_enable_feat(dev, feat);
+	return -ENODEV;
+}
+EXPORT_SYMBOL_GPL(iommu_dev_enable_feature);
+
+/**
+ * iommu_dev_disable_feature() - switch off an IOMMU feature for a device
+ * @dev: the device
+ * @feat: the feature
+ *
+ * The device's driver must have stopped relying on the feature.
+ *
+ * Return: the driver's result; -EBUSY without an IOMMU or without a
+ * dev_disable_feat() op.
+ */
+int iommu_dev_disable_feature(struct device *dev, enum iommu_dev_features feat)
+{
+	const struct iommu_ops *ops = dev_ops_or_null(dev);
+
+	if (ops && ops->dev_disable_feat)
+		return ops->dev_disable_feat(dev, feat);
+	return -EBUSY;
+}
+EXPORT_SYMBOL_GPL(iommu_dev_disable_feature);
+
+/**
+ * iommu_fwspec_init() - tie a device to an IOMMU through firmware
+ * @dev: the client device
+ * @iommu_fwnode: firmware node of the IOMMU that serves it
+ *
+ * Return: 0 (also when @dev already has a fwspec for the same driver);
+ * -EPROBE_DEFER while no instance with that node is registered; -EINVAL
+ * when @dev has a fwspec for a different driver; -ENOMEM.
  */
 int iommu_fwspec_init(struct device *dev, struct fwnode_handle *iommu_fwnode)
 {
 	const struct iommu_ops *ops = iommu_ops_from_fwnode(iommu_fwnode);
-	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	struct iommu_fwspec *spec = dev_iommu_fwspec_get(dev);
 
 	if (!ops)
 		return -EPROBE_DEFER;
-
-	if (fwspec)
-		return ops == iommu_fwspec_ops(fwspec) ? 0 : -EINVAL;
+	if (spec)
+		return iommu_fwspec_ops(spec) == ops ? 0 : -EINVAL;
 
 	/*
-	 * Firmware glue calls this before the device is probed, with or
-	 * without the probe lock held.
+	 * Firmware code runs this ahead of probing, and not always under the
+	 * probe lock.
 	 */
-	if (!__dev_iommu_get(dev))
+	if (!dev_iommu_ensure(dev))
 		return -ENOMEM;
 
-	/* Room for one ID up front: most devices have exactly one */
-	fwspec = kzalloc(struct_size(fwspec, ids, 1), GFP_KERNEL);
-	if (!fwspec)
+	/* One ID is what nearly every device has; more are added on demand */
+	spec = kzalloc(struct_size(spec, ids, 1), GFP_KERNEL);
+	if (!spec)
 		return -ENOMEM;
 
+	spec->iommu_fwnode = iommu_fwnode;
 	fwnode_handle_get(iommu_fwnode);
-	fwspec->iommu_fwnode = iommu_fwnode;
-	dev_iommu_fwspec_set(dev, fwspec);
+	dev_iommu_fwspec_set(dev, spec);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(iommu_fwspec_init);
 
 /**
- * iommu_fwspec_free() - drop a device's firmware spec
+ * iommu_fwspec_free() - forget a device's firmware spec
  * @dev: the device
  */
 void iommu_fwspec_free(struct device *dev)
 {
-	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	struct iommu_fwspec *spec = dev_iommu_fwspec_get(dev);
 
-	if (!fwspec)
+	if (!spec)
 		return;
-	fwnode_handle_put(fwspec->iommu_fwnode);
-	kfree(fwspec);
 	dev_iommu_fwspec_set(dev, NULL);
+	fwnode_handle_put(spec->iommu_fwnode);
+	kfree(spec);
 }
 EXPORT_SYMBOL_GPL(iommu_fwspec_free);
 
 /**
- * iommu_fwspec_add_ids() - append firmware IDs to a device's fwspec
+ * iommu_fwspec_add_ids() - add firmware IDs to a device's fwspec
  * @dev: the device
- * @ids: the IDs
- * @num_ids: how many
+ * @ids: the IDs to add
+ * @num_ids: how many there are
  *
- * Return: 0, -EINVAL if the device has no fwspec, -ENOMEM.
+ * Return: 0; -EINVAL when @dev has no fwspec; -ENOMEM.
  */
 int iommu_fwspec_add_ids(struct device *dev, const u32 *ids, int num_ids)
 {
-	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
-	struct iommu_fwspec *grown;
-	unsigned int total, i;
+	struct iommu_fwspec *spec = dev_iommu_fwspec_get(dev);
+	unsigned int have, want, k;
 
-	if (!fwspec)
+	if (!spec)
 		return -EINVAL;
 
-	total = fwspec->num_ids + num_ids;
-	if (total > 1) {
-		grown = krealloc(fwspec, struct_size(fwspec, ids, total),
-				 GFP_KERNEL);
-		if (!grown)
+	have = spec->num_ids;
+	want = have + num_ids;
+	/* The first ID fits in what iommu_fwspec_init() allocated */
+	if (want > 1) {
+		struct iommu_fwspec *bigger;
+
+		bigger = krealloc(spec, struct_size(spec, ids, want),
+				  GFP_KERNEL);
+		if (!bigger)
 			return -ENOMEM;
-		fwspec = grown;
-		dev_iommu_fwspec_set(dev, fwspec);
+		spec = bigger;
+		dev_iommu_fwspec_set(dev, spec);
 	}
 
-	for (i = 0; i < num_ids; i++)
-		fwspec->ids[fwspec->num_ids + i] = ids[i];
-	fwspec->num_ids = total;
+	for (k = 0; k < num_ids; k++)
+		spec->ids[have + k] = ids[k];
+	spec->num_ids = want;
 	return 0;
 }
 EXPORT_SYMBOL_GPL(iommu_fwspec_add_ids);
-
-/**
- * iommu_dev_enable_feature() - enable an IOMMU feature for a device
- * @dev: the device
- * @feat: the feature
- *
- * Return: the driver's result, or -ENODEV without an IOMMU or without a
- * dev_enable_feat() op.
- */
-int iommu_dev_enable_feature(struct device *dev, enum iommu_dev_features feat)
-{
-	const struct iommu_ops *ops;
-
-	if (!dev_has_iommu(dev))
-		return -ENODEV;
-	ops = dev_iommu_ops(dev);
-	if (!ops->dev_enable_feat)
-		return -ENODEV;
-	return ops->dev_enable_feat(dev, feat);
-}
-EXPORT_SYMBOL_GPL(iommu_dev_enable_feature);
-
-/**
- * iommu_dev_disable_feature() - disable an IOMMU feature for a device
- * @dev: the device
- * @feat: the feature
- *
- * The device driver must have stopped using the feature first.
- *
- * Return: the driver's result, or -EBUSY without an IOMMU or without a
- * dev_disable_feat() op.
- */
-int iommu_dev_disable_feature(struct device *dev, enum iommu_dev_features feat)
-{
-	const struct iommu_ops *ops;
-
-	if (!dev_has_iommu(dev))
-		return -EBUSY;
-	ops = dev_iommu_ops(dev);
-	if (!ops->dev_disable_feat)
-		return -EBUSY;
-	return ops->dev_disable_feat(dev, feat);
-}
-EXPORT_SYMBOL_GPL(iommu_dev_disable_feature);

@@ -424,7 +424,7 @@ static void fixed_platform_default_domain(struct kunit *test)
 /* 53: the first attach of a default domain must not fail */
 static void default_first_attach_failure_fails_probe(struct kunit *test)
 {
-	DEFINE_SUPPRESSED_WARNING(iommu_setup_default_domain);
+	DEFINE_SUPPRESSED_WARNING(iommu_grp_setup_default);
 	struct mock_iommu *inst;
 	struct device *dev;
 
@@ -432,13 +432,13 @@ static void default_first_attach_failure_fails_probe(struct kunit *test)
 	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 	mock_iommu_fail(inst, MOCK_OP_ATTACH_DEV, -ENOMEM, 1, NULL, NULL);
 
-	START_SUPPRESSED_WARNING(iommu_setup_default_domain);
+	START_SUPPRESSED_WARNING(iommu_grp_setup_default);
 	dev = mock_dev_create(test, inst, "def-a", 0);
-	END_SUPPRESSED_WARNING(iommu_setup_default_domain);
+	END_SUPPRESSED_WARNING(iommu_grp_setup_default);
 
 	KUNIT_EXPECT_PTR_EQ(test, dev, ERR_PTR(-ENOMEM));
 	KUNIT_EXPECT_EQ(test,
-			SUPPRESSED_WARNING_COUNT(iommu_setup_default_domain), 1);
+			SUPPRESSED_WARNING_COUNT(iommu_grp_setup_default), 1);
 	/* The default domain went with the group */
 	KUNIT_EXPECT_EQ(test, mock_iommu_live_domains(inst), 0U);
 }

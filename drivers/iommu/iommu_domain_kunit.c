@@ -269,7 +269,7 @@ static void legacy_bus_alloc_failure_returns_null(struct kunit *test)
 /* 8: no driver on the bus, or more than one: NULL */
 static void legacy_bus_alloc_needs_exactly_one_driver(struct kunit *test)
 {
-	DEFINE_SUPPRESSED_WARNING(__iommu_domain_alloc_dev);
+	DEFINE_SUPPRESSED_WARNING(bus_dev_pick_ops);
 	struct mock_iommu *a = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 	struct mock_iommu *b = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 	struct iommu_domain *domain;
@@ -281,14 +281,14 @@ static void legacy_bus_alloc_needs_exactly_one_driver(struct kunit *test)
 	mock_iommu_log_clear(a);
 	mock_iommu_log_clear(b);
 
-	START_SUPPRESSED_WARNING(__iommu_domain_alloc_dev);
+	START_SUPPRESSED_WARNING(bus_dev_pick_ops);
 	domain = iommu_domain_alloc(mock_iommu_bus());
-	END_SUPPRESSED_WARNING(__iommu_domain_alloc_dev);
+	END_SUPPRESSED_WARNING(bus_dev_pick_ops);
 
 	KUNIT_EXPECT_NULL(test, domain);
 	/* A one-time warning: it may have fired in an earlier test */
 	KUNIT_EXPECT_LE(test,
-			SUPPRESSED_WARNING_COUNT(__iommu_domain_alloc_dev), 1);
+			SUPPRESSED_WARNING_COUNT(bus_dev_pick_ops), 1);
 	KUNIT_EXPECT_EQ(test, dom_alloc_calls(a) + dom_alloc_calls(b), 0);
 }
 

@@ -72,19 +72,19 @@ static void probe_device_error_fails_probe(struct kunit *test)
 /* 100: device_group() returning NULL is a driver bug: -EINVAL */
 static void device_group_null_fails_probe_einval(struct kunit *test)
 {
-	DEFINE_SUPPRESSED_WARNING(iommu_init_device);
+	DEFINE_SUPPRESSED_WARNING(probe_dev_group);
 	struct mock_iommu *inst = group_inst(test);
 	struct device *dev;
 
 	mock_iommu_fail(inst, MOCK_OP_DEVICE_GROUP, MOCK_FAIL_NULL, 1, NULL,
 			NULL);
-	START_SUPPRESSED_WARNING(iommu_init_device);
+	START_SUPPRESSED_WARNING(probe_dev_group);
 	dev = mock_dev_create(test, inst, "grp-a", 0);
-	END_SUPPRESSED_WARNING(iommu_init_device);
+	END_SUPPRESSED_WARNING(probe_dev_group);
 
 	KUNIT_EXPECT_PTR_EQ(test, dev, ERR_PTR(-EINVAL));
 	/* A one-time warning: it fires in the first run only */
-	KUNIT_EXPECT_LE(test, SUPPRESSED_WARNING_COUNT(iommu_init_device), 1);
+	KUNIT_EXPECT_LE(test, SUPPRESSED_WARNING_COUNT(probe_dev_group), 1);
 	/* The driver was told to forget the device again */
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_RELEASE_DEVICE),
 			1);

@@ -503,7 +503,7 @@ static void release_returns_group_to_default(struct kunit *test)
 /* Releasing while a PASID is still attached is a bug: WARN, no change */
 static void release_with_pasid_attached_warns(struct kunit *test)
 {
-	DEFINE_SUPPRESSED_WARNING(__iommu_release_dma_ownership);
+	DEFINE_SUPPRESSED_WARNING(grp_owner_leave);
 	struct mock_iommu *inst = owner_inst(test);
 	struct device *dev = MOCK_DEV(test, inst, "own-a", MOCK_DEV_PASID);
 	struct iommu_group *group = dev->iommu_group;
@@ -513,11 +513,11 @@ static void release_with_pasid_attached_warns(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(domain, dev, 3, NULL),
 			0);
 
-	START_SUPPRESSED_WARNING(__iommu_release_dma_ownership);
+	START_SUPPRESSED_WARNING(grp_owner_leave);
 	iommu_group_release_dma_owner(group);
-	END_SUPPRESSED_WARNING(__iommu_release_dma_ownership);
+	END_SUPPRESSED_WARNING(grp_owner_leave);
 
-	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(__iommu_release_dma_ownership),
+	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(grp_owner_leave),
 			1);
 	KUNIT_EXPECT_EQ(test, group->owner_cnt, 1U);
 	KUNIT_EXPECT_PTR_EQ(test, group->owner, (void *)&owner_a);

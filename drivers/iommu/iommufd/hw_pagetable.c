@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hardware page table (HWPT) objects.
+ * HWPT objects: an iommu_domain as userspace sees it.
  *
- * A HWPT wraps one iommu_domain. Two kinds exist:
+ * There are two flavours. A paging HWPT (IOMMUFD_OBJ_HWPT_PAGING) is a
+ * domain whose page table iommufd keeps equal to the mappings of one IOAS;
+ * it is made either on request (IOMMU_HWPT_ALLOC with an IOAS id) or on the
+ * fly when a device is attached to an IOAS and none of the HWPTs made that
+ * way earlier suits it. A nested HWPT (IOMMUFD_OBJ_HWPT_NESTED) is a first
+ * stage in a format that only userspace and the IOMMU driver understand; the
+ * IOMMU walks it and then translates the result through a paging HWPT that
+ * was created with IOMMU_HWPT_ALLOC_NEST_PARENT.
  *
- *  - paging HWPTs (IOMMUFD_OBJ_HWPT_PAGING) whose page table iommufd fills
- *    from an IOAS. They are created explicitly with IOMMU_HWPT_ALLOC on an
- *    IOAS, or implicitly ("auto domains") when a device is attached to an
- *    IOAS and no existing automatic HWPT of that IOAS suits it;
- *  - nested HWPTs (IOMMUFD_OBJ_HWPT_NESTED), a first stage whose format is
- *    owned by userspace and translated by the IOMMU through a paging parent
- *    that was allocated with IOMMU_HWPT_ALLOC_NEST_PARENT.
- *
- * This file also carries the ioctls that act on an existing HWPT: cache
- * invalidation of nested HWPTs and dirty tracking of paging HWPTs.
+ * The ioctls that work on an existing HWPT live here as well: invalidation
+ * of the caches of a nested HWPT, and dirty tracking on a paging one.
  */
 #include <linux/iommu.h>
 #include <linux/slab.h>
@@ -22,62 +21,87 @@
 #include "../iommu-priv.h"
 #include "iommufd_private.h"
 
-/* Release what both HWPT kinds own: the domain and the fault reference */
-static void iommufd_hwpt_release_common(struct iommufd_hw_pagetable *hwpt)
+/* The IOMMU_HWPT_ALLOC flags a paging HWPT understands */
+#define PAGING_HWPT_FLAGS \
+	(IOMMU_HWPT_ALLOC_NEST_PARENT | IOMMU_HWPT_ALLOC_DIRTY_TRACKING)
+
+/*
+ * Entries one IOMMU_HWPT_INVALIDATE may carry. The bound only keeps a single
+ * call from running for too long; real users stay far below it.
+ */
+#define HWPT_INVALIDATE_ENTRIES_LIMIT BIT(19)
+
+static inline struct iommufd_hwpt_paging *obj_to_paging(struct iommufd_object *obj)
 {
+	return container_of(obj, struct iommufd_hwpt_paging, common.obj);
+}
+
+static inline struct iommufd_hwpt_nested *obj_to_nested(struct iommufd_object *obj)
+{
+	return container_of(obj, struct iommufd_hwpt_nested, common.obj);
+}
+
+/* Give up what any HWPT may own: its domain and its fault queue reference */
+static void hwpt_put_resources(struct iommufd_hw_pagetable *hwpt)
+{
+	struct iommufd_fault *fq = hwpt->fault_q;
+
 	if (hwpt->domain)
 		iommu_domain_free(hwpt->domain);
-	if (hwpt->fault)
-		refcount_dec(&hwpt->fault->obj.users);
+	if (fq)
+		refcount_dec(&fq->obj.users);
+}
+
+/* Drop the IOAS reference and whatever else the HWPT owns */
+static void paging_hwpt_release(struct iommufd_hwpt_paging *paging)
+{
+	struct iommufd_ioas *src = paging->ioas;
+
+	hwpt_put_resources(&paging->common);
+	refcount_dec(&src->obj.users);
 }
 
 /**
  * iommufd_hwpt_paging_destroy() - destroy callback of paging HWPTs
  * @obj: the object
  *
- * Takes the domain out of its IOAS (unmapping everything from it), frees it
- * and gives up the IOAS reference.
+ * Empties the domain by removing it from its IOAS, frees it and lets go of
+ * the IOAS.
  */
 void iommufd_hwpt_paging_destroy(struct iommufd_object *obj)
 {
-	struct iommufd_hwpt_paging *hwpt_paging =
-		container_of(obj, struct iommufd_hwpt_paging, common.obj);
-	struct iommufd_ioas *ioas = hwpt_paging->ioas;
+	struct iommufd_hwpt_paging *paging = obj_to_paging(obj);
+	struct iommufd_ioas *src = paging->ioas;
 
-	if (!list_empty(&hwpt_paging->hwpt_item)) {
-		mutex_lock(&ioas->mutex);
-		list_del(&hwpt_paging->hwpt_item);
-		mutex_unlock(&ioas->mutex);
-
-		iopt_table_remove_domain(&ioas->iopt,
-					 hwpt_paging->common.domain);
+	if (!list_empty(&paging->hwpt_item)) {
+		mutex_lock(&src->mutex);
+		list_del_init(&paging->hwpt_item);
+		mutex_unlock(&src->mutex);
+		/* Unmaps everything; done without the mutex */
+		iopt_table_remove_domain(&src->iopt, paging->common.domain);
 	}
-
-	iommufd_hwpt_release_common(&hwpt_paging->common);
-	refcount_dec(&ioas->obj.users);
+	paging_hwpt_release(paging);
 }
 
 /**
  * iommufd_hwpt_paging_abort() - abort callback of paging HWPTs
- * @obj: the object, never finalized
+ * @obj: an object that was never finalized
  *
- * Used while the creator still holds the IOAS mutex, which it must keep
- * from allocation until finalize or abort.
+ * Whoever creates a paging HWPT keeps the IOAS mutex until the object is
+ * either finalized or aborted, so here it is already held and the HWPT
+ * leaves the IOAS under it.
  */
 void iommufd_hwpt_paging_abort(struct iommufd_object *obj)
 {
-	struct iommufd_hwpt_paging *hwpt_paging =
-		container_of(obj, struct iommufd_hwpt_paging, common.obj);
+	struct iommufd_hwpt_paging *paging = obj_to_paging(obj);
+	struct iommufd_ioas *src = paging->ioas;
 
-	lockdep_assert_held(&hwpt_paging->ioas->mutex);
-
-	/* The mutex is ours already, so unlink here instead of in destroy */
-	if (!list_empty(&hwpt_paging->hwpt_item)) {
-		list_del_init(&hwpt_paging->hwpt_item);
-		iopt_table_remove_domain(&hwpt_paging->ioas->iopt,
-					 hwpt_paging->common.domain);
+	lockdep_assert_held(&src->mutex);
+	if (!list_empty(&paging->hwpt_item)) {
+		list_del_init(&paging->hwpt_item);
+		iopt_table_remove_domain(&src->iopt, paging->common.domain);
 	}
-	iommufd_hwpt_paging_destroy(obj);
+	paging_hwpt_release(paging);
 }
 
 /**
@@ -86,16 +110,18 @@ void iommufd_hwpt_paging_abort(struct iommufd_object *obj)
  */
 void iommufd_hwpt_nested_destroy(struct iommufd_object *obj)
 {
-	struct iommufd_hwpt_nested *hwpt_nested =
-		container_of(obj, struct iommufd_hwpt_nested, common.obj);
+	struct iommufd_hwpt_nested *nested = obj_to_nested(obj);
+	struct iommufd_hwpt_paging *below = nested->stage2;
 
-	iommufd_hwpt_release_common(&hwpt_nested->common);
-	refcount_dec(&hwpt_nested->parent->common.obj.users);
+	hwpt_put_resources(&nested->common);
+	refcount_dec(&below->common.obj.users);
 }
 
 /**
  * iommufd_hwpt_nested_abort() - abort callback of nested HWPTs
- * @obj: the object, never finalized
+ * @obj: an object that was never finalized
+ *
+ * Nothing differs from destroying a published nested HWPT.
  */
 void iommufd_hwpt_nested_abort(struct iommufd_object *obj)
 {
@@ -103,451 +129,483 @@ void iommufd_hwpt_nested_abort(struct iommufd_object *obj)
 }
 
 /**
- * iommufd_hwpt_paging_enforce_cc() - make a paging HWPT block no-snoop DMA
- * @hwpt_paging: the HWPT
+ * iommufd_paging_hwpt_block_nosnoop() - have a paging HWPT stop no-snoop DMA
+ * @paging: the HWPT
  *
- * Once set this never changes for the lifetime of the domain.
+ * The setting sticks for the life of the domain, so asking again after a
+ * success costs nothing.
  *
- * Return: 0, or -EINVAL if the driver cannot (or no longer can) do it.
+ * Return: 0 on success, -EINVAL when the driver does not (or can no longer)
+ * do it for this domain.
  */
-int iommufd_hwpt_paging_enforce_cc(struct iommufd_hwpt_paging *hwpt_paging)
+int iommufd_paging_hwpt_block_nosnoop(struct iommufd_hwpt_paging *paging)
 {
-	struct iommu_domain *domain = hwpt_paging->common.domain;
+	struct iommu_domain *dom = paging->common.domain;
+	bool (*enforce)(struct iommu_domain *dom);
 
-	if (hwpt_paging->enforce_cache_coherency)
-		return 0;
+	if (!paging->enforce_cache_coherency) {
+		enforce = dom->ops->enforce_cache_coherency;
+		paging->enforce_cache_coherency = enforce && enforce(dom);
+	}
+	return paging->enforce_cache_coherency ? 0 : -EINVAL;
+}
 
-	if (domain->ops->enforce_cache_coherency &&
-	    domain->ops->enforce_cache_coherency(domain))
-		hwpt_paging->enforce_cache_coherency = true;
+/*
+ * Ask the driver of @dev for an empty paging domain. Drivers with
+ * domain_alloc_user() get the flags and the data; the others can only make
+ * a default paging domain and refuse anything more. Return: the domain or
+ * an ERR_PTR, never NULL.
+ */
+static struct iommu_domain *
+paging_domain_create(struct device *dev, u32 flags,
+		     const struct iommu_user_data *user_data)
+{
+	const struct iommu_ops *ops = dev_iommu_ops(dev);
+	struct iommu_domain *dom;
 
-	return hwpt_paging->enforce_cache_coherency ? 0 : -EINVAL;
+	if (!ops->domain_alloc_user) {
+		if (flags || user_data)
+			return ERR_PTR(-EOPNOTSUPP);
+		dom = iommu_paging_domain_alloc(dev);
+		return dom ?: ERR_PTR(-ENOMEM);
+	}
+
+	/* IOMMU_HWPT_FAULT_ID_VALID only makes sense for nested HWPTs */
+	if (flags & ~PAGING_HWPT_FLAGS)
+		return ERR_PTR(-EOPNOTSUPP);
+	if ((flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING) &&
+	    !device_iommu_capable(dev, IOMMU_CAP_DIRTY_TRACKING))
+		return ERR_PTR(-EOPNOTSUPP);
+
+	dom = ops->domain_alloc_user(dev, flags, NULL, user_data);
+	if (!dom)
+		return ERR_PTR(-ENOMEM);
+	if (!IS_ERR(dom))
+		dom->owner = ops;
+	return dom;
 }
 
 /**
- * iommufd_hwpt_paging_alloc() - create a paging HWPT on an IOAS for a device
+ * iommufd_paging_hwpt_create() - make a paging HWPT of an IOAS for a device
  * @ictx: the context
- * @ioas: the IOAS whose mappings the new domain will mirror
- * @idev: the device the domain is allocated for
- * @pasid: the PASID the device would use it with (IOMMU_NO_PASID for now)
+ * @ioas: the IOAS whose mappings the domain will carry
+ * @idev: the device the domain is made for
+ * @pasid: the PASID the device will use it with; IOMMU_NO_PASID for now
  * @flags: IOMMU_HWPT_ALLOC_* flags from userspace
- * @immediate_attach: attach @idev to the HWPT before filling the domain
- * @user_data: driver-specific allocation data, or NULL
+ * @attach_first: attach @idev before the mappings are copied in, for
+ *	drivers that finish setting up a domain on its first attach
+ * @user_data: driver-specific data for the allocation, or NULL
  *
- * The domain comes from the driver's domain_alloc_user() if it has one,
- * else from iommu_paging_domain_alloc(). It is made cache coherent if the
- * device supports that, then every existing mapping of the IOAS is copied
- * in and the HWPT joins the IOAS's hwpt_list.
+ * The new domain is made to block no-snoop DMA if the device can be made to
+ * obey that, receives every existing mapping of @ioas and joins its
+ * hwpt_list. The object is not published: the caller holds @ioas->mutex
+ * from before this call until it has called iommufd_object_finalize() or
+ * iommufd_object_abort_and_destroy() on the result.
  *
- * The caller holds @ioas->mutex and keeps holding it until it calls
- * iommufd_object_finalize() or iommufd_object_abort_and_destroy() on the
- * returned HWPT.
- *
- * Return: the new, unpublished HWPT, or an ERR_PTR: -EOPNOTSUPP for flags
- * or data the driver cannot take, or the error of the domain allocation,
- * the attach or the domain fill.
+ * Return: the HWPT or an ERR_PTR: -EOPNOTSUPP for flags or data the driver
+ * cannot honour, else the error of the allocation, attach or filling.
  */
 struct iommufd_hwpt_paging *
-iommufd_hwpt_paging_alloc(struct iommufd_ctx *ictx, struct iommufd_ioas *ioas,
-			  struct iommufd_device *idev, ioasid_t pasid,
-			  u32 flags, bool immediate_attach,
-			  const struct iommu_user_data *user_data)
+iommufd_paging_hwpt_create(struct iommufd_ctx *ictx, struct iommufd_ioas *ioas,
+			   struct iommufd_device *idev, ioasid_t pasid,
+			   u32 flags, bool attach_first,
+			   const struct iommu_user_data *user_data)
 {
-	const u32 supported = IOMMU_HWPT_ALLOC_NEST_PARENT |
-			      IOMMU_HWPT_ALLOC_DIRTY_TRACKING;
-	const struct iommu_ops *ops = dev_iommu_ops(idev->dev);
-	struct iommufd_hwpt_paging *hwpt_paging;
-	struct iommufd_hw_pagetable *hwpt;
-	struct iommu_domain *domain;
-	int rc;
+	struct iommufd_hwpt_paging *paging;
+	struct iommu_domain *dom;
+	int err;
 
 	lockdep_assert_held(&ioas->mutex);
 
-	if ((flags || user_data) && !ops->domain_alloc_user)
-		return ERR_PTR(-EOPNOTSUPP);
-	/* FAULT_ID_VALID is only meaningful for nested HWPTs */
-	if (flags & ~supported)
-		return ERR_PTR(-EOPNOTSUPP);
-	if ((flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING) &&
-	    !device_iommu_capable(idev->dev, IOMMU_CAP_DIRTY_TRACKING))
-		return ERR_PTR(-EOPNOTSUPP);
+	dom = paging_domain_create(idev->dev, flags, user_data);
+	if (IS_ERR(dom))
+		return ERR_CAST(dom);
 
-	hwpt_paging = __iommufd_object_alloc(ictx, hwpt_paging,
-					     IOMMUFD_OBJ_HWPT_PAGING,
-					     common.obj);
-	if (IS_ERR(hwpt_paging))
-		return ERR_CAST(hwpt_paging);
-	hwpt = &hwpt_paging->common;
-
-	INIT_LIST_HEAD(&hwpt_paging->hwpt_item);
-	/* Dropped by iommufd_hwpt_paging_destroy() */
+	paging = __iommufd_object_alloc(ictx, paging, IOMMUFD_OBJ_HWPT_PAGING,
+					common.obj);
+	if (IS_ERR(paging)) {
+		iommu_domain_free(dom);
+		return paging;
+	}
+	paging->common.domain = dom;
+	paging->nesting_parent = !!(flags & IOMMU_HWPT_ALLOC_NEST_PARENT);
+	INIT_LIST_HEAD(&paging->hwpt_item);
+	/* Returned by paging_hwpt_release() */
+	paging->ioas = ioas;
 	refcount_inc(&ioas->obj.users);
-	hwpt_paging->ioas = ioas;
-	hwpt_paging->nest_parent = flags & IOMMU_HWPT_ALLOC_NEST_PARENT;
-
-	if (ops->domain_alloc_user) {
-		domain = ops->domain_alloc_user(idev->dev, flags, NULL,
-						user_data);
-		if (!IS_ERR(domain))
-			domain->owner = ops;
-	} else {
-		domain = iommu_paging_domain_alloc(idev->dev);
-	}
-	if (IS_ERR_OR_NULL(domain)) {
-		rc = domain ? PTR_ERR(domain) : -ENOMEM;
-		goto out_abort;
-	}
-	hwpt->domain = domain;
 
 	/*
-	 * Some IOMMUs encode the snoop behaviour in every PTE, so it has to be
-	 * decided before anything is mapped. A driver that claims the
-	 * capability for the device must be able to do it on a fresh domain.
-	 * Devices without the capability may still share a coherent domain;
-	 * a coherent device attaching to an existing domain upgrades it, or
-	 * is refused with -EINVAL (see iommufd_hw_pagetable_attach()).
+	 * On some IOMMUs every PTE says whether snooping may be skipped, so
+	 * this is settled before the first mapping goes in. A driver that
+	 * reports the capability for the device has to manage it on a fresh
+	 * domain. Devices that cannot be forced may share a forced domain;
+	 * the opposite mix is sorted out at attach time.
 	 */
 	if (idev->enforce_cache_coherency) {
-		rc = iommufd_hwpt_paging_enforce_cc(hwpt_paging);
-		if (WARN_ON(rc))
-			goto out_abort;
+		err = iommufd_paging_hwpt_block_nosnoop(paging);
+		if (WARN_ON(err))
+			goto fail;
 	}
 
-	/*
-	 * Drivers that only finish building a domain when it is first
-	 * attached need the device attached before the domain is filled.
-	 */
-	if (immediate_attach) {
-		rc = iommufd_hw_pagetable_attach(hwpt, idev, pasid);
-		if (rc)
-			goto out_abort;
+	if (attach_first) {
+		err = iommufd_hwpt_add_device(&paging->common, idev, pasid);
+		if (err)
+			goto fail;
 	}
 
-	rc = iopt_table_add_domain(&ioas->iopt, hwpt->domain);
-	if (rc)
-		goto out_detach;
-	list_add_tail(&hwpt_paging->hwpt_item, &ioas->hwpt_list);
-	return hwpt_paging;
+	err = iopt_table_add_domain(&ioas->iopt, dom);
+	if (err) {
+		if (attach_first)
+			iommufd_hwpt_remove_device(idev, pasid);
+		goto fail;
+	}
+	list_add_tail(&paging->hwpt_item, &ioas->hwpt_list);
+	return paging;
 
-out_detach:
-	if (immediate_attach)
-		iommufd_hw_pagetable_detach(idev, pasid);
-out_abort:
-	iommufd_object_abort_and_destroy(ictx, &hwpt->obj);
-	return ERR_PTR(rc);
+fail:
+	iommufd_object_abort_and_destroy(ictx, &paging->common.obj);
+	return ERR_PTR(err);
 }
 
 /*
- * Create a nested HWPT for @idev on top of @parent. Return: the new,
- * unpublished HWPT or an ERR_PTR: -EOPNOTSUPP for unknown flags, missing
- * data or a driver without domain_alloc_user(); -EINVAL for an unsuitable
- * parent; or the driver's error.
+ * May a nested HWPT for a device driven by @ops sit on @below? Only a
+ * HWPT userspace made itself, as a nesting parent, with the same driver.
+ */
+static bool nested_parent_usable(struct iommufd_hwpt_paging *below,
+				 const struct iommu_ops *ops)
+{
+	return !below->auto_made && below->nesting_parent &&
+	       below->common.domain->owner == ops;
+}
+
+/*
+ * Build a nested HWPT for @idev above @below. Return: the unpublished HWPT
+ * or an ERR_PTR: -EOPNOTSUPP for unknown flags, no data or a driver that
+ * cannot nest; -EINVAL for a parent that does not qualify or a domain the
+ * driver got wrong; otherwise the driver's error.
  */
 static struct iommufd_hwpt_nested *
-iommufd_hwpt_nested_alloc(struct iommufd_ctx *ictx,
-			  struct iommufd_hwpt_paging *parent,
-			  struct iommufd_device *idev, u32 flags,
-			  const struct iommu_user_data *user_data)
+nested_hwpt_create(struct iommufd_ctx *ictx, struct iommufd_hwpt_paging *below,
+		   struct iommufd_device *idev, u32 flags,
+		   const struct iommu_user_data *user_data)
 {
 	const struct iommu_ops *ops = dev_iommu_ops(idev->dev);
-	struct iommufd_hwpt_nested *hwpt_nested;
-	struct iommufd_hw_pagetable *hwpt;
-	struct iommu_domain *domain;
-	int rc;
+	u32 drv_flags = flags & ~IOMMU_HWPT_FAULT_ID_VALID;
+	struct iommufd_hwpt_nested *nested;
+	struct iommu_domain *dom;
 
-	if ((flags & ~IOMMU_HWPT_FAULT_ID_VALID) || !user_data->len ||
-	    !ops->domain_alloc_user)
+	if (drv_flags || !user_data->len || !ops->domain_alloc_user)
 		return ERR_PTR(-EOPNOTSUPP);
-	/*
-	 * The parent must have been asked for as a nesting parent, by hand,
-	 * and belong to the same driver as the device.
-	 */
-	if (parent->auto_domain || !parent->nest_parent ||
-	    parent->common.domain->owner != ops)
+	if (!nested_parent_usable(below, ops))
 		return ERR_PTR(-EINVAL);
 
-	hwpt_nested = __iommufd_object_alloc(ictx, hwpt_nested,
-					     IOMMUFD_OBJ_HWPT_NESTED,
-					     common.obj);
-	if (IS_ERR(hwpt_nested))
-		return ERR_CAST(hwpt_nested);
-	hwpt = &hwpt_nested->common;
+	dom = ops->domain_alloc_user(idev->dev, drv_flags,
+				     below->common.domain, user_data);
+	if (!dom)
+		return ERR_PTR(-ENOMEM);
+	if (IS_ERR(dom))
+		return ERR_CAST(dom);
+	dom->owner = ops;
 
-	/* Dropped by iommufd_hwpt_nested_destroy() */
-	refcount_inc(&parent->common.obj.users);
-	hwpt_nested->parent = parent;
-
-	domain = ops->domain_alloc_user(idev->dev,
-					flags & ~IOMMU_HWPT_FAULT_ID_VALID,
-					parent->common.domain, user_data);
-	if (IS_ERR_OR_NULL(domain)) {
-		rc = domain ? PTR_ERR(domain) : -ENOMEM;
-		goto out_abort;
+	if (WARN_ON_ONCE(dom->type != IOMMU_DOMAIN_NESTED ||
+			 !dom->ops->cache_invalidate_user)) {
+		iommu_domain_free(dom);
+		return ERR_PTR(-EINVAL);
 	}
-	hwpt->domain = domain;
-	domain->owner = ops;
 
-	if (WARN_ON_ONCE(domain->type != IOMMU_DOMAIN_NESTED ||
-			 !domain->ops->cache_invalidate_user)) {
-		rc = -EINVAL;
-		goto out_abort;
+	nested = __iommufd_object_alloc(ictx, nested, IOMMUFD_OBJ_HWPT_NESTED,
+					common.obj);
+	if (IS_ERR(nested)) {
+		iommu_domain_free(dom);
+		return nested;
 	}
-	return hwpt_nested;
-
-out_abort:
-	iommufd_object_abort_and_destroy(ictx, &hwpt->obj);
-	return ERR_PTR(rc);
+	nested->common.domain = dom;
+	/* Returned by iommufd_hwpt_nested_destroy() */
+	nested->stage2 = below;
+	refcount_inc(&below->common.obj.users);
+	return nested;
 }
 
-/* Route the page faults of @hwpt's domain to the fault queue @fault_id */
-static int iommufd_hwpt_set_fault(struct iommufd_ucmd *ucmd,
-				  struct iommufd_hw_pagetable *hwpt,
-				  u32 fault_id)
+/* Send the page requests of @hwpt's domain to the fault queue @fault_id */
+static int hwpt_connect_fault_queue(struct iommufd_ucmd *ucmd,
+				    struct iommufd_hw_pagetable *hwpt,
+				    u32 fault_id)
 {
-	struct iommufd_fault *fault;
+	struct iommufd_fault *fq = iommufd_fault_lookup(ucmd, fault_id);
 
-	fault = iommufd_get_fault(ucmd, fault_id);
-	if (IS_ERR(fault))
-		return PTR_ERR(fault);
+	if (IS_ERR(fq))
+		return PTR_ERR(fq);
 
-	/* Kept until the HWPT is destroyed */
-	refcount_inc(&fault->obj.users);
-	hwpt->fault = fault;
-	hwpt->domain->iopf_handler = iommufd_fault_iopf_handler;
+	/* Held for as long as the HWPT exists */
+	refcount_inc(&fq->obj.users);
+	hwpt->fault_q = fq;
 	hwpt->domain->fault_data = hwpt;
-	iommufd_put_object(ucmd->ictx, &fault->obj);
+	hwpt->domain->iopf_handler = iommufd_fault_enqueue;
+
+	iommufd_put_object(ucmd->ictx, &fq->obj);
 	return 0;
 }
 
 /*
- * Last steps of IOMMU_HWPT_ALLOC for a HWPT built but not yet published:
- * connect the fault queue, report the id and publish. On failure the HWPT
- * is destroyed. For a paging HWPT the caller holds the IOAS mutex.
+ * Complete IOMMU_HWPT_ALLOC for @hwpt, built but not published: hook up the
+ * fault queue, tell userspace the id and publish the object. On any failure
+ * the HWPT is destroyed. @hwpt may also be an ERR_PTR from the build step,
+ * which is simply passed on.
  */
-static int iommufd_hwpt_alloc_finish(struct iommufd_ucmd *ucmd,
-				     struct iommufd_hw_pagetable *hwpt)
+static int hwpt_alloc_publish(struct iommufd_ucmd *ucmd,
+			      struct iommufd_hw_pagetable *hwpt)
 {
 	struct iommu_hwpt_alloc *cmd = ucmd->cmd;
-	int rc;
+	int err = 0;
 
-	if (cmd->flags & IOMMU_HWPT_FAULT_ID_VALID) {
-		rc = iommufd_hwpt_set_fault(ucmd, hwpt, cmd->fault_id);
-		if (rc)
-			goto out_abort;
+	if (IS_ERR(hwpt))
+		return PTR_ERR(hwpt);
+
+	if (cmd->flags & IOMMU_HWPT_FAULT_ID_VALID)
+		err = hwpt_connect_fault_queue(ucmd, hwpt, cmd->fault_id);
+	if (!err) {
+		cmd->out_hwpt_id = hwpt->obj.id;
+		err = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
 	}
 
-	cmd->out_hwpt_id = hwpt->obj.id;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-	if (rc)
-		goto out_abort;
-	iommufd_object_finalize(ucmd->ictx, &hwpt->obj);
-	return 0;
+	if (err)
+		iommufd_object_abort_and_destroy(ucmd->ictx, &hwpt->obj);
+	else
+		iommufd_object_finalize(ucmd->ictx, &hwpt->obj);
+	return err;
+}
 
-out_abort:
-	iommufd_object_abort_and_destroy(ucmd->ictx, &hwpt->obj);
-	return rc;
+/* IOMMU_HWPT_ALLOC with an IOAS: a paging HWPT */
+static int hwpt_alloc_paging_on(struct iommufd_ucmd *ucmd,
+				struct iommufd_device *idev,
+				struct iommufd_ioas *ioas,
+				const struct iommu_user_data *data)
+{
+	struct iommu_hwpt_alloc *cmd = ucmd->cmd;
+	struct iommufd_hwpt_paging *made;
+	int err;
+
+	/* Stays locked until the HWPT is either published or gone */
+	mutex_lock(&ioas->mutex);
+	made = iommufd_paging_hwpt_create(ucmd->ictx, ioas, idev,
+					  IOMMU_NO_PASID, cmd->flags, false,
+					  data->len ? data : NULL);
+	err = hwpt_alloc_publish(ucmd, IS_ERR(made) ? ERR_CAST(made) :
+						      &made->common);
+	mutex_unlock(&ioas->mutex);
+	return err;
+}
+
+/* IOMMU_HWPT_ALLOC with a paging HWPT: a nested HWPT on top of it */
+static int hwpt_alloc_nested_on(struct iommufd_ucmd *ucmd,
+				struct iommufd_device *idev,
+				struct iommufd_hwpt_paging *below,
+				const struct iommu_user_data *data)
+{
+	struct iommu_hwpt_alloc *cmd = ucmd->cmd;
+	struct iommufd_hwpt_nested *made;
+
+	made = nested_hwpt_create(ucmd->ictx, below, idev, cmd->flags, data);
+	return hwpt_alloc_publish(ucmd, IS_ERR(made) ? ERR_CAST(made) :
+						      &made->common);
+}
+
+/* A type comes with data and data with a type, or neither is given */
+static bool hwpt_alloc_data_consistent(const struct iommu_hwpt_alloc *cmd)
+{
+	bool has_type = cmd->data_type != IOMMU_HWPT_DATA_NONE;
+
+	return has_type == !!cmd->data_len;
 }
 
 /**
  * iommufd_hwpt_alloc() - IOMMU_HWPT_ALLOC
  * @ucmd: the command
  *
- * With an IOAS as pt_id a paging HWPT is made; with a paging HWPT as pt_id
- * a nested HWPT on top of it.
+ * pt_id names either an IOAS, for a new paging HWPT, or a paging HWPT, for a
+ * new nested HWPT above it.
  *
- * Return: 0 or a negative errno; see the uAPI documentation.
+ * Return: 0 or a negative errno as described in the uAPI header.
  */
 int iommufd_hwpt_alloc(struct iommufd_ucmd *ucmd)
 {
 	struct iommu_hwpt_alloc *cmd = ucmd->cmd;
-	const struct iommu_user_data user_data = {
+	const struct iommu_user_data data = {
 		.type = cmd->data_type,
 		.uptr = u64_to_user_ptr(cmd->data_uptr),
 		.len = cmd->data_len,
 	};
-	struct iommufd_hwpt_nested *hwpt_nested;
-	struct iommufd_hwpt_paging *hwpt_paging;
-	struct iommufd_object *pt_obj;
+	struct iommufd_object *target;
 	struct iommufd_device *idev;
-	struct iommufd_ioas *ioas;
-	int rc;
+	int err;
 
 	if (cmd->__reserved)
 		return -EOPNOTSUPP;
-	/* Data must come with a type, and a type with data */
-	if (cmd->data_type == IOMMU_HWPT_DATA_NONE ? cmd->data_len :
-						     !cmd->data_len)
+	if (!hwpt_alloc_data_consistent(cmd))
 		return -EINVAL;
 
-	idev = iommufd_get_device(ucmd, cmd->dev_id);
+	idev = iommufd_device_lookup(ucmd, cmd->dev_id);
 	if (IS_ERR(idev))
 		return PTR_ERR(idev);
 
-	pt_obj = iommufd_get_object(ucmd->ictx, cmd->pt_id, IOMMUFD_OBJ_ANY);
-	if (IS_ERR(pt_obj)) {
-		rc = -EINVAL;
-		goto out_put_idev;
+	target = iommufd_get_object(ucmd->ictx, cmd->pt_id, IOMMUFD_OBJ_ANY);
+	if (IS_ERR(target)) {
+		err = -EINVAL;
+		goto put_idev;
 	}
 
-	switch (pt_obj->type) {
-	case IOMMUFD_OBJ_IOAS:
-		ioas = container_of(pt_obj, struct iommufd_ioas, obj);
-		/* Held until the new HWPT is published or destroyed */
-		mutex_lock(&ioas->mutex);
-		hwpt_paging = iommufd_hwpt_paging_alloc(ucmd->ictx, ioas, idev,
-							IOMMU_NO_PASID,
-							cmd->flags, false,
-							user_data.len ?
-							&user_data : NULL);
-		if (IS_ERR(hwpt_paging))
-			rc = PTR_ERR(hwpt_paging);
-		else
-			rc = iommufd_hwpt_alloc_finish(ucmd,
-						       &hwpt_paging->common);
-		mutex_unlock(&ioas->mutex);
-		break;
-	case IOMMUFD_OBJ_HWPT_PAGING:
-		hwpt_paging = container_of(pt_obj, struct iommufd_hwpt_paging,
-					   common.obj);
-		hwpt_nested = iommufd_hwpt_nested_alloc(ucmd->ictx, hwpt_paging,
-							idev, cmd->flags,
-							&user_data);
-		if (IS_ERR(hwpt_nested))
-			rc = PTR_ERR(hwpt_nested);
-		else
-			rc = iommufd_hwpt_alloc_finish(ucmd,
-						       &hwpt_nested->common);
-		break;
-	default:
-		rc = -EINVAL;
-		break;
-	}
+	if (target->type == IOMMUFD_OBJ_IOAS)
+		err = hwpt_alloc_paging_on(ucmd, idev,
+					   container_of(target,
+							struct iommufd_ioas,
+							obj),
+					   &data);
+	else if (target->type == IOMMUFD_OBJ_HWPT_PAGING)
+		err = hwpt_alloc_nested_on(ucmd, idev, obj_to_paging(target),
+					   &data);
+	else
+		err = -EINVAL;
 
-	iommufd_put_object(ucmd->ictx, pt_obj);
-out_put_idev:
+	iommufd_put_object(ucmd->ictx, target);
+put_idev:
 	iommufd_put_object(ucmd->ictx, &idev->obj);
-	return rc;
+	return err;
+}
+
+/* A paging HWPT by id, with a short-term reference, or ERR_PTR(-ENOENT) */
+static struct iommufd_hwpt_paging *paging_hwpt_lookup(struct iommufd_ucmd *ucmd,
+						      u32 id)
+{
+	struct iommufd_object *found;
+
+	found = iommufd_get_object(ucmd->ictx, id, IOMMUFD_OBJ_HWPT_PAGING);
+	if (IS_ERR(found))
+		return ERR_CAST(found);
+	return obj_to_paging(found);
 }
 
 /**
  * iommufd_hwpt_set_dirty_tracking() - IOMMU_HWPT_SET_DIRTY_TRACKING
  * @ucmd: the command
  *
- * Return: 0, -EOPNOTSUPP for unknown flags or a domain without dirty
- * tracking, -ENOENT if the id is not a paging HWPT, or the driver's error.
+ * Return: 0; -EOPNOTSUPP for unknown flags or a domain that cannot track
+ * dirty pages; -ENOENT when the id is not a paging HWPT; or the error of the
+ * driver.
  */
 int iommufd_hwpt_set_dirty_tracking(struct iommufd_ucmd *ucmd)
 {
 	struct iommu_hwpt_set_dirty_tracking *cmd = ucmd->cmd;
-	struct iommufd_hwpt_paging *hwpt_paging;
-	bool enable;
-	int rc;
+	bool on = cmd->flags & IOMMU_HWPT_DIRTY_TRACKING_ENABLE;
+	struct iommufd_hwpt_paging *paging;
+	int err;
 
 	if (cmd->flags & ~IOMMU_HWPT_DIRTY_TRACKING_ENABLE)
 		return -EOPNOTSUPP;
 
-	hwpt_paging = iommufd_get_hwpt_paging(ucmd, cmd->hwpt_id);
-	if (IS_ERR(hwpt_paging))
-		return PTR_ERR(hwpt_paging);
-
-	enable = cmd->flags & IOMMU_HWPT_DIRTY_TRACKING_ENABLE;
-	rc = iopt_set_dirty_tracking(&hwpt_paging->ioas->iopt,
-				     hwpt_paging->common.domain, enable);
-
-	iommufd_put_object(ucmd->ictx, &hwpt_paging->common.obj);
-	return rc;
+	paging = paging_hwpt_lookup(ucmd, cmd->hwpt_id);
+	if (IS_ERR(paging))
+		return PTR_ERR(paging);
+	err = iopt_set_dirty_tracking(&paging->ioas->iopt,
+				      paging->common.domain, on);
+	iommufd_put_object(ucmd->ictx, &paging->common.obj);
+	return err;
 }
 
 /**
  * iommufd_hwpt_get_dirty_bitmap() - IOMMU_HWPT_GET_DIRTY_BITMAP
  * @ucmd: the command
  *
- * Return: 0 or a negative errno; see iopt_read_and_clear_dirty_data().
+ * Return: 0 or a negative errno; iopt_read_and_clear_dirty_data() lists
+ * the ones of the walk itself.
  */
 int iommufd_hwpt_get_dirty_bitmap(struct iommufd_ucmd *ucmd)
 {
 	struct iommu_hwpt_get_dirty_bitmap *cmd = ucmd->cmd;
-	struct iommufd_hwpt_paging *hwpt_paging;
-	int rc;
+	struct iommufd_hwpt_paging *paging;
+	int err;
 
-	if ((cmd->flags & ~IOMMU_HWPT_GET_DIRTY_BITMAP_NO_CLEAR) ||
-	    cmd->__reserved)
+	if (cmd->__reserved ||
+	    (cmd->flags & ~IOMMU_HWPT_GET_DIRTY_BITMAP_NO_CLEAR))
 		return -EOPNOTSUPP;
 
-	hwpt_paging = iommufd_get_hwpt_paging(ucmd, cmd->hwpt_id);
-	if (IS_ERR(hwpt_paging))
-		return PTR_ERR(hwpt_paging);
-
-	rc = iopt_read_and_clear_dirty_data(&hwpt_paging->ioas->iopt,
-					    hwpt_paging->common.domain,
-					    cmd->flags, cmd);
-
-	iommufd_put_object(ucmd->ictx, &hwpt_paging->common.obj);
-	return rc;
+	paging = paging_hwpt_lookup(ucmd, cmd->hwpt_id);
+	if (IS_ERR(paging))
+		return PTR_ERR(paging);
+	err = iopt_read_and_clear_dirty_data(&paging->ioas->iopt,
+					     paging->common.domain, cmd->flags,
+					     cmd);
+	iommufd_put_object(ucmd->ictx, &paging->common.obj);
+	return err;
 }
 
 /*
- * Upper bound of entries in one IOMMU_HWPT_INVALIDATE, so that a single
- * call cannot keep a CPU busy for long; no real user comes close.
+ * Sanity of the array description. A non-empty array needs a pointer, an
+ * entry size no bigger than a page (which also bounds the zero check the
+ * driver does past the end of each entry it knows) and a sane count.
  */
-#define IOMMUFD_INVALIDATE_MAX_ENTRIES BIT(19)
-
-/**
- * iommufd_hwpt_invalidate() - IOMMU_HWPT_INVALIDATE
- * @ucmd: the command
- *
- * The driver handles the entries in order and stops at the first one it
- * cannot handle. entry_num is written back with the number of entries that
- * were handled, whatever the outcome, so userspace knows where to resume.
- * An empty array only checks the data type.
- *
- * Return: 0, or -EOPNOTSUPP/-EINVAL/-ENOENT for bad arguments, or the
- * error of the first entry the driver refused.
- */
-int iommufd_hwpt_invalidate(struct iommufd_ucmd *ucmd)
+static int hwpt_invalidate_check(const struct iommu_hwpt_invalidate *cmd)
 {
-	struct iommu_hwpt_invalidate *cmd = ucmd->cmd;
-	struct iommu_user_data_array data_array = {
+	if (cmd->__reserved)
+		return -EOPNOTSUPP;
+	if (!cmd->entry_num)
+		return 0;
+	if (!cmd->data_uptr || !cmd->entry_len || cmd->entry_len > PAGE_SIZE ||
+	    cmd->entry_num > HWPT_INVALIDATE_ENTRIES_LIMIT)
+		return -EINVAL;
+	return 0;
+}
+
+/* Hand the array to the driver of the nested HWPT; *@done gets its count */
+static int hwpt_invalidate_run(struct iommufd_ucmd *ucmd,
+			       struct iommu_hwpt_invalidate *cmd, u32 *done)
+{
+	struct iommu_user_data_array entries = {
 		.type = cmd->data_type,
 		.uptr = u64_to_user_ptr(cmd->data_uptr),
 		.entry_len = cmd->entry_len,
 		.entry_num = cmd->entry_num,
 	};
 	struct iommufd_hw_pagetable *hwpt;
-	u32 handled = 0;
-	int rc;
+	struct iommufd_object *found;
+	int err;
 
-	if (cmd->__reserved) {
-		rc = -EOPNOTSUPP;
-		goto out_respond;
-	}
+	found = iommufd_get_object(ucmd->ictx, cmd->hwpt_id,
+				   IOMMUFD_OBJ_HWPT_NESTED);
+	if (IS_ERR(found))
+		return PTR_ERR(found);
+	hwpt = container_of(found, struct iommufd_hw_pagetable, obj);
 
-	/*
-	 * The entry length also bounds the zero-tail scan that the driver's
-	 * copy_struct_from_user() does for every entry.
-	 */
-	if (cmd->entry_num &&
-	    (!cmd->data_uptr || !cmd->entry_len ||
-	     cmd->entry_len > PAGE_SIZE ||
-	     cmd->entry_num > IOMMUFD_INVALIDATE_MAX_ENTRIES)) {
-		rc = -EINVAL;
-		goto out_respond;
-	}
+	err = hwpt->domain->ops->cache_invalidate_user(hwpt->domain, &entries);
+	*done = entries.entry_num;
 
-	hwpt = iommufd_get_hwpt_nested(ucmd, cmd->hwpt_id);
-	if (IS_ERR(hwpt)) {
-		rc = PTR_ERR(hwpt);
-		goto out_respond;
-	}
+	iommufd_put_object(ucmd->ictx, found);
+	return err;
+}
 
-	rc = hwpt->domain->ops->cache_invalidate_user(hwpt->domain,
-						      &data_array);
-	handled = data_array.entry_num;
-	iommufd_put_object(ucmd->ictx, &hwpt->obj);
+/**
+ * iommufd_hwpt_invalidate() - IOMMU_HWPT_INVALIDATE
+ * @ucmd: the command
+ *
+ * The driver works through the entries in order and stops at the first it
+ * rejects. Whatever happens, entry_num is rewritten with how many entries
+ * were done, so that userspace can tell where to continue. With no entries
+ * only the data type is checked.
+ *
+ * Return: 0; -EOPNOTSUPP, -EINVAL or -ENOENT for bad arguments; or the
+ * error the driver gave for the first entry it rejected.
+ */
+int iommufd_hwpt_invalidate(struct iommufd_ucmd *ucmd)
+{
+	struct iommu_hwpt_invalidate *cmd = ucmd->cmd;
+	u32 done = 0;
+	int err;
 
-out_respond:
-	cmd->entry_num = handled;
+	err = hwpt_invalidate_check(cmd);
+	if (!err)
+		err = hwpt_invalidate_run(ucmd, cmd, &done);
+
+	cmd->entry_num = done;
 	if (iommufd_ucmd_respond(ucmd, sizeof(*cmd)))
 		return -EFAULT;
-	return rc;
+	return err;
 }

@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The io_pagetable: the map from IOVA ranges (areas) to slices of user
- * memory (iopt_pages), kept in an interval tree, plus the ranges that may
- * not be mapped (reserved) and those IOVA allocation is confined to
- * (allowed). Every iommu_domain attached to the table mirrors all of its
- * areas; in-kernel accesses can pin and read the memory as well.
+ * The io_pagetable (IOPT): what an IOAS really is.
  *
- * Lock order: domains_rwsem, then iova_rwsem, then an iopt_pages mutex.
+ * An IOPT maps IOVA ranges, called areas, onto byte ranges of user memory
+ * described by struct iopt_pages. Three interval trees, all protected by
+ * iova_rwsem, describe the IOVA space:
+ *
+ *   area_itree      the areas, never overlapping;
+ *   reserved_itree  IOVA that must stay unmapped (apertures, MSI windows,
+ *                   reserved regions of attached devices);
+ *   allowed_itree   if not empty, the only IOVA that automatic placement
+ *                   may pick, and which may never become reserved.
+ *
+ * Every iommu_domain in the domains xarray (domains_rwsem) mirrors all the
+ * areas, and in-kernel accesses on access_list may pin and copy through
+ * them. An area is published by setting area->pages; while that pointer
+ * is NULL the area is being built or torn down and everyone keeps away.
+ *
+ * Locks nest as domains_rwsem -> iova_rwsem -> iopt_pages::mutex.
  */
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -14,1498 +25,1608 @@
 #include <linux/iommufd.h>
 #include <linux/lockdep.h>
 #include <linux/log2.h>
-#include <linux/sched/mm.h>
+#include <linux/overflow.h>
 #include <linux/slab.h>
 #include <uapi/linux/iommufd.h>
 
 #include "double_span.h"
 #include "io_pagetable.h"
 
-/* Largest alignment worth giving an automatically placed IOVA */
-#define IOPT_MAX_AUTO_ALIGN	SZ_2M
+/* Automatic IOVA placement never aligns beyond this */
+#define IOPT_AUTO_ALIGN_CAP	SZ_2M
 
-/* How often an unmap asks the accesses to let go before giving up */
-#define IOPT_UNMAP_ACCESS_TRIES	100
+/* An unmap gives up after asking the accesses this many times in a row */
+#define IOPT_ACCESS_RETRY_LIMIT	100
 
 /*
- * One slice of an iopt_pages on its way into a table: a new mapping
- * carries a single one, a copy one per source area.
+ * Automatic placement stays clear of the first and the last page, so that
+ * IOVA 0 is never returned and "iova + length" cannot wrap.
+ */
+#define IOPT_AUTO_FIRST		PAGE_SIZE
+#define IOPT_AUTO_LAST		(ULONG_MAX - PAGE_SIZE)
+
+/*
+ * A piece of an iopt_pages headed for (or taken from) an IO page table:
+ * @length bytes from byte @start_byte of @pages. @area is the area being
+ * built for it. A plain map uses one piece, a copy one per source area.
+ * The piece owns a reference on @pages until the area is published.
  */
 struct iopt_pages_list {
-	struct iopt_pages *pages;
-	struct iopt_area *area;
 	struct list_head next;
+	struct iopt_pages *pages;
 	unsigned long start_byte;
 	unsigned long length;
+	struct iopt_area *area;
 };
 
+/* Start a walk over every area of @pt, published or not; iova_rwsem held */
+static struct iopt_area **iopt_areas_begin(struct io_pagetable *pt,
+					   struct iopt_area **cursor)
+{
+	*cursor = iopt_area_iter_first(pt, 0, ULONG_MAX);
+	return cursor;
+}
+
+static struct iopt_area *iopt_areas_next(struct iopt_area *area)
+{
+	return iopt_area_iter_next(area, 0, ULONG_MAX);
+}
+
+#define iopt_for_each_area(pt, area)                                          \
+	for (struct iopt_area **__cursor = iopt_areas_begin(pt, &(area));     \
+	     *__cursor; *__cursor = iopt_areas_next(*__cursor))
+
+/* Both table locks for writing: the domain set or the alignment changes */
+static void iopt_lock_all(struct io_pagetable *pt)
+	__acquires(&pt->domains_rwsem) __acquires(&pt->iova_rwsem)
+{
+	down_write(&pt->domains_rwsem);
+	down_write(&pt->iova_rwsem);
+}
+
+static void iopt_unlock_all(struct io_pagetable *pt)
+	__releases(&pt->iova_rwsem) __releases(&pt->domains_rwsem)
+{
+	up_write(&pt->iova_rwsem);
+	up_write(&pt->domains_rwsem);
+}
+
+/*
+ * The last byte of [first, first + length): -EINVAL for an empty range,
+ * -EOVERFLOW if it would wrap.
+ */
+static int iopt_range_end(unsigned long first, unsigned long length,
+			  unsigned long *last)
+{
+	if (!length)
+		return -EINVAL;
+	if (check_add_overflow(first, length - 1, last))
+		return -EOVERFLOW;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Walking gap-free runs of areas */
+
+/*
+ * Make @cand the current area of @iter if it can continue the run at
+ * @iova: it must be published and begin no later than @iova.
+ */
+static struct iopt_area *iopt_contig_take(struct iopt_area_contig_iter *iter,
+					  struct iopt_area *cand,
+					  unsigned long iova)
+{
+	if (cand && (!cand->pages || iopt_area_iova(cand) > iova))
+		cand = NULL;
+	iter->area = cand;
+	return cand;
+}
+
 /**
- * iopt_area_contig_init() - start a walk over back-to-back areas
+ * iopt_area_contig_init() - begin a walk over a gap-free run of areas
  * @iter: the iterator
- * @iopt: the table; iova_rwsem held
- * @iova: first IOVA of the range
- * @last_iova: last IOVA of the range
+ * @pt: the table; iova_rwsem held
+ * @iova: first IOVA of the range to cover
+ * @last_iova: last IOVA of the range to cover
  *
- * Return: the area holding @iova, or NULL if there is none or it is not
- * set up.
+ * Return: the published area that contains @iova, or NULL.
  */
 struct iopt_area *iopt_area_contig_init(struct iopt_area_contig_iter *iter,
-					struct io_pagetable *iopt,
+					struct io_pagetable *pt,
 					unsigned long iova,
 					unsigned long last_iova)
 {
-	lockdep_assert_held(&iopt->iova_rwsem);
+	lockdep_assert_held(&pt->iova_rwsem);
 
-	iter->cur_iova = iova;
 	iter->last_iova = last_iova;
-	iter->area = iopt_area_iter_first(iopt, iova, iova);
-	if (iter->area && !iter->area->pages)
-		iter->area = NULL;
-	return iter->area;
+	iter->cur_iova = iova;
+	return iopt_contig_take(iter, iopt_area_iter_first(pt, iova, iova),
+				iova);
 }
 
 /**
- * iopt_area_contig_next() - step to the area right after the current one
+ * iopt_area_contig_next() - move to the area that continues the run
  * @iter: the iterator
  *
- * Return: the next area if it starts exactly where the current one ends
- * and is set up, otherwise NULL.
+ * When the current area already reaches the end of the range the walk is
+ * over and the current area stays, so that iopt_area_contig_done() can
+ * tell a complete walk from one that hit a gap.
+ *
+ * Return: the published area starting right after the current one, or
+ * NULL.
  */
 struct iopt_area *iopt_area_contig_next(struct iopt_area_contig_iter *iter)
 {
-	unsigned long area_last;
+	unsigned long end;
 
 	if (!iter->area)
 		return NULL;
-	area_last = iopt_area_last_iova(iter->area);
-	if (area_last >= iter->last_iova)
+
+	end = iopt_area_last_iova(iter->area);
+	if (end >= iter->last_iova)
 		return NULL;
 
-	iter->cur_iova = area_last + 1;
-	iter->area = iopt_area_iter_next(iter->area, iter->cur_iova,
-					 iter->last_iova);
-	if (iter->area && (iopt_area_iova(iter->area) != iter->cur_iova ||
-			   !iter->area->pages))
-		iter->area = NULL;
-	return iter->area;
+	iter->cur_iova = end + 1;
+	return iopt_contig_take(iter,
+				iopt_area_iter_next(iter->area, iter->cur_iova,
+						    iter->last_iova),
+				iter->cur_iova);
 }
 
-/*
- * Find the lowest IOVA inside [start, last] with the given alignment and
- * sub-page offset where length bytes fit.
- */
-static bool iopt_fit_in_range(unsigned long start, unsigned long last,
-			      unsigned long length, unsigned long align,
-			      unsigned long page_offset, unsigned long *out)
-{
-	unsigned long candidate;
+/* ---------------------------------------------------------------------- */
+/* Choosing and checking IOVA */
 
-	if (check_add_overflow(start, align - 1, &candidate))
+/* What automatic placement looks for */
+struct iopt_iova_want {
+	unsigned long length;
+	unsigned long align;
+	unsigned long page_offset;
+};
+
+/*
+ * Find the lowest IOVA in [gap_first, gap_last] that has the wanted
+ * alignment (plus the sub-page offset) and leaves room for the length.
+ */
+static bool iopt_fit_in_gap(const struct iopt_iova_want *want,
+			    unsigned long gap_first, unsigned long gap_last,
+			    unsigned long *out)
+{
+	unsigned long mask = want->align - 1;
+	unsigned long pos;
+
+	if (gap_first > ULONG_MAX - mask)
 		return false;
-	candidate = (candidate & ~(align - 1)) | page_offset;
-	if (candidate < start)
+	pos = ((gap_first + mask) & ~mask) | want->page_offset;
+	if (pos > gap_last || gap_last - pos < want->length - 1)
 		return false;
-	if (candidate > last || last - candidate < length - 1)
-		return false;
-	*out = candidate;
+	*out = pos;
 	return true;
 }
 
-/* Search one window for a hole in both the reserved ranges and the areas */
-static bool iopt_alloc_in_window(struct io_pagetable *iopt,
-				 unsigned long start, unsigned long last,
-				 unsigned long length, unsigned long align,
-				 unsigned long page_offset, unsigned long *iova)
+/*
+ * The alignment to aim for: the length rounded up to a power of two, but
+ * no more than the user address already has (so that a huge page of the
+ * process can become a large IOPTE), and at most IOPT_AUTO_ALIGN_CAP.
+ */
+static unsigned long iopt_auto_align(unsigned long uptr, unsigned long length)
 {
-	struct interval_tree_double_span_iter span;
+	unsigned long align = roundup_pow_of_two(length);
+	unsigned long uptr_align = uptr & -uptr;
 
-	interval_tree_for_each_double_span(&span, &iopt->reserved_itree,
-					   &iopt->area_itree, start, last) {
-		if (span.is_used)
-			continue;
-		if (iopt_fit_in_range(span.start_hole, span.last_hole, length,
-				      align, page_offset, iova))
-			return true;
-	}
-	return false;
+	if (uptr && uptr_align < align)
+		align = uptr_align;
+	return min_t(unsigned long, align, IOPT_AUTO_ALIGN_CAP);
 }
 
 /*
- * Choose an IOVA for a new mapping. The alignment follows the length and
- * the user address so that large IOPTEs stay possible. IOVA 0 is never
- * handed out.
+ * Pick the lowest free IOVA for a new mapping of @length bytes of user
+ * memory at @uptr. Free means: neither reserved nor mapped and, when an
+ * allowed list exists, inside it.
  */
-static int iopt_alloc_iova(struct io_pagetable *iopt, unsigned long *iova,
+static int iopt_alloc_iova(struct io_pagetable *pt, unsigned long *iova,
 			   unsigned long uptr, unsigned long length)
 {
-	const unsigned long win_first = PAGE_SIZE;
-	const unsigned long win_last = ULONG_MAX - PAGE_SIZE;
-	unsigned long page_offset = uptr % PAGE_SIZE;
-	struct interval_tree_span_iter allowed;
-	unsigned long align;
+	bool restricted = !RB_EMPTY_ROOT(&pt->allowed_itree.rb_root);
+	struct interval_tree_double_span_iter gap;
+	struct iopt_iova_want want = {
+		.length = length,
+		.page_offset = uptr % PAGE_SIZE,
+	};
 
-	lockdep_assert_held(&iopt->iova_rwsem);
+	lockdep_assert_held(&pt->iova_rwsem);
 
-	/* roundup_pow_of_two() below must not overflow */
-	if (length == 0 || length >= ULONG_MAX / 2)
+	/* roundup_pow_of_two() is only defined well below the top bit */
+	if (!length || length >= ULONG_MAX / 2)
 		return -EOVERFLOW;
 
-	align = roundup_pow_of_two(length);
-	if (uptr)
-		align = min(align, 1UL << __ffs(uptr));
-	align = min_t(unsigned long, align, IOPT_MAX_AUTO_ALIGN);
-	if (align < iopt->iova_alignment)
+	want.align = iopt_auto_align(uptr, length);
+	if (want.align < pt->iova_alignment)
 		return -EINVAL;
 
-	if (RB_EMPTY_ROOT(&iopt->allowed_itree.rb_root)) {
-		if (iopt_alloc_in_window(iopt, win_first, win_last, length,
-					 align, page_offset, iova))
-			return 0;
-		return -ENOSPC;
-	}
+	interval_tree_for_each_double_span(&gap, &pt->reserved_itree,
+					   &pt->area_itree, IOPT_AUTO_FIRST,
+					   IOPT_AUTO_LAST) {
+		struct interval_tree_span_iter ok;
 
-	interval_tree_for_each_span(&allowed, &iopt->allowed_itree, win_first,
-				    win_last) {
-		if (allowed.is_hole)
+		if (gap.is_used)
 			continue;
-		if (iopt_alloc_in_window(iopt, allowed.start_used,
-					 allowed.last_used, length, align,
-					 page_offset, iova))
-			return 0;
+		if (!restricted) {
+			if (iopt_fit_in_gap(&want, gap.start_hole,
+					    gap.last_hole, iova))
+				return 0;
+			continue;
+		}
+		/* Only the parts of the gap that are allowed count. */
+		interval_tree_for_each_span(&ok, &pt->allowed_itree,
+					    gap.start_hole, gap.last_hole) {
+			if (ok.is_hole)
+				continue;
+			if (iopt_fit_in_gap(&want, ok.start_used,
+					    ok.last_used, iova))
+				return 0;
+		}
 	}
 	return -ENOSPC;
 }
 
-/* Validate a caller-chosen IOVA range */
-static int iopt_check_iova(struct io_pagetable *iopt, unsigned long iova,
-			   unsigned long length)
+/* May a mapping be placed exactly at [iova, iova + length)? */
+static int iopt_check_fixed_iova(struct io_pagetable *pt, unsigned long iova,
+				 unsigned long length)
 {
 	unsigned long last;
 
-	lockdep_assert_held(&iopt->iova_rwsem);
+	lockdep_assert_held(&pt->iova_rwsem);
 
-	if (iova & (iopt->iova_alignment - 1))
+	if (iova % pt->iova_alignment)
 		return -EINVAL;
 	if (check_add_overflow(iova, length - 1, &last))
 		return -EOVERFLOW;
-	if (iopt_reserved_iter_first(iopt, iova, last))
+	if (iopt_reserved_iter_first(pt, iova, last))
 		return -EINVAL;
-	if (iopt_area_iter_first(iopt, iova, last))
-		return -EEXIST;
-	return 0;
+	return iopt_area_iter_first(pt, iova, last) ? -EEXIST : 0;
 }
 
-/*
- * Put an area covering [iova, iova + length) into the tree, backed by the
- * bytes of pages starting at start_byte. It stays invisible to users
- * (area->pages is NULL) until the caller has filled the domains.
- */
-static int iopt_insert_area(struct io_pagetable *iopt, struct iopt_area *area,
-			    struct iopt_pages *pages, unsigned long iova,
-			    unsigned long start_byte, unsigned long length,
-			    int iommu_prot)
-{
-	unsigned long last_byte;
-
-	lockdep_assert_held_write(&iopt->iova_rwsem);
-
-	if ((iommu_prot & IOMMU_WRITE) && !pages->writable)
-		return -EPERM;
-
-	area->iommu_prot = iommu_prot;
-	area->page_offset = start_byte % PAGE_SIZE;
-	if (area->page_offset & (iopt->iova_alignment - 1))
-		return -EINVAL;
-
-	area->node.start = iova;
-	if (check_add_overflow(iova, length - 1, &area->node.last))
-		return -EOVERFLOW;
-
-	if (check_add_overflow(start_byte, length - 1, &last_byte))
-		return -EOVERFLOW;
-	area->pages_node.start = start_byte / PAGE_SIZE;
-	area->pages_node.last = last_byte / PAGE_SIZE;
-	if (WARN_ON(area->pages_node.last >= pages->npages))
-		return -EOVERFLOW;
-
-	area->iopt = iopt;
-	interval_tree_insert(&area->node, &iopt->area_itree);
-	return 0;
-}
+/* ---------------------------------------------------------------------- */
+/* Building and dropping areas */
 
 static struct iopt_area *iopt_area_alloc(void)
 {
-	struct iopt_area *area;
+	struct iopt_area *area = kzalloc(sizeof(*area), GFP_KERNEL_ACCOUNT);
 
-	area = kzalloc(sizeof(*area), GFP_KERNEL_ACCOUNT);
-	if (!area)
-		return NULL;
-	RB_CLEAR_NODE(&area->node.rb);
-	RB_CLEAR_NODE(&area->pages_node.rb);
+	if (area) {
+		RB_CLEAR_NODE(&area->pages_node.rb);
+		RB_CLEAR_NODE(&area->node.rb);
+	}
 	return area;
 }
 
-/* Reserve the IOVA for every element of pages_list, back to back */
-static int iopt_alloc_area_pages(struct io_pagetable *iopt,
-				 struct list_head *pages_list,
-				 unsigned long length, unsigned long *dst_iova,
-				 int iommu_prot, unsigned int flags)
+/*
+ * Describe @area as [iova, iova + length) backed from byte @start_byte of
+ * @pages, and link it into the area tree (unpublished). area->iopt is only
+ * set once it is in the tree, which is what iopt_abort_area() relies on.
+ */
+static int iopt_area_place(struct io_pagetable *pt, struct iopt_area *area,
+			   struct iopt_pages *pages, unsigned long iova,
+			   unsigned long start_byte, unsigned long length,
+			   int prot)
 {
-	struct iopt_pages_list *elm;
-	unsigned long iova;
-	int rc = 0;
+	unsigned long offset = start_byte % PAGE_SIZE;
+	unsigned long last_iova;
+	unsigned long end_byte;
 
-	list_for_each_entry(elm, pages_list, next) {
-		elm->area = iopt_area_alloc();
-		if (!elm->area)
-			return -ENOMEM;
-	}
+	lockdep_assert_held_write(&pt->iova_rwsem);
 
-	down_write(&iopt->iova_rwsem);
-	if (!length || (length & (iopt->iova_alignment - 1))) {
-		rc = -EINVAL;
-		goto out_unlock;
-	}
+	if ((prot & IOMMU_WRITE) && !pages->writable)
+		return -EPERM;
+	if (offset % pt->iova_alignment)
+		return -EINVAL;
+	if (check_add_overflow(iova, length - 1, &last_iova) ||
+	    check_add_overflow(start_byte, length - 1, &end_byte))
+		return -EOVERFLOW;
+	if (WARN_ON(end_byte / PAGE_SIZE >= pages->npages))
+		return -EOVERFLOW;
 
-	if (flags & IOPT_ALLOC_IOVA) {
-		/* The first slice decides which alignment is useful. */
-		elm = list_first_entry(pages_list, struct iopt_pages_list,
-				       next);
-		rc = iopt_alloc_iova(iopt, dst_iova,
-				     (uintptr_t)elm->pages->uptr +
-					     elm->start_byte,
-				     length);
-		if (rc)
-			goto out_unlock;
-		if (IS_ENABLED(CONFIG_IOMMUFD_TEST) &&
-		    WARN_ON(iopt_check_iova(iopt, *dst_iova, length))) {
-			rc = -EINVAL;
-			goto out_unlock;
-		}
-	} else {
-		rc = iopt_check_iova(iopt, *dst_iova, length);
-		if (rc)
-			goto out_unlock;
-	}
-
-	iova = *dst_iova;
-	list_for_each_entry(elm, pages_list, next) {
-		rc = iopt_insert_area(iopt, elm->area, elm->pages, iova,
-				      elm->start_byte, elm->length, iommu_prot);
-		if (rc)
-			goto out_unlock;
-		iova += elm->length;
-	}
-
-out_unlock:
-	up_write(&iopt->iova_rwsem);
-	return rc;
+	area->iommu_prot = prot;
+	area->page_offset = offset;
+	area->node.start = iova;
+	area->node.last = last_iova;
+	area->pages_node.start = start_byte / PAGE_SIZE;
+	area->pages_node.last = end_byte / PAGE_SIZE;
+	interval_tree_insert(&area->node, &pt->area_itree);
+	area->iopt = pt;
+	return 0;
 }
 
-/* Free an area that never became visible (pages still NULL) */
+/* Free an area that was never published, unlinking it if it was placed */
 static void iopt_abort_area(struct iopt_area *area)
 {
+	struct io_pagetable *pt = area->iopt;
+
 	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
 		WARN_ON(area->pages);
-	if (area->iopt) {
-		down_write(&area->iopt->iova_rwsem);
-		interval_tree_remove(&area->node, &area->iopt->area_itree);
-		up_write(&area->iopt->iova_rwsem);
+	if (pt) {
+		down_write(&pt->iova_rwsem);
+		interval_tree_remove(&area->node, &pt->area_itree);
+		up_write(&pt->iova_rwsem);
 	}
 	kfree(area);
 }
 
+/* Choose where the pieces go: the fixed IOVA in *iova, or a free one */
+static int iopt_pick_iova(struct io_pagetable *pt, struct list_head *pieces,
+			  unsigned long length, unsigned long *iova,
+			  unsigned int flags)
+{
+	struct iopt_pages_list *head;
+	int ret;
+
+	if (!(flags & IOPT_ALLOC_IOVA))
+		return iopt_check_fixed_iova(pt, *iova, length);
+
+	/* The first piece's user address decides the useful alignment. */
+	head = list_first_entry(pieces, struct iopt_pages_list, next);
+	ret = iopt_alloc_iova(pt, iova,
+			      (uintptr_t)head->pages->uptr + head->start_byte,
+			      length);
+	if (ret)
+		return ret;
+	if (IS_ENABLED(CONFIG_IOMMUFD_TEST) &&
+	    WARN_ON(iopt_check_fixed_iova(pt, *iova, length)))
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * Give every piece an area and place the areas back to back from the
+ * chosen IOVA. Nothing is published; on failure the pieces still own their
+ * areas and iopt_free_pages_list() or the caller disposes of them.
+ */
+static int iopt_reserve_areas(struct io_pagetable *pt, struct list_head *pieces,
+			      unsigned long length, unsigned long *dst_iova,
+			      int prot, unsigned int flags)
+{
+	struct iopt_pages_list *piece;
+	unsigned long cursor;
+	int ret;
+
+	list_for_each_entry(piece, pieces, next) {
+		piece->area = iopt_area_alloc();
+		if (!piece->area)
+			return -ENOMEM;
+	}
+
+	down_write(&pt->iova_rwsem);
+	if (!length || length % pt->iova_alignment) {
+		ret = -EINVAL;
+		goto out_unlock;
+	}
+	ret = iopt_pick_iova(pt, pieces, length, dst_iova, flags);
+	if (ret)
+		goto out_unlock;
+
+	cursor = *dst_iova;
+	list_for_each_entry(piece, pieces, next) {
+		ret = iopt_area_place(pt, piece->area, piece->pages, cursor,
+				      piece->start_byte, piece->length, prot);
+		if (ret)
+			break;
+		cursor += piece->length;
+	}
+out_unlock:
+	up_write(&pt->iova_rwsem);
+	return ret;
+}
+
 /**
- * iopt_free_pages_list() - release what is left of a pages list
- * @pages_list: list of struct iopt_pages_list from iopt_get_pages()
+ * iopt_free_pages_list() - dispose of a list of pieces
+ * @pages_list: struct iopt_pages_list entries, e.g. from iopt_get_pages()
  *
- * Areas that were not published are removed; page references dropped.
+ * Unpublished areas still attached to a piece are unlinked and freed, and
+ * the page references the pieces hold are dropped. The list ends empty.
  */
 void iopt_free_pages_list(struct list_head *pages_list)
 {
-	struct iopt_pages_list *elm;
+	struct iopt_pages_list *piece, *tmp;
 
-	while ((elm = list_first_entry_or_null(pages_list,
-					       struct iopt_pages_list, next))) {
-		if (elm->area)
-			iopt_abort_area(elm->area);
-		if (elm->pages)
-			iopt_put_pages(elm->pages);
-		list_del(&elm->next);
-		kfree(elm);
+	list_for_each_entry_safe(piece, tmp, pages_list, next) {
+		list_del(&piece->next);
+		if (piece->area)
+			iopt_abort_area(piece->area);
+		if (piece->pages)
+			iopt_put_pages(piece->pages);
+		kfree(piece);
 	}
 }
 
-static int iopt_fill_domains_pages(struct list_head *pages_list)
+/* Map every piece's area into every domain; all or nothing */
+static int iopt_fill_pieces(struct list_head *pieces)
 {
-	struct iopt_pages_list *undo;
-	struct iopt_pages_list *elm;
-	int rc;
+	struct iopt_pages_list *piece, *undo;
+	int ret = 0;
 
-	list_for_each_entry(elm, pages_list, next) {
-		rc = iopt_area_fill_domains(elm->area, elm->pages);
-		if (rc)
-			goto err_undo;
+	list_for_each_entry(piece, pieces, next) {
+		ret = iopt_area_fill_domains(piece->area, piece->pages);
+		if (ret)
+			break;
 	}
-	return 0;
+	if (!ret)
+		return 0;
 
-err_undo:
-	list_for_each_entry(undo, pages_list, next) {
-		if (undo == elm)
+	list_for_each_entry(undo, pieces, next) {
+		if (undo == piece)
 			break;
 		iopt_area_unfill_domains(undo->area, undo->pages);
 	}
-	return rc;
+	return ret;
 }
 
 /**
- * iopt_map_pages() - map a list of page slices at consecutive IOVAs
- * @iopt: the table
- * @pages_list: struct iopt_pages_list elements; on success their areas
- *	and page references move into the table
- * @length: total length of the slices
- * @dst_iova: the IOVA to use, or with IOPT_ALLOC_IOVA set on output the
- *	IOVA chosen
- * @iommu_prot: IOMMU_READ/WRITE/CACHE
+ * iopt_map_pages() - map pieces of user memory at consecutive IOVAs
+ * @pt: the table
+ * @pages_list: the pieces (struct iopt_pages_list); on success their
+ *	areas and page references belong to the table
+ * @length: the sum of the pieces' lengths
+ * @dst_iova: the IOVA to map at; with IOPT_ALLOC_IOVA, where the mapping
+ *	was placed
+ * @iommu_prot: IOMMU_READ/IOMMU_WRITE/IOMMU_CACHE
  * @flags: IOPT_ALLOC_IOVA or 0
  *
- * Return: 0 or an errno; on error the list still owns everything.
+ * Return: 0 or an errno; after an error the pieces still own everything.
  */
-int iopt_map_pages(struct io_pagetable *iopt, struct list_head *pages_list,
+int iopt_map_pages(struct io_pagetable *pt, struct list_head *pages_list,
 		   unsigned long length, unsigned long *dst_iova,
 		   int iommu_prot, unsigned int flags)
 {
-	struct iopt_pages_list *elm;
-	int rc;
+	struct iopt_pages_list *piece;
+	int ret;
 
-	rc = iopt_alloc_area_pages(iopt, pages_list, length, dst_iova,
-				   iommu_prot, flags);
-	if (rc)
-		return rc;
+	ret = iopt_reserve_areas(pt, pages_list, length, dst_iova,
+				 iommu_prot, flags);
+	if (ret)
+		return ret;
 
-	down_read(&iopt->domains_rwsem);
-	rc = iopt_fill_domains_pages(pages_list);
-	if (rc)
-		goto out_unlock_domains;
-
-	/*
-	 * Publish the areas while domains_rwsem is still held, so that a
-	 * domain attached afterwards is sure to see and fill them.
-	 */
-	down_write(&iopt->iova_rwsem);
-	list_for_each_entry(elm, pages_list, next) {
-		elm->area->pages = elm->pages;
-		elm->pages = NULL;
-		elm->area = NULL;
+	down_read(&pt->domains_rwsem);
+	ret = iopt_fill_pieces(pages_list);
+	if (!ret) {
+		/*
+		 * Publish before domains_rwsem is released: a domain added
+		 * later then finds, and maps, every one of these areas.
+		 */
+		down_write(&pt->iova_rwsem);
+		list_for_each_entry(piece, pages_list, next) {
+			piece->area->pages = piece->pages;
+			piece->area = NULL;
+			piece->pages = NULL;
+		}
+		up_write(&pt->iova_rwsem);
 	}
-	up_write(&iopt->iova_rwsem);
-out_unlock_domains:
-	up_read(&iopt->domains_rwsem);
-	return rc;
+	up_read(&pt->domains_rwsem);
+	return ret;
 }
 
 /**
- * iopt_map_user_pages() - map user memory into the table
- * @ictx: the context the table belongs to
- * @iopt: the table
- * @iova: the IOVA to use, or with IOPT_ALLOC_IOVA set on output the IOVA
- *	chosen
- * @uptr: the user address
+ * iopt_map_user_pages() - map a range of the caller's memory
+ * @ctx: the context owning the table; decides the accounting mode
+ * @pt: the table
+ * @iova: the IOVA to map at; with IOPT_ALLOC_IOVA, where the mapping was
+ *	placed
+ * @uptr: user address of the memory
  * @length: number of bytes
- * @iommu_prot: IOMMU_READ/WRITE/CACHE
+ * @iommu_prot: IOMMU_READ/IOMMU_WRITE/IOMMU_CACHE
  * @flags: IOPT_ALLOC_IOVA or 0
  *
- * With domains attached the memory is pinned and mapped right away;
- * otherwise nothing is pinned until a domain or an access needs it.
+ * The memory is pinned at once only if domains are attached; otherwise the
+ * first domain or access to need it does the pinning.
  *
  * Return: 0 or an errno.
  */
-int iopt_map_user_pages(struct iommufd_ctx *ictx, struct io_pagetable *iopt,
+int iopt_map_user_pages(struct iommufd_ctx *ctx, struct io_pagetable *pt,
 			unsigned long *iova, void __user *uptr,
 			unsigned long length, int iommu_prot,
 			unsigned int flags)
 {
-	struct iopt_pages_list elm = {};
-	LIST_HEAD(pages_list);
-	int rc;
+	struct iopt_pages_list only = { .length = length };
+	struct iopt_pages *pages;
+	LIST_HEAD(pieces);
+	int ret;
 
-	elm.pages = iopt_alloc_pages(uptr, length, iommu_prot & IOMMU_WRITE);
-	if (IS_ERR(elm.pages))
-		return PTR_ERR(elm.pages);
-	if (ictx->account_mode == IOPT_PAGES_ACCOUNT_MM &&
-	    elm.pages->account_mode == IOPT_PAGES_ACCOUNT_USER)
-		elm.pages->account_mode = IOPT_PAGES_ACCOUNT_MM;
-	elm.start_byte = uptr - elm.pages->uptr;
-	elm.length = length;
-	list_add(&elm.next, &pages_list);
+	pages = iopt_alloc_pages(uptr, length, iommu_prot & IOMMU_WRITE);
+	if (IS_ERR(pages))
+		return PTR_ERR(pages);
 
-	rc = iopt_map_pages(iopt, &pages_list, length, iova, iommu_prot, flags);
-	if (rc) {
-		if (elm.area)
-			iopt_abort_area(elm.area);
-		if (elm.pages)
-			iopt_put_pages(elm.pages);
-	}
-	return rc;
+	/* A VFIO-compatible context charges the mm instead of the user. */
+	if (pages->account_mode == IOPT_PAGES_ACCOUNT_USER &&
+	    ctx->account_mode == IOPT_PAGES_ACCOUNT_MM)
+		pages->account_mode = IOPT_PAGES_ACCOUNT_MM;
+
+	only.pages = pages;
+	only.start_byte = uptr - pages->uptr;
+	list_add(&only.next, &pieces);
+
+	ret = iopt_map_pages(pt, &pieces, length, iova, iommu_prot, flags);
+	if (!ret)
+		return 0;
+
+	/* The piece lives on the stack: clean it up by hand. */
+	if (only.area)
+		iopt_abort_area(only.area);
+	if (only.pages)
+		iopt_put_pages(only.pages);
+	return ret;
 }
 
-struct iopt_dirty_walk {
-	unsigned long flags;
-	struct io_pagetable *iopt;
-	struct iommu_domain *domain;
-	struct iommu_dirty_bitmap *dirty;
-};
-
-/* iova_bitmap_for_each() callback: collect one window of the bitmap */
-static int iopt_read_dirty_window(struct iova_bitmap *bitmap,
-				  unsigned long iova, size_t length,
-				  void *opaque)
+/**
+ * iopt_get_pages() - take references on the memory behind an IOVA range
+ * @pt: the table
+ * @iova: first IOVA
+ * @length: number of bytes
+ * @pages_list: the list that receives one struct iopt_pages_list per area
+ *	crossed
+ *
+ * Return: 0; -EINVAL for a zero length; -EOVERFLOW; -ENOMEM; or -ENOENT
+ * unless published areas cover the whole range without a gap. On error
+ * @pages_list is left empty.
+ */
+int iopt_get_pages(struct io_pagetable *pt, unsigned long iova,
+		   unsigned long length, struct list_head *pages_list)
 {
-	struct iopt_dirty_walk *walk = opaque;
-	const struct iommu_dirty_ops *ops = walk->domain->dirty_ops;
-	unsigned long last_iova = iova + length - 1;
 	struct iopt_area_contig_iter iter;
 	struct iopt_area *area;
-	int rc;
+	unsigned long last;
+	int ret;
 
-	iopt_for_each_contig_area(&iter, area, walk->iopt, iova, last_iova) {
-		unsigned long last = min(last_iova, iopt_area_last_iova(area));
+	ret = iopt_range_end(iova, length, &last);
+	if (ret)
+		return ret;
 
-		rc = ops->read_and_clear_dirty(walk->domain, iter.cur_iova,
-					       last - iter.cur_iova + 1,
-					       walk->flags, walk->dirty);
-		if (rc)
-			return rc;
+	down_read(&pt->iova_rwsem);
+	iopt_for_each_contig_area(&iter, area, pt, iova, last) {
+		unsigned long stop = min(last, iopt_area_last_iova(area));
+		struct iopt_pages_list *piece;
+
+		piece = kzalloc(sizeof(*piece), GFP_KERNEL_ACCOUNT);
+		if (!piece) {
+			ret = -ENOMEM;
+			break;
+		}
+		kref_get(&area->pages->kref);
+		piece->pages = area->pages;
+		piece->start_byte = iopt_area_start_byte(area, iter.cur_iova);
+		piece->length = stop - iter.cur_iova + 1;
+		list_add_tail(&piece->next, pages_list);
 	}
-	if (!iopt_area_contig_done(&iter))
-		return -EINVAL;
-	return 0;
+	if (!ret && !iopt_area_contig_done(&iter))
+		ret = -ENOENT;
+	up_read(&pt->iova_rwsem);
+
+	if (ret)
+		iopt_free_pages_list(pages_list);
+	return ret;
 }
 
-static int iopt_domain_read_dirty(struct iommu_domain *domain,
-				  struct io_pagetable *iopt,
-				  unsigned long flags,
-				  struct iommu_hwpt_get_dirty_bitmap *bitmap)
+/* ---------------------------------------------------------------------- */
+/* Dirty tracking */
+
+/* What the bitmap walk needs to read one window */
+struct iopt_dirty_walk {
+	struct io_pagetable *pt;
+	struct iommu_domain *domain;
+	struct iommu_dirty_bitmap *dirty;
+	unsigned long flags;
+};
+
+/* iova_bitmap_for_each() callback: read the dirty bits of one window */
+static int iopt_dirty_window(struct iova_bitmap *bitmap, unsigned long iova,
+			     size_t length, void *opaque)
 {
-	const struct iommu_dirty_ops *ops = domain->dirty_ops;
-	struct iommu_iotlb_gather gather;
-	struct iommu_dirty_bitmap dirty;
-	struct iopt_dirty_walk walk;
-	struct iova_bitmap *iter;
+	const struct iopt_dirty_walk *walk = opaque;
+	const struct iommu_dirty_ops *ops = walk->domain->dirty_ops;
+	unsigned long window_last = iova + length - 1;
+	struct iopt_area_contig_iter iter;
+	struct iopt_area *area;
 
-	if (!ops || !ops->read_and_clear_dirty)
-		return -EOPNOTSUPP;
+	iopt_for_each_contig_area(&iter, area, walk->pt, iova, window_last) {
+		unsigned long stop = min(window_last,
+					 iopt_area_last_iova(area));
+		unsigned long span = stop - iter.cur_iova + 1;
+		int ret;
 
-	iter = iova_bitmap_alloc(bitmap->iova, bitmap->length,
-				 bitmap->page_size,
-				 u64_to_user_ptr(bitmap->data));
-	if (IS_ERR(iter))
-		return -ENOMEM;
-
-	iommu_dirty_bitmap_init(&dirty, iter, &gather);
-	walk.flags = flags;
-	walk.iopt = iopt;
-	walk.domain = domain;
-	walk.dirty = &dirty;
-	/*
-	 * A window that is not fully mapped simply reports nothing; the
-	 * result of the walk is not an error for the caller.
-	 */
-	iova_bitmap_for_each(iter, &walk, iopt_read_dirty_window);
-
-	if (!(flags & IOMMU_DIRTY_NO_CLEAR))
-		iommu_iotlb_sync(domain, &gather);
-	iova_bitmap_free(iter);
-	return 0;
+		ret = ops->read_and_clear_dirty(walk->domain, iter.cur_iova,
+						span, walk->flags, walk->dirty);
+		if (ret)
+			return ret;
+	}
+	return iopt_area_contig_done(&iter) ? 0 : -EINVAL;
 }
 
 /**
  * iommufd_check_iova_range() - validate the range of a dirty bitmap request
- * @iopt: the table
+ * @pt: the table
  * @bitmap: the request
  *
- * Return: 0, -EINVAL for a zero or misaligned range or page size,
- * -EOVERFLOW if the range wraps.
+ * Return: 0; -EINVAL for an empty range, a range not aligned to the table
+ * or a zero or misfitting page size; -EOVERFLOW for a range that wraps or
+ * does not fit an unsigned long.
  */
-int iommufd_check_iova_range(struct io_pagetable *iopt,
+int iommufd_check_iova_range(struct io_pagetable *pt,
 			     struct iommu_hwpt_get_dirty_bitmap *bitmap)
 {
-	size_t align = iopt->iova_alignment;
-	u64 last_iova;
+	u64 first = bitmap->iova;
+	u64 last, edges;
 
 	if (!bitmap->length)
 		return -EINVAL;
-	if (check_add_overflow(bitmap->iova, bitmap->length - 1, &last_iova))
+	if (check_add_overflow(first, bitmap->length - 1, &last))
 		return -EOVERFLOW;
-	if (bitmap->iova > ULONG_MAX || last_iova > ULONG_MAX)
+	if (first > ULONG_MAX || last > ULONG_MAX)
 		return -EOVERFLOW;
-	if ((bitmap->iova & (align - 1)) || ((last_iova + 1) & (align - 1)))
+
+	/* Both ends must sit on a boundary: the table's, then the bitmap's */
+	edges = first | (last + 1);
+	if (edges & (pt->iova_alignment - 1))
 		return -EINVAL;
-	if (!bitmap->page_size)
-		return -EINVAL;
-	if ((bitmap->iova & (bitmap->page_size - 1)) ||
-	    ((last_iova + 1) & (bitmap->page_size - 1)))
+	if (!bitmap->page_size || (edges & (bitmap->page_size - 1)))
 		return -EINVAL;
 	return 0;
 }
 
 /**
- * iopt_read_and_clear_dirty_data() - report dirty IOVAs of a domain
- * @iopt: the table the domain mirrors
+ * iopt_read_and_clear_dirty_data() - report the dirty IOVA of a domain
+ * @pt: the table the domain mirrors
  * @domain: the domain
- * @flags: IOMMU_DIRTY_NO_CLEAR to keep the dirty bits
+ * @flags: IOMMU_DIRTY_NO_CLEAR to leave the dirty bits set
  * @bitmap: the user request
  *
- * Return: 0 or an errno.
+ * Return: 0, -EOPNOTSUPP if the domain cannot report dirty IOVA, or
+ * another errno.
  */
-int iopt_read_and_clear_dirty_data(struct io_pagetable *iopt,
+int iopt_read_and_clear_dirty_data(struct io_pagetable *pt,
 				   struct iommu_domain *domain,
 				   unsigned long flags,
 				   struct iommu_hwpt_get_dirty_bitmap *bitmap)
 {
-	int rc;
+	const struct iommu_dirty_ops *ops = domain->dirty_ops;
+	struct iommu_iotlb_gather gather;
+	struct iommu_dirty_bitmap dirty;
+	struct iopt_dirty_walk walk = {
+		.pt = pt,
+		.domain = domain,
+		.dirty = &dirty,
+		.flags = flags,
+	};
+	struct iova_bitmap *ubits;
+	int ret;
 
-	rc = iommufd_check_iova_range(iopt, bitmap);
-	if (rc)
-		return rc;
+	ret = iommufd_check_iova_range(pt, bitmap);
+	if (ret)
+		return ret;
 
-	down_read(&iopt->iova_rwsem);
-	rc = iopt_domain_read_dirty(domain, iopt, flags, bitmap);
-	up_read(&iopt->iova_rwsem);
-	return rc;
+	down_read(&pt->iova_rwsem);
+	if (!ops || !ops->read_and_clear_dirty) {
+		ret = -EOPNOTSUPP;
+		goto out_unlock;
+	}
+	ubits = iova_bitmap_alloc(bitmap->iova, bitmap->length,
+				  bitmap->page_size,
+				  u64_to_user_ptr(bitmap->data));
+	if (IS_ERR(ubits)) {
+		ret = -ENOMEM;
+		goto out_unlock;
+	}
+
+	iommu_dirty_bitmap_init(&dirty, ubits, &gather);
+	/*
+	 * A window that is not completely mapped reports what it could;
+	 * that is not a failure of the request as a whole.
+	 */
+	iova_bitmap_for_each(ubits, &walk, iopt_dirty_window);
+	if (!(flags & IOMMU_DIRTY_NO_CLEAR))
+		iommu_iotlb_sync(domain, &gather);
+	iova_bitmap_free(ubits);
+out_unlock:
+	up_read(&pt->iova_rwsem);
+	return ret;
 }
 
-/* Throw away stale dirty bits of every mapped area */
-static int iopt_clear_dirty_data(struct io_pagetable *iopt,
-				 struct iommu_domain *domain)
+/* Discard the dirty bits every published area has collected so far */
+static int iopt_forget_dirty(struct io_pagetable *pt,
+			     struct iommu_domain *domain)
 {
 	const struct iommu_dirty_ops *ops = domain->dirty_ops;
 	struct iommu_iotlb_gather gather;
 	struct iommu_dirty_bitmap dirty;
 	struct iopt_area *area;
-	int rc = 0;
+	int ret = 0;
 
-	lockdep_assert_held_read(&iopt->iova_rwsem);
+	lockdep_assert_held_read(&pt->iova_rwsem);
 
 	iommu_dirty_bitmap_init(&dirty, NULL, &gather);
-	for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area;
-	     area = iopt_area_iter_next(area, 0, ULONG_MAX)) {
+	iopt_for_each_area(pt, area) {
 		if (!area->pages)
 			continue;
-		rc = ops->read_and_clear_dirty(domain, iopt_area_iova(area),
-					       iopt_area_length(area), 0,
-					       &dirty);
-		if (rc)
+		ret = ops->read_and_clear_dirty(domain, iopt_area_iova(area),
+						iopt_area_length(area), 0,
+						&dirty);
+		if (ret)
 			break;
 	}
 	iommu_iotlb_sync(domain, &gather);
-	return rc;
+	return ret;
 }
 
 /**
- * iopt_set_dirty_tracking() - turn dirty tracking of a domain on or off
- * @iopt: the table the domain mirrors
+ * iopt_set_dirty_tracking() - start or stop dirty tracking in a domain
+ * @pt: the table the domain mirrors
  * @domain: the domain
- * @enable: the new state; enabling starts from a clean slate
+ * @enable: the new state; tracking starts with every bit clear
  *
- * Return: 0, -EOPNOTSUPP without dirty tracking ops, or the driver's error.
+ * Return: 0, -EOPNOTSUPP if the domain has no dirty tracking, or the
+ * driver's error.
  */
-int iopt_set_dirty_tracking(struct io_pagetable *iopt,
+int iopt_set_dirty_tracking(struct io_pagetable *pt,
 			    struct iommu_domain *domain, bool enable)
 {
-	const struct iommu_dirty_ops *ops = domain->dirty_ops;
-	int rc = 0;
+	int ret = 0;
 
-	if (!ops)
+	if (!domain->dirty_ops)
 		return -EOPNOTSUPP;
 
-	down_read(&iopt->iova_rwsem);
+	down_read(&pt->iova_rwsem);
 	if (enable)
-		rc = iopt_clear_dirty_data(iopt, domain);
-	if (!rc)
-		rc = ops->set_dirty_tracking(domain, enable);
-	up_read(&iopt->iova_rwsem);
-	return rc;
+		ret = iopt_forget_dirty(pt, domain);
+	if (!ret)
+		ret = domain->dirty_ops->set_dirty_tracking(domain, enable);
+	up_read(&pt->iova_rwsem);
+	return ret;
 }
 
-/**
- * iopt_get_pages() - collect the page slices behind an IOVA range
- * @iopt: the table
- * @iova: first IOVA
- * @length: number of bytes
- * @pages_list: list to append struct iopt_pages_list elements to
- *
- * Return: 0, -EINVAL for a zero length, -EOVERFLOW, -ENOMEM, or -ENOENT if
- * the range is not covered by set-up areas without gaps.
+/* ---------------------------------------------------------------------- */
+/* Unmapping */
+
+/*
+ * Finish off an area that was unpublished with the unmap locks held: take
+ * it out of every domain, drop the pins nobody else needs, and free it.
+ * Runs with domains_rwsem read-held and iova_rwsem released.
  */
-int iopt_get_pages(struct io_pagetable *iopt, unsigned long iova,
-		   unsigned long length, struct list_head *pages_list)
+static void iopt_area_retire(struct iopt_area *area, struct iopt_pages *pages)
 {
-	struct iopt_area_contig_iter iter;
-	unsigned long last_iova;
-	struct iopt_area *area;
-	int rc;
-
-	if (!length)
-		return -EINVAL;
-	if (check_add_overflow(iova, length - 1, &last_iova))
-		return -EOVERFLOW;
-
-	down_read(&iopt->iova_rwsem);
-	iopt_for_each_contig_area(&iter, area, iopt, iova, last_iova) {
-		unsigned long last = min(last_iova, iopt_area_last_iova(area));
-		struct iopt_pages_list *elm;
-
-		elm = kzalloc(sizeof(*elm), GFP_KERNEL_ACCOUNT);
-		if (!elm) {
-			rc = -ENOMEM;
-			goto err_free;
-		}
-		elm->start_byte = iopt_area_start_byte(area, iter.cur_iova);
-		elm->pages = area->pages;
-		elm->length = last - iter.cur_iova + 1;
-		kref_get(&elm->pages->kref);
-		list_add_tail(&elm->next, pages_list);
-	}
-	if (!iopt_area_contig_done(&iter)) {
-		rc = -ENOENT;
-		goto err_free;
-	}
-	up_read(&iopt->iova_rwsem);
-	return 0;
-
-err_free:
-	up_read(&iopt->iova_rwsem);
-	iopt_free_pages_list(pages_list);
-	return rc;
+	iopt_area_unfill_domains(area, pages);
+	iopt_abort_area(area);
+	iopt_put_pages(pages);
 }
 
-static int iopt_unmap_iova_range(struct io_pagetable *iopt, unsigned long start,
-				 unsigned long last, unsigned long *unmapped)
+/*
+ * Unmap every area inside [first, last]. An area that sticks out of the
+ * range, or that somebody else is busy with, stops the walk; the areas
+ * before it are gone by then. Areas pinned by accesses are handed to the
+ * accesses' unmap callbacks, with all locks dropped, until they let go.
+ */
+static int iopt_unmap_range(struct io_pagetable *pt, unsigned long first,
+			    unsigned long last, unsigned long *unmapped)
 {
-	unsigned long unmapped_bytes = 0;
-	unsigned int tries = 0;
-	struct iopt_area *area;
-	int rc = 0;
+	unsigned long removed = 0;
+	unsigned int attempts = 0;
+	int ret = 0;
 
-	/*
-	 * An area with NULL pages may only exist while domains_rwsem is held
-	 * for read, so that attaching or detaching a domain never sees one
-	 * half torn down.
-	 */
-again:
-	down_read(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-	while ((area = iopt_area_iter_first(iopt, start, last))) {
-		unsigned long area_first = iopt_area_iova(area);
-		unsigned long area_last = iopt_area_last_iova(area);
+	for (;;) {
+		unsigned long a_first, a_last;
 		struct iopt_pages *pages;
+		struct iopt_area *area;
 
-		/* Someone else is mapping or unmapping this very area. */
-		if (!area->pages) {
-			rc = -EBUSY;
-			goto out_unlock;
+		down_read(&pt->domains_rwsem);
+		down_write(&pt->iova_rwsem);
+		area = iopt_area_iter_first(pt, first, last);
+		if (!area) {
+			up_write(&pt->iova_rwsem);
+			up_read(&pt->domains_rwsem);
+			break;
+		}
+		a_first = iopt_area_iova(area);
+		a_last = iopt_area_last_iova(area);
+
+		if (!area->pages)
+			ret = -EBUSY;	/* mid-map or mid-unmap elsewhere */
+		else if (a_first < first || a_last > last)
+			ret = -ENOENT;	/* areas are never cut */
+		if (ret) {
+			up_write(&pt->iova_rwsem);
+			up_read(&pt->domains_rwsem);
+			break;
 		}
 
-		/* Only whole areas can be unmapped. */
-		if (area_first < start || area_last > last) {
-			rc = -ENOENT;
-			goto out_unlock;
-		}
-
-		if (area_first != start)
-			tries = 0;
+		/* Only count repeated requests for the same area. */
+		if (a_first != first)
+			attempts = 0;
 
 		/*
-		 * Accesses pin inside this area: ask them to let go, with
-		 * the locks dropped since their callbacks come back here.
-		 * Changing num_accesses needs iova_rwsem, so reading it
-		 * with the write side held is stable.
+		 * num_accesses only changes under iova_rwsem, which is held
+		 * for writing, so the value read here is stable.
 		 */
 		if (area->num_accesses) {
-			size_t length = iopt_area_length(area);
-
-			start = area_first;
 			area->prevent_access = true;
-			up_write(&iopt->iova_rwsem);
-			up_read(&iopt->domains_rwsem);
-
-			iommufd_access_notify_unmap(iopt, area_first, length);
-			tries++;
-			if (WARN_ON(tries > IOPT_UNMAP_ACCESS_TRIES)) {
-				rc = -EDEADLOCK;
-				goto out_unmapped;
+			up_write(&pt->iova_rwsem);
+			up_read(&pt->domains_rwsem);
+			first = a_first;
+			iommufd_access_notify_unmap(pt, a_first,
+						    a_last - a_first + 1);
+			if (WARN_ON(++attempts > IOPT_ACCESS_RETRY_LIMIT)) {
+				ret = -EDEADLOCK;
+				break;
 			}
-			goto again;
+			continue;
 		}
 
+		/* Unpublish: from now on nobody else touches the area. */
 		pages = area->pages;
 		area->pages = NULL;
-		up_write(&iopt->iova_rwsem);
+		up_write(&pt->iova_rwsem);
+		iopt_area_retire(area, pages);
+		up_read(&pt->domains_rwsem);
+		removed += a_last - a_first + 1;
 
-		iopt_area_unfill_domains(area, pages);
-		iopt_abort_area(area);
-		iopt_put_pages(pages);
-		unmapped_bytes += area_last - area_first + 1;
-
-		down_write(&iopt->iova_rwsem);
-		/*
-		 * While the lock was dropped a new area may have appeared in
-		 * the part already done; continue after the removed area.
-		 */
-		if (area_last >= last)
+		/* New areas may appear behind us; carry on after this one. */
+		if (a_last >= last)
 			break;
-		start = area_last + 1;
+		first = a_last + 1;
 	}
 
-out_unlock:
-	up_write(&iopt->iova_rwsem);
-	up_read(&iopt->domains_rwsem);
-out_unmapped:
 	if (unmapped)
-		*unmapped = unmapped_bytes;
-	return rc;
+		*unmapped = removed;
+	return ret;
 }
 
 /**
- * iopt_unmap_iova() - unmap every area inside a range
- * @iopt: the table
+ * iopt_unmap_iova() - unmap the areas inside an IOVA range
+ * @pt: the table
  * @iova: first IOVA
  * @length: number of bytes
- * @unmapped: if non-NULL, the number of bytes unmapped
+ * @unmapped: if not NULL, receives the number of bytes unmapped
  *
- * Areas are never cut: one that is only partly inside the range fails the
- * call with -ENOENT (the areas before it are already gone by then).
+ * Only whole areas are unmapped: an area that is partly outside the range
+ * ends the call with -ENOENT, after the areas in front of it are gone.
  *
- * Return: 0 (also when nothing was mapped) or an errno.
+ * Return: 0 (also when the range held nothing) or an errno.
  */
-int iopt_unmap_iova(struct io_pagetable *iopt, unsigned long iova,
+int iopt_unmap_iova(struct io_pagetable *pt, unsigned long iova,
 		    unsigned long length, unsigned long *unmapped)
 {
 	unsigned long last;
+	int ret;
 
-	if (!length)
-		return -EINVAL;
-	if (check_add_overflow(iova, length - 1, &last))
-		return -EOVERFLOW;
-	return iopt_unmap_iova_range(iopt, iova, last, unmapped);
+	ret = iopt_range_end(iova, length, &last);
+	if (ret)
+		return ret;
+	return iopt_unmap_range(pt, iova, last, unmapped);
 }
 
 /**
- * iopt_unmap_all() - unmap everything
- * @iopt: the table
- * @unmapped: if non-NULL, the number of bytes unmapped
+ * iopt_unmap_all() - unmap every area
+ * @pt: the table
+ * @unmapped: if not NULL, receives the number of bytes unmapped
  *
  * Return: 0 or an errno.
  */
-int iopt_unmap_all(struct io_pagetable *iopt, unsigned long *unmapped)
+int iopt_unmap_all(struct io_pagetable *pt, unsigned long *unmapped)
 {
-	return iopt_unmap_iova_range(iopt, 0, ULONG_MAX, unmapped);
+	return iopt_unmap_range(pt, 0, ULONG_MAX, unmapped);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Allowed and reserved ranges */
+
 /**
- * iopt_set_allow_iova() - install a new set of allowed ranges
- * @iopt: the table
- * @allowed_iova: tree of struct iopt_allowed; it is swapped with the
- *	table's on success, so the caller always frees what it gets back
+ * iopt_set_allow_iova() - replace the allowed ranges
+ * @pt: the table
+ * @allowed_iova: a tree of struct iopt_allowed. On success it is exchanged
+ *	with the table's tree, so the caller frees the old ranges; on error
+ *	it is left as it was. Either way the caller frees what it holds.
  *
- * Return: 0, or -EADDRINUSE if a new range overlaps a reserved one (the
- * old set stays).
+ * Return: 0, or -EADDRINUSE if a new range overlaps a reserved one.
  */
-int iopt_set_allow_iova(struct io_pagetable *iopt,
+int iopt_set_allow_iova(struct io_pagetable *pt,
 			struct rb_root_cached *allowed_iova)
 {
-	struct iopt_allowed *allowed;
-	int rc = 0;
+	struct interval_tree_node *node;
+	int ret = 0;
 
-	down_write(&iopt->iova_rwsem);
-	swap(*allowed_iova, iopt->allowed_itree);
-	for (allowed = iopt_allowed_iter_first(iopt, 0, ULONG_MAX); allowed;
-	     allowed = iopt_allowed_iter_next(allowed, 0, ULONG_MAX)) {
-		if (iopt_reserved_iter_first(iopt, allowed->node.start,
-					     allowed->node.last)) {
-			swap(*allowed_iova, iopt->allowed_itree);
-			rc = -EADDRINUSE;
+	down_write(&pt->iova_rwsem);
+	for (node = interval_tree_iter_first(allowed_iova, 0, ULONG_MAX); node;
+	     node = interval_tree_iter_next(node, 0, ULONG_MAX)) {
+		if (iopt_reserved_iter_first(pt, node->start, node->last)) {
+			ret = -EADDRINUSE;
 			break;
 		}
 	}
-	up_write(&iopt->iova_rwsem);
-	return rc;
+	if (!ret)
+		swap(pt->allowed_itree, *allowed_iova);
+	up_write(&pt->iova_rwsem);
+	return ret;
 }
 
 /**
- * iopt_reserve_iova() - forbid mappings in a range
- * @iopt: the table; iova_rwsem held for write
+ * iopt_reserve_iova() - keep mappings out of an IOVA range
+ * @pt: the table; iova_rwsem held for writing
  * @start: first IOVA
  * @last: last IOVA
- * @owner: tag to remove the range later
+ * @owner: a tag for iopt_remove_reserved_iova()
  *
- * Return: 0, -EADDRINUSE if an area or an allowed range is there, or
- * -ENOMEM.
+ * Return: 0, -EADDRINUSE if the range is mapped or allowed, or -ENOMEM.
  */
-int iopt_reserve_iova(struct io_pagetable *iopt, unsigned long start,
+int iopt_reserve_iova(struct io_pagetable *pt, unsigned long start,
 		      unsigned long last, void *owner)
 {
-	struct iopt_reserved *reserved;
+	struct iopt_reserved *resv;
 
-	lockdep_assert_held_write(&iopt->iova_rwsem);
+	lockdep_assert_held_write(&pt->iova_rwsem);
 
-	if (iopt_area_iter_first(iopt, start, last) ||
-	    iopt_allowed_iter_first(iopt, start, last))
+	if (iopt_area_iter_first(pt, start, last))
+		return -EADDRINUSE;
+	if (iopt_allowed_iter_first(pt, start, last))
 		return -EADDRINUSE;
 
-	reserved = kzalloc(sizeof(*reserved), GFP_KERNEL_ACCOUNT);
-	if (!reserved)
+	resv = kzalloc(sizeof(*resv), GFP_KERNEL_ACCOUNT);
+	if (!resv)
 		return -ENOMEM;
-	reserved->node.start = start;
-	reserved->node.last = last;
-	reserved->owner = owner;
-	interval_tree_insert(&reserved->node, &iopt->reserved_itree);
+	resv->owner = owner;
+	resv->node.start = start;
+	resv->node.last = last;
+	interval_tree_insert(&resv->node, &pt->reserved_itree);
 	return 0;
 }
 
-static void __iopt_remove_reserved_iova(struct io_pagetable *iopt, void *owner)
+/* Drop every reserved range tagged @owner; iova_rwsem write-held */
+static void iopt_drop_reserved_locked(struct io_pagetable *pt, void *owner)
 {
-	struct iopt_reserved *reserved, *next;
+	struct iopt_reserved *resv = iopt_reserved_iter_first(pt, 0, ULONG_MAX);
 
-	lockdep_assert_held_write(&iopt->iova_rwsem);
+	lockdep_assert_held_write(&pt->iova_rwsem);
 
-	for (reserved = iopt_reserved_iter_first(iopt, 0, ULONG_MAX); reserved;
-	     reserved = next) {
-		next = iopt_reserved_iter_next(reserved, 0, ULONG_MAX);
-		if (reserved->owner != owner)
-			continue;
-		interval_tree_remove(&reserved->node, &iopt->reserved_itree);
-		kfree(reserved);
+	while (resv) {
+		struct iopt_reserved *victim = resv;
+
+		resv = iopt_reserved_iter_next(resv, 0, ULONG_MAX);
+		if (victim->owner == owner) {
+			interval_tree_remove(&victim->node,
+					     &pt->reserved_itree);
+			kfree(victim);
+		}
 	}
 }
 
 /**
  * iopt_remove_reserved_iova() - drop every reserved range of an owner
- * @iopt: the table
+ * @pt: the table
  * @owner: the tag given to iopt_reserve_iova()
  */
-void iopt_remove_reserved_iova(struct io_pagetable *iopt, void *owner)
+void iopt_remove_reserved_iova(struct io_pagetable *pt, void *owner)
 {
-	down_write(&iopt->iova_rwsem);
-	__iopt_remove_reserved_iova(iopt, owner);
-	up_write(&iopt->iova_rwsem);
-}
-
-/**
- * iopt_init_table() - initialise an empty table
- * @iopt: the table
- */
-void iopt_init_table(struct io_pagetable *iopt)
-{
-	init_rwsem(&iopt->iova_rwsem);
-	init_rwsem(&iopt->domains_rwsem);
-	iopt->area_itree = RB_ROOT_CACHED;
-	iopt->allowed_itree = RB_ROOT_CACHED;
-	iopt->reserved_itree = RB_ROOT_CACHED;
-	xa_init_flags(&iopt->domains, XA_FLAGS_ACCOUNT);
-	xa_init_flags(&iopt->access_list, XA_FLAGS_ALLOC);
-	iopt->next_domain_id = 0;
-	iopt->disable_large_pages = false;
-
-	/*
-	 * With no domain the table is pure software and any byte
-	 * granularity works; domains and accesses raise this.
-	 */
-	iopt->iova_alignment = 1;
-}
-
-/**
- * iopt_destroy_table() - free what remains of an empty table
- * @iopt: the table; no areas, domains or accesses may be left
- */
-void iopt_destroy_table(struct io_pagetable *iopt)
-{
-	struct interval_tree_node *node;
-
-	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
-		iopt_remove_reserved_iova(iopt, NULL);
-
-	while ((node = interval_tree_iter_first(&iopt->allowed_itree, 0,
-						ULONG_MAX))) {
-		interval_tree_remove(node, &iopt->allowed_itree);
-		kfree(container_of(node, struct iopt_allowed, node));
-	}
-
-	WARN_ON(!RB_EMPTY_ROOT(&iopt->reserved_itree.rb_root));
-	WARN_ON(!xa_empty(&iopt->domains));
-	WARN_ON(!xa_empty(&iopt->access_list));
-	WARN_ON(!RB_EMPTY_ROOT(&iopt->area_itree.rb_root));
-}
-
-/*
- * Take every area out of a domain that has just left the domains xarray.
- * If other domains remain they keep the pins; otherwise the pins that no
- * access needs are dropped too.
- */
-static void iopt_unfill_domain(struct io_pagetable *iopt,
-			       struct iommu_domain *domain)
-{
-	struct iopt_area *area;
-
-	lockdep_assert_held(&iopt->iova_rwsem);
-	lockdep_assert_held_write(&iopt->domains_rwsem);
-
-	if (iopt->next_domain_id != 0) {
-		struct iommu_domain *keeper = xa_load(&iopt->domains, 0);
-
-		for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area;
-		     area = iopt_area_iter_next(area, 0, ULONG_MAX)) {
-			struct iopt_pages *pages = area->pages;
-
-			if (!pages)
-				continue;
-
-			mutex_lock(&pages->mutex);
-			if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
-				WARN_ON(!area->storage_domain);
-			if (area->storage_domain == domain)
-				area->storage_domain = keeper;
-			mutex_unlock(&pages->mutex);
-
-			iopt_area_unmap_domain(area, domain);
-		}
-		return;
-	}
-
-	for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area;
-	     area = iopt_area_iter_next(area, 0, ULONG_MAX)) {
-		struct iopt_pages *pages = area->pages;
-
-		if (!pages)
-			continue;
-
-		mutex_lock(&pages->mutex);
-		interval_tree_remove(&area->pages_node, &pages->domains_itree);
-		WARN_ON(area->storage_domain != domain);
-		area->storage_domain = NULL;
-		iopt_area_unfill_domain(area, pages, domain);
-		mutex_unlock(&pages->mutex);
-	}
-}
-
-/*
- * Map every area into a newly added domain. On failure the domain is left
- * as it was.
- */
-static int iopt_fill_domain(struct io_pagetable *iopt,
-			    struct iommu_domain *domain)
-{
-	struct iopt_area *failed;
-	struct iopt_area *area;
-	int rc = 0;
-
-	lockdep_assert_held(&iopt->iova_rwsem);
-	lockdep_assert_held_write(&iopt->domains_rwsem);
-
-	for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area;
-	     area = iopt_area_iter_next(area, 0, ULONG_MAX)) {
-		struct iopt_pages *pages = area->pages;
-
-		if (!pages)
-			continue;
-
-		mutex_lock(&pages->mutex);
-		rc = iopt_area_fill_domain(area, domain);
-		if (rc) {
-			mutex_unlock(&pages->mutex);
-			goto err_unfill;
-		}
-		if (!area->storage_domain) {
-			WARN_ON(iopt->next_domain_id != 0);
-			area->storage_domain = domain;
-			interval_tree_insert(&area->pages_node,
-					     &pages->domains_itree);
-		}
-		mutex_unlock(&pages->mutex);
-	}
-	return 0;
-
-err_unfill:
-	failed = area;
-	for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area != failed;
-	     area = iopt_area_iter_next(area, 0, ULONG_MAX)) {
-		struct iopt_pages *pages = area->pages;
-
-		if (!pages)
-			continue;
-		mutex_lock(&pages->mutex);
-		if (iopt->next_domain_id == 0) {
-			interval_tree_remove(&area->pages_node,
-					     &pages->domains_itree);
-			area->storage_domain = NULL;
-			iopt_area_unfill_domain(area, pages, domain);
-		} else {
-			iopt_area_unmap_domain(area, domain);
-		}
-		mutex_unlock(&pages->mutex);
-	}
-	return rc;
-}
-
-/* Can every existing area live with a larger IOVA alignment? */
-static int iopt_check_iova_alignment(struct io_pagetable *iopt,
-				     unsigned long new_iova_alignment)
-{
-	unsigned long mask = new_iova_alignment - 1;
-	struct iopt_area *area;
-
-	lockdep_assert_held(&iopt->iova_rwsem);
-	lockdep_assert_held(&iopt->domains_rwsem);
-
-	for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area;
-	     area = iopt_area_iter_next(area, 0, ULONG_MAX))
-		if ((iopt_area_iova(area) & mask) ||
-		    (iopt_area_length(area) & mask) ||
-		    (area->page_offset & mask))
-			return -EADDRINUSE;
-
-	if (IS_ENABLED(CONFIG_IOMMUFD_TEST)) {
-		struct iommufd_access *access;
-		unsigned long index;
-
-		xa_for_each(&iopt->access_list, index, access)
-			if (WARN_ON(access->iova_alignment >
-				    new_iova_alignment))
-				return -EADDRINUSE;
-	}
-	return 0;
-}
-
-/**
- * iopt_table_add_domain() - make a domain mirror the table
- * @iopt: the table
- * @domain: a paging domain
- *
- * The IOVA outside the domain's aperture becomes reserved and every area
- * is mapped into the domain.
- *
- * Return: 0, -EINVAL if the domain's smallest page is bigger than
- * PAGE_SIZE, -EADDRINUSE if existing areas conflict with the domain's
- * alignment or aperture, or another errno.
- */
-int iopt_table_add_domain(struct io_pagetable *iopt,
-			  struct iommu_domain *domain)
-{
-	const struct iommu_domain_geometry *geometry = &domain->geometry;
-	struct iommu_domain *iter_domain;
-	unsigned long new_iova_alignment;
-	unsigned long index;
-	int rc;
-
-	down_write(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-
-	xa_for_each(&iopt->domains, index, iter_domain) {
-		if (WARN_ON(iter_domain == domain)) {
-			rc = -EEXIST;
-			goto out_unlock;
-		}
-	}
-
-	/*
-	 * The pages are tracked in PAGE_SIZE units and a page can always be
-	 * split into the domain's IO pages, but not the other way round: a
-	 * domain needs to accept PAGE_SIZE mappings.
-	 */
-	new_iova_alignment = max_t(unsigned long,
-				   1UL << __ffs(domain->pgsize_bitmap),
-				   iopt->iova_alignment);
-	if (new_iova_alignment > PAGE_SIZE) {
-		rc = -EINVAL;
-		goto out_unlock;
-	}
-	if (new_iova_alignment != iopt->iova_alignment) {
-		rc = iopt_check_iova_alignment(iopt, new_iova_alignment);
-		if (rc)
-			goto out_unlock;
-	}
-
-	if (geometry->aperture_start != 0) {
-		rc = iopt_reserve_iova(iopt, 0, geometry->aperture_start - 1,
-				       domain);
-		if (rc)
-			goto out_reserved;
-	}
-	if (geometry->aperture_end != ULONG_MAX) {
-		rc = iopt_reserve_iova(iopt, geometry->aperture_end + 1,
-				       ULONG_MAX, domain);
-		if (rc)
-			goto out_reserved;
-	}
-
-	rc = xa_reserve(&iopt->domains, iopt->next_domain_id, GFP_KERNEL);
-	if (rc)
-		goto out_reserved;
-
-	rc = iopt_fill_domain(iopt, domain);
-	if (rc)
-		goto out_release;
-
-	iopt->iova_alignment = new_iova_alignment;
-	xa_store(&iopt->domains, iopt->next_domain_id, domain, GFP_KERNEL);
-	iopt->next_domain_id++;
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
-	return 0;
-
-out_release:
-	xa_release(&iopt->domains, iopt->next_domain_id);
-out_reserved:
-	__iopt_remove_reserved_iova(iopt, domain);
-out_unlock:
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
-	return rc;
-}
-
-/* Recompute the alignment from the domains and accesses that remain */
-static int iopt_calculate_iova_alignment(struct io_pagetable *iopt)
-{
-	unsigned long new_iova_alignment;
-	struct iommufd_access *access;
-	struct iommu_domain *domain;
-	unsigned long index;
-	int rc;
-
-	lockdep_assert_held_write(&iopt->iova_rwsem);
-	lockdep_assert_held(&iopt->domains_rwsem);
-
-	/* Page-by-page mapping only works on whole pages. */
-	new_iova_alignment = iopt->disable_large_pages ? PAGE_SIZE : 1;
-
-	xa_for_each(&iopt->domains, index, domain)
-		new_iova_alignment = max_t(unsigned long,
-					   1UL << __ffs(domain->pgsize_bitmap),
-					   new_iova_alignment);
-	xa_for_each(&iopt->access_list, index, access)
-		new_iova_alignment = max_t(unsigned long,
-					   access->iova_alignment,
-					   new_iova_alignment);
-
-	if (new_iova_alignment > iopt->iova_alignment) {
-		rc = iopt_check_iova_alignment(iopt, new_iova_alignment);
-		if (rc)
-			return rc;
-	}
-	iopt->iova_alignment = new_iova_alignment;
-	return 0;
-}
-
-/**
- * iopt_table_remove_domain() - stop a domain mirroring the table
- * @iopt: the table
- * @domain: a domain added with iopt_table_add_domain()
- *
- * Every area is unmapped from the domain; pins nobody else needs are
- * dropped.
- */
-void iopt_table_remove_domain(struct io_pagetable *iopt,
-			      struct iommu_domain *domain)
-{
-	struct iommu_domain *iter_domain = NULL;
-	unsigned long index;
-
-	down_write(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-
-	xa_for_each(&iopt->domains, index, iter_domain)
-		if (iter_domain == domain)
-			break;
-	if (WARN_ON(iter_domain != domain) || index >= iopt->next_domain_id)
-		goto out_unlock;
-
-	/* Keep the xarray dense: the last entry fills the gap. */
-	iopt->next_domain_id--;
-	iter_domain = xa_erase(&iopt->domains, iopt->next_domain_id);
-	if (index != iopt->next_domain_id)
-		xa_store(&iopt->domains, index, iter_domain, GFP_KERNEL);
-
-	iopt_unfill_domain(iopt, domain);
-	__iopt_remove_reserved_iova(iopt, domain);
-
-	WARN_ON(iopt_calculate_iova_alignment(iopt));
-out_unlock:
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
-}
-
-/*
- * Cut an area in two so that iova is the last byte of the first part.
- * Both parts keep using the same iopt_pages. Only done for VFIO type1
- * compatibility, and only when the domains cannot hold IOPTEs that span
- * the cut.
- */
-static int iopt_area_split(struct iopt_area *area, unsigned long iova)
-{
-	unsigned long alignment = area->iopt->iova_alignment;
-	unsigned long last_iova = iopt_area_last_iova(area);
-	unsigned long start_iova = iopt_area_iova(area);
-	unsigned long new_start = iova + 1;
-	struct io_pagetable *iopt = area->iopt;
-	struct iopt_pages *pages = area->pages;
-	struct iopt_area *lhs;
-	struct iopt_area *rhs;
-	int rc;
-
-	lockdep_assert_held_write(&iopt->iova_rwsem);
-
-	if (iova == start_iova || iova == last_iova)
-		return 0;
-
-	if (!pages || area->prevent_access)
-		return -EBUSY;
-
-	if ((new_start & (alignment - 1)) ||
-	    (iopt_area_start_byte(area, new_start) & (alignment - 1)))
-		return -EINVAL;
-
-	lhs = iopt_area_alloc();
-	if (!lhs)
-		return -ENOMEM;
-	rhs = iopt_area_alloc();
-	if (!rhs) {
-		rc = -ENOMEM;
-		goto err_free_lhs;
-	}
-
-	mutex_lock(&pages->mutex);
-	/* Access pins are per range; they cannot be divided. */
-	if (area->num_accesses) {
-		rc = -EINVAL;
-		goto err_unlock;
-	}
-	/* A large IOPTE could straddle the cut. */
-	if (area->storage_domain && !iopt->disable_large_pages) {
-		rc = -EINVAL;
-		goto err_unlock;
-	}
-
-	interval_tree_remove(&area->node, &iopt->area_itree);
-	rc = iopt_insert_area(iopt, lhs, pages, start_iova,
-			      iopt_area_start_byte(area, start_iova),
-			      new_start - start_iova, area->iommu_prot);
-	if (WARN_ON(rc))
-		goto err_insert;
-	rc = iopt_insert_area(iopt, rhs, pages, new_start,
-			      iopt_area_start_byte(area, new_start),
-			      last_iova - new_start + 1, area->iommu_prot);
-	if (WARN_ON(rc))
-		goto err_remove_lhs;
-
-	if (area->storage_domain) {
-		interval_tree_remove(&area->pages_node, &pages->domains_itree);
-		interval_tree_insert(&lhs->pages_node, &pages->domains_itree);
-		interval_tree_insert(&rhs->pages_node, &pages->domains_itree);
-	}
-
-	lhs->storage_domain = area->storage_domain;
-	lhs->pages = pages;
-	rhs->storage_domain = area->storage_domain;
-	rhs->pages = pages;
-	/* The old area's reference moves to lhs, rhs takes a new one. */
-	kref_get(&pages->kref);
-	kfree(area);
-	mutex_unlock(&pages->mutex);
-	return 0;
-
-err_remove_lhs:
-	interval_tree_remove(&lhs->node, &iopt->area_itree);
-err_insert:
-	interval_tree_insert(&area->node, &iopt->area_itree);
-err_unlock:
-	mutex_unlock(&pages->mutex);
-	kfree(rhs);
-err_free_lhs:
-	kfree(lhs);
-	return rc;
-}
-
-/**
- * iopt_cut_iova() - split the areas holding some IOVAs
- * @iopt: the table
- * @iovas: IOVAs that must become the last byte of an area
- * @num_iovas: number of entries in @iovas
- *
- * Return: 0 or an errno; cuts done before the error remain.
- */
-int iopt_cut_iova(struct io_pagetable *iopt, unsigned long *iovas,
-		  size_t num_iovas)
-{
-	size_t i;
-	int rc = 0;
-
-	down_write(&iopt->iova_rwsem);
-	for (i = 0; i < num_iovas; i++) {
-		struct iopt_area *area;
-
-		area = iopt_area_iter_first(iopt, iovas[i], iovas[i]);
-		if (!area)
-			continue;
-		rc = iopt_area_split(area, iovas[i]);
-		if (rc)
-			break;
-	}
-	up_write(&iopt->iova_rwsem);
-	return rc;
-}
-
-/**
- * iopt_enable_large_pages() - allow IOPTEs larger than PAGE_SIZE again
- * @iopt: the table
- */
-void iopt_enable_large_pages(struct io_pagetable *iopt)
-{
-	down_write(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-	WRITE_ONCE(iopt->disable_large_pages, false);
-	WARN_ON(iopt_calculate_iova_alignment(iopt));
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
-}
-
-/**
- * iopt_disable_large_pages() - map page by page from now on
- * @iopt: the table
- *
- * Return: 0, -EINVAL if domains already hold mappings, or -EADDRINUSE if
- * an area is not PAGE_SIZE aligned.
- */
-int iopt_disable_large_pages(struct io_pagetable *iopt)
-{
-	int rc = 0;
-
-	down_write(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-	if (iopt->disable_large_pages)
-		goto out_unlock;
-
-	/* Existing mappings may already use large IOPTEs. */
-	if (!xa_empty(&iopt->domains) &&
-	    !RB_EMPTY_ROOT(&iopt->area_itree.rb_root)) {
-		rc = -EINVAL;
-		goto out_unlock;
-	}
-
-	WRITE_ONCE(iopt->disable_large_pages, true);
-	rc = iopt_calculate_iova_alignment(iopt);
-	if (rc)
-		WRITE_ONCE(iopt->disable_large_pages, false);
-out_unlock:
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
-	return rc;
-}
-
-/**
- * iopt_add_access() - register an access with the table
- * @iopt: the table
- * @access: the access; its iova_alignment is enforced from now on
- *
- * Return: 0, -EADDRINUSE if existing areas violate the access's
- * alignment, or another errno.
- */
-int iopt_add_access(struct io_pagetable *iopt, struct iommufd_access *access)
-{
-	u32 new_id;
-	int rc;
-
-	down_write(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-	rc = xa_alloc(&iopt->access_list, &new_id, access, xa_limit_16b,
-		      GFP_KERNEL_ACCOUNT);
-	if (rc)
-		goto out_unlock;
-
-	rc = iopt_calculate_iova_alignment(iopt);
-	if (rc) {
-		xa_erase(&iopt->access_list, new_id);
-		goto out_unlock;
-	}
-	access->iopt_access_list_id = new_id;
-
-out_unlock:
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
-	return rc;
-}
-
-/**
- * iopt_remove_access() - unregister an access
- * @iopt: the table
- * @access: the access
- * @iopt_access_list_id: the id iopt_add_access() gave it
- */
-void iopt_remove_access(struct io_pagetable *iopt,
-			struct iommufd_access *access, u32 iopt_access_list_id)
-{
-	down_write(&iopt->domains_rwsem);
-	down_write(&iopt->iova_rwsem);
-	WARN_ON(xa_erase(&iopt->access_list, iopt_access_list_id) != access);
-	WARN_ON(iopt_calculate_iova_alignment(iopt));
-	up_write(&iopt->iova_rwsem);
-	up_write(&iopt->domains_rwsem);
+	down_write(&pt->iova_rwsem);
+	iopt_drop_reserved_locked(pt, owner);
+	up_write(&pt->iova_rwsem);
 }
 
 /**
  * iopt_table_enforce_dev_resv_regions() - reserve a device's regions
- * @iopt: the table
- * @dev: the device about to be attached
- * @sw_msi_start: if non-NULL, set to the start of a software MSI window
+ * @pt: the table
+ * @dev: a device about to be attached to a domain of the table
+ * @sw_msi_start: if not NULL, receives the start of the device's software
+ *	MSI window, when it has one
  *
- * Return: 0, -EADDRINUSE if a region is already mapped or allowed, or
- * another errno; on error nothing of @dev stays reserved.
+ * Return: 0; -EADDRINUSE if a region is mapped or allowed; -EINVAL if the
+ * device reports conflicting MSI regions; or another errno. On error no
+ * range of @dev remains reserved.
  */
-int iopt_table_enforce_dev_resv_regions(struct io_pagetable *iopt,
+int iopt_table_enforce_dev_resv_regions(struct io_pagetable *pt,
 					struct device *dev,
 					phys_addr_t *sw_msi_start)
 {
-	struct iommu_resv_region *resv;
-	LIST_HEAD(resv_regions);
-	unsigned int num_hw_msi = 0;
-	unsigned int num_sw_msi = 0;
-	int rc;
+	unsigned int hw_msi = 0, sw_msi = 0;
+	struct iommu_resv_region *region;
+	LIST_HEAD(regions);
+	int ret = 0;
 
 	if (iommufd_should_fail())
 		return -EINVAL;
 
-	down_write(&iopt->iova_rwsem);
-	iommu_get_resv_regions(dev, &resv_regions);
-
-	list_for_each_entry(resv, &resv_regions, list) {
-		if (resv->type == IOMMU_RESV_DIRECT_RELAXABLE)
+	down_write(&pt->iova_rwsem);
+	iommu_get_resv_regions(dev, &regions);
+	list_for_each_entry(region, &regions, list) {
+		/* Relaxable direct regions may be ignored for assigned use. */
+		if (region->type == IOMMU_RESV_DIRECT_RELAXABLE)
 			continue;
 
-		if (sw_msi_start && resv->type == IOMMU_RESV_MSI)
-			num_hw_msi++;
-		if (sw_msi_start && resv->type == IOMMU_RESV_SW_MSI) {
-			*sw_msi_start = resv->start;
-			num_sw_msi++;
+		if (sw_msi_start && region->type == IOMMU_RESV_MSI)
+			hw_msi++;
+		if (sw_msi_start && region->type == IOMMU_RESV_SW_MSI) {
+			*sw_msi_start = region->start;
+			sw_msi++;
 		}
 
-		rc = iopt_reserve_iova(iopt, resv->start,
-				       resv->start + resv->length - 1, dev);
-		if (rc)
-			goto out_reserved;
+		ret = iopt_reserve_iova(pt, region->start,
+					region->start + region->length - 1,
+					dev);
+		if (ret)
+			break;
 	}
 
-	/* A driver offers either one software MSI window or hardware MSI. */
-	if (WARN_ON(num_sw_msi && num_hw_msi) || WARN_ON(num_sw_msi > 1)) {
-		rc = -EINVAL;
-		goto out_reserved;
-	}
-	rc = 0;
-	goto out_free;
+	/* One software MSI window, or hardware MSI, but never both. */
+	if (!ret && (WARN_ON(sw_msi && hw_msi) || WARN_ON(sw_msi > 1)))
+		ret = -EINVAL;
+	if (ret)
+		iopt_drop_reserved_locked(pt, dev);
 
-out_reserved:
-	__iopt_remove_reserved_iova(iopt, dev);
+	iommu_put_resv_regions(dev, &regions);
+	up_write(&pt->iova_rwsem);
+	return ret;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Table lifetime */
+
+/**
+ * iopt_init_table() - set up an empty table
+ * @pt: the table
+ */
+void iopt_init_table(struct io_pagetable *pt)
+{
+	*pt = (struct io_pagetable){
+		.area_itree = RB_ROOT_CACHED,
+		.allowed_itree = RB_ROOT_CACHED,
+		.reserved_itree = RB_ROOT_CACHED,
+		/*
+		 * Without domains or accesses the table is pure bookkeeping
+		 * and byte granularity is fine; attaching raises this.
+		 */
+		.iova_alignment = 1,
+	};
+	init_rwsem(&pt->domains_rwsem);
+	init_rwsem(&pt->iova_rwsem);
+	xa_init_flags(&pt->domains, XA_FLAGS_ACCOUNT);
+	xa_init_flags(&pt->access_list, XA_FLAGS_ALLOC);
+}
+
+/**
+ * iopt_destroy_table() - free what is left of an empty table
+ * @pt: the table; every area, domain and access must be gone
+ */
+void iopt_destroy_table(struct io_pagetable *pt)
+{
+	struct interval_tree_node *node;
+
+	/* The selftest reserves ranges without an owner. */
+	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
+		iopt_remove_reserved_iova(pt, NULL);
+
+	while ((node = interval_tree_iter_first(&pt->allowed_itree, 0,
+						ULONG_MAX))) {
+		interval_tree_remove(node, &pt->allowed_itree);
+		kfree(container_of(node, struct iopt_allowed, node));
+	}
+
+	WARN_ON(!RB_EMPTY_ROOT(&pt->area_itree.rb_root));
+	WARN_ON(!RB_EMPTY_ROOT(&pt->reserved_itree.rb_root));
+	WARN_ON(!xa_empty(&pt->access_list));
+	WARN_ON(!xa_empty(&pt->domains));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Domains */
+
+/*
+ * The smallest IO page a domain can map. Its pgsize_bitmap is never
+ * empty, so the lowest set bit exists.
+ */
+static unsigned long iopt_domain_min_page(struct iommu_domain *domain)
+{
+	return domain->pgsize_bitmap & -domain->pgsize_bitmap;
+}
+
+/*
+ * Take @area out of @domain. @heir is a domain that stays in the table
+ * and already maps the area, which from now on provides the pins; NULL if
+ * @domain was the only one, and the pins the accesses do not need go.
+ */
+static void iopt_area_leave_domain(struct iopt_area *area,
+				   struct iommu_domain *domain,
+				   struct iommu_domain *heir)
+{
+	struct iopt_pages *pages = area->pages;
+
+	mutex_lock(&pages->mutex);
+	if (heir) {
+		if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
+			WARN_ON(!area->storage_domain);
+		if (area->storage_domain == domain)
+			area->storage_domain = heir;
+		iopt_area_unmap_domain(area, domain);
+	} else {
+		WARN_ON(area->storage_domain != domain);
+		interval_tree_remove(&area->pages_node, &pages->domains_itree);
+		area->storage_domain = NULL;
+		iopt_area_unfill_domain(area, pages, domain);
+	}
+	mutex_unlock(&pages->mutex);
+}
+
+/* Map @area into a domain joining the table; all or nothing */
+static int iopt_area_join_domain(struct io_pagetable *pt,
+				 struct iopt_area *area,
+				 struct iommu_domain *domain)
+{
+	struct iopt_pages *pages = area->pages;
+	int ret;
+
+	mutex_lock(&pages->mutex);
+	ret = iopt_area_fill_domain(area, domain);
+	if (!ret && !area->storage_domain) {
+		/* Only the first domain finds areas not stored anywhere. */
+		WARN_ON(pt->next_domain_id);
+		area->storage_domain = domain;
+		interval_tree_insert(&area->pages_node, &pages->domains_itree);
+	}
+	mutex_unlock(&pages->mutex);
+	return ret;
+}
+
+/*
+ * The domain to hand the pins over to when one leaves: the first one
+ * that stays, or NULL if none does. @domain must already be out of the
+ * xarray (or not yet in it).
+ */
+static struct iommu_domain *iopt_pick_heir(struct io_pagetable *pt)
+{
+	if (!pt->next_domain_id)
+		return NULL;
+	return xa_load(&pt->domains, 0);
+}
+
+/* Map every published area into a domain joining the table */
+static int iopt_fill_domain(struct io_pagetable *pt,
+			    struct iommu_domain *domain)
+{
+	struct iommu_domain *heir;
+	struct iopt_area *stop;
+	struct iopt_area *area;
+	int ret = 0;
+
+	lockdep_assert_held(&pt->iova_rwsem);
+	lockdep_assert_held_write(&pt->domains_rwsem);
+
+	iopt_for_each_area(pt, stop) {
+		if (!stop->pages)
+			continue;
+		ret = iopt_area_join_domain(pt, stop, domain);
+		if (ret)
+			break;
+	}
+	if (!ret)
+		return 0;
+
+	/* Unwind the areas in front of the one that failed. */
+	heir = iopt_pick_heir(pt);
+	iopt_for_each_area(pt, area) {
+		if (area == stop)
+			break;
+		if (area->pages)
+			iopt_area_leave_domain(area, domain, heir);
+	}
+	return ret;
+}
+
+/* Unmap every area from a domain that has just left the xarray */
+static void iopt_unfill_domain(struct io_pagetable *pt,
+			       struct iommu_domain *domain)
+{
+	struct iommu_domain *heir = iopt_pick_heir(pt);
+	struct iopt_area *area;
+
+	lockdep_assert_held(&pt->iova_rwsem);
+	lockdep_assert_held_write(&pt->domains_rwsem);
+
+	iopt_for_each_area(pt, area) {
+		if (area->pages)
+			iopt_area_leave_domain(area, domain, heir);
+	}
+}
+
+/* Do all areas (and, when testing, accesses) satisfy an alignment? */
+static int iopt_check_iova_alignment(struct io_pagetable *pt,
+				     unsigned long align)
+{
+	struct iopt_area *area;
+
+	lockdep_assert_held(&pt->iova_rwsem);
+	lockdep_assert_held(&pt->domains_rwsem);
+
+	iopt_for_each_area(pt, area) {
+		if (iopt_area_iova(area) % align ||
+		    iopt_area_length(area) % align ||
+		    area->page_offset % align)
+			return -EADDRINUSE;
+	}
+
+	if (IS_ENABLED(CONFIG_IOMMUFD_TEST)) {
+		struct iommufd_access *access;
+		unsigned long id;
+
+		xa_for_each(&pt->access_list, id, access) {
+			if (WARN_ON(access->iova_alignment > align))
+				return -EADDRINUSE;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Recompute the alignment that the domains, the accesses and the large
+ * page setting demand together, and adopt it if the areas allow.
+ */
+static int iopt_update_alignment(struct io_pagetable *pt)
+{
+	unsigned long align = pt->disable_large_pages ? PAGE_SIZE : 1;
+	struct iommufd_access *access;
+	struct iommu_domain *domain;
+	unsigned long id;
+	int ret;
+
+	lockdep_assert_held_write(&pt->iova_rwsem);
+	lockdep_assert_held(&pt->domains_rwsem);
+
+	xa_for_each(&pt->domains, id, domain)
+		align = max(align, iopt_domain_min_page(domain));
+	xa_for_each(&pt->access_list, id, access)
+		align = max(align, access->iova_alignment);
+
+	if (align > pt->iova_alignment) {
+		ret = iopt_check_iova_alignment(pt, align);
+		if (ret)
+			return ret;
+	}
+	pt->iova_alignment = align;
+	return 0;
+}
+
+/*
+ * Reserve what lies outside the domain's aperture, tagged with the domain.
+ * On failure part of it may be reserved already.
+ */
+static int iopt_reserve_outside_aperture(struct io_pagetable *pt,
+					 struct iommu_domain *domain)
+{
+	const struct iommu_domain_geometry *geo = &domain->geometry;
+	int ret;
+
+	if (geo->aperture_start) {
+		ret = iopt_reserve_iova(pt, 0, geo->aperture_start - 1, domain);
+		if (ret)
+			return ret;
+	}
+	if (geo->aperture_end != ULONG_MAX)
+		return iopt_reserve_iova(pt, geo->aperture_end + 1, ULONG_MAX,
+					 domain);
+	return 0;
+}
+
+static bool iopt_has_domain(struct io_pagetable *pt,
+			    struct iommu_domain *domain)
+{
+	struct iommu_domain *cur;
+	unsigned long id;
+
+	xa_for_each(&pt->domains, id, cur) {
+		if (cur == domain)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * iopt_table_add_domain() - make a domain mirror the table
+ * @pt: the table
+ * @domain: a paging domain
+ *
+ * The IOVA outside the domain's aperture becomes reserved, and every area
+ * is mapped into the domain.
+ *
+ * Return: 0; -EINVAL if the domain cannot map single CPU pages;
+ * -EADDRINUSE if existing areas do not fit the domain's page size or
+ * aperture; or another errno.
+ */
+int iopt_table_add_domain(struct io_pagetable *pt,
+			  struct iommu_domain *domain)
+{
+	unsigned long align;
+	int ret;
+
+	iopt_lock_all(pt);
+
+	if (WARN_ON(iopt_has_domain(pt, domain))) {
+		ret = -EEXIST;
+		goto out_unlock;
+	}
+
+	/*
+	 * Pinning works in CPU pages, which any larger IO page size could
+	 * not represent: the domain has to accept PAGE_SIZE mappings.
+	 */
+	align = max(iopt_domain_min_page(domain), pt->iova_alignment);
+	if (align > PAGE_SIZE) {
+		ret = -EINVAL;
+		goto out_unlock;
+	}
+	if (align != pt->iova_alignment) {
+		ret = iopt_check_iova_alignment(pt, align);
+		if (ret)
+			goto out_unlock;
+	}
+
+	ret = iopt_reserve_outside_aperture(pt, domain);
+	if (ret)
+		goto out_unreserve;
+
+	/* Allocate the slot now, so that committing below cannot fail. */
+	ret = xa_reserve(&pt->domains, pt->next_domain_id, GFP_KERNEL);
+	if (ret)
+		goto out_unreserve;
+
+	ret = iopt_fill_domain(pt, domain);
+	if (ret) {
+		xa_release(&pt->domains, pt->next_domain_id);
+		goto out_unreserve;
+	}
+
+	xa_store(&pt->domains, pt->next_domain_id++, domain, GFP_KERNEL);
+	pt->iova_alignment = align;
+	iopt_unlock_all(pt);
+	return 0;
+
+out_unreserve:
+	iopt_drop_reserved_locked(pt, domain);
+out_unlock:
+	iopt_unlock_all(pt);
+	return ret;
+}
+
+/**
+ * iopt_table_remove_domain() - stop a domain mirroring the table
+ * @pt: the table
+ * @domain: a domain added with iopt_table_add_domain()
+ *
+ * Every area is unmapped from the domain, and pins that neither another
+ * domain nor an access needs are dropped.
+ */
+void iopt_table_remove_domain(struct io_pagetable *pt,
+			      struct iommu_domain *domain)
+{
+	struct iommu_domain *cur, *tail;
+	unsigned long slot;
+	bool found = false;
+
+	iopt_lock_all(pt);
+
+	xa_for_each(&pt->domains, slot, cur) {
+		if (cur == domain) {
+			found = true;
+			break;
+		}
+	}
+	if (WARN_ON(!found) || slot >= pt->next_domain_id)
+		goto out_unlock;
+
+	/* Keep the xarray packed: the last domain moves into the hole. */
+	tail = xa_erase(&pt->domains, --pt->next_domain_id);
+	if (slot != pt->next_domain_id)
+		xa_store(&pt->domains, slot, tail, GFP_KERNEL);
+
+	iopt_unfill_domain(pt, domain);
+	iopt_drop_reserved_locked(pt, domain);
+	WARN_ON(iopt_update_alignment(pt));
+out_unlock:
+	iopt_unlock_all(pt);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Splitting areas (VFIO type1 v1 partial unmap) */
+
+/*
+ * Replace @area by two areas that end and start around @iova, so that
+ * @iova is the last byte of the first. Both halves share the area's pages.
+ * Only possible while the domains map page by page (no IOPTE can cross the
+ * cut) and no access pins the area.
+ */
+static int iopt_area_split(struct iopt_area *area, unsigned long iova)
+{
+	struct io_pagetable *pt = area->iopt;
+	struct iopt_pages *pages = area->pages;
+	unsigned long align = pt->iova_alignment;
+	unsigned long first[2], len[2];
+	struct iopt_area *half[2] = {};
+	int placed = 0;
+	int ret;
+	int i;
+
+	lockdep_assert_held_write(&pt->iova_rwsem);
+
+	if (iova == iopt_area_iova(area) || iova == iopt_area_last_iova(area))
+		return 0;
+	if (!pages || area->prevent_access)
+		return -EBUSY;
+
+	first[0] = iopt_area_iova(area);
+	first[1] = iova + 1;
+	len[0] = first[1] - first[0];
+	len[1] = iopt_area_last_iova(area) - iova;
+	if (first[1] % align || iopt_area_start_byte(area, first[1]) % align)
+		return -EINVAL;
+
+	for (i = 0; i < 2; i++) {
+		half[i] = iopt_area_alloc();
+		if (!half[i]) {
+			ret = -ENOMEM;
+			goto out_free;
+		}
+	}
+
+	mutex_lock(&pages->mutex);
+	/* Access pins are counted per area and cannot be shared out. */
+	if (area->num_accesses ||
+	    /* a large IOPTE might straddle the cut */
+	    (area->storage_domain && !pt->disable_large_pages)) {
+		ret = -EINVAL;
+		goto out_unlock;
+	}
+
+	interval_tree_remove(&area->node, &pt->area_itree);
+	for (placed = 0; placed < 2; placed++) {
+		ret = iopt_area_place(pt, half[placed], pages, first[placed],
+				      iopt_area_start_byte(area, first[placed]),
+				      len[placed], area->iommu_prot);
+		if (WARN_ON(ret))
+			goto out_unplace;
+	}
+
+	for (i = 0; i < 2; i++) {
+		if (area->storage_domain)
+			interval_tree_insert(&half[i]->pages_node,
+					     &pages->domains_itree);
+		half[i]->storage_domain = area->storage_domain;
+		half[i]->pages = pages;
+	}
+	if (area->storage_domain)
+		interval_tree_remove(&area->pages_node, &pages->domains_itree);
+
+	/* The old area's reference passes to one half; the other needs one. */
+	kref_get(&pages->kref);
+	mutex_unlock(&pages->mutex);
+	kfree(area);
+	return 0;
+
+out_unplace:
+	while (placed--)
+		interval_tree_remove(&half[placed]->node, &pt->area_itree);
+	interval_tree_insert(&area->node, &pt->area_itree);
+out_unlock:
+	mutex_unlock(&pages->mutex);
 out_free:
-	iommu_put_resv_regions(dev, &resv_regions);
-	up_write(&iopt->iova_rwsem);
-	return rc;
+	kfree(half[1]);
+	kfree(half[0]);
+	return ret;
+}
+
+/**
+ * iopt_cut_iova() - split areas so that given IOVAs end an area
+ * @pt: the table
+ * @iovas: the IOVAs that must become the last byte of an area
+ * @num_iovas: the number of entries in @iovas
+ *
+ * IOVAs that no area covers are skipped.
+ *
+ * Return: 0 or an errno; the cuts made before an error stay.
+ */
+int iopt_cut_iova(struct io_pagetable *pt, unsigned long *iovas,
+		  size_t num_iovas)
+{
+	size_t n;
+	int ret = 0;
+
+	down_write(&pt->iova_rwsem);
+	for (n = 0; n < num_iovas && !ret; n++) {
+		struct iopt_area *area;
+
+		area = iopt_area_iter_first(pt, iovas[n], iovas[n]);
+		if (area)
+			ret = iopt_area_split(area, iovas[n]);
+	}
+	up_write(&pt->iova_rwsem);
+	return ret;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Large pages */
+
+/**
+ * iopt_enable_large_pages() - let domains use IOPTEs above PAGE_SIZE again
+ * @pt: the table
+ */
+void iopt_enable_large_pages(struct io_pagetable *pt)
+{
+	iopt_lock_all(pt);
+	WRITE_ONCE(pt->disable_large_pages, false);
+	WARN_ON(iopt_update_alignment(pt));
+	iopt_unlock_all(pt);
+}
+
+/**
+ * iopt_disable_large_pages() - map page by page from now on
+ * @pt: the table
+ *
+ * Return: 0; -EINVAL if domains already hold mappings that may use large
+ * IOPTEs; or -EADDRINUSE if an area is not PAGE_SIZE aligned.
+ */
+int iopt_disable_large_pages(struct io_pagetable *pt)
+{
+	int ret = 0;
+
+	iopt_lock_all(pt);
+	if (pt->disable_large_pages)
+		goto out_unlock;
+
+	if (!xa_empty(&pt->domains) &&
+	    !RB_EMPTY_ROOT(&pt->area_itree.rb_root)) {
+		ret = -EINVAL;
+		goto out_unlock;
+	}
+
+	WRITE_ONCE(pt->disable_large_pages, true);
+	ret = iopt_update_alignment(pt);
+	if (ret)
+		WRITE_ONCE(pt->disable_large_pages, false);
+out_unlock:
+	iopt_unlock_all(pt);
+	return ret;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Accesses */
+
+/**
+ * iopt_add_access() - register an in-kernel access with the table
+ * @pt: the table
+ * @access: the access; its iova_alignment applies from now on
+ *
+ * Return: 0, -EADDRINUSE if existing areas break the access's alignment,
+ * or another errno.
+ */
+int iopt_add_access(struct io_pagetable *pt, struct iommufd_access *access)
+{
+	u32 slot;
+	int ret;
+
+	iopt_lock_all(pt);
+	ret = xa_alloc(&pt->access_list, &slot, access, xa_limit_16b,
+		       GFP_KERNEL_ACCOUNT);
+	if (!ret) {
+		ret = iopt_update_alignment(pt);
+		if (ret)
+			xa_erase(&pt->access_list, slot);
+		else
+			access->iopt_access_list_id = slot;
+	}
+	iopt_unlock_all(pt);
+	return ret;
+}
+
+/**
+ * iopt_remove_access() - unregister an access
+ * @pt: the table
+ * @access: the access
+ * @iopt_access_list_id: the slot iopt_add_access() gave it
+ */
+void iopt_remove_access(struct io_pagetable *pt,
+			struct iommufd_access *access, u32 iopt_access_list_id)
+{
+	iopt_lock_all(pt);
+	WARN_ON(xa_erase(&pt->access_list, iopt_access_list_id) != access);
+	WARN_ON(iopt_update_alignment(pt));
+	iopt_unlock_all(pt);
 }

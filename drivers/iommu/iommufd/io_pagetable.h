@@ -158,37 +158,39 @@ static inline unsigned long iopt_area_iova_to_index(struct iopt_area *area,
 }
 
 /*
- * iopt_<tree>_iter_first()/iopt_<tree>_iter_next() walk the areas, allowed
- * or reserved ranges of an io_pagetable that intersect [start, last]. The
- * iova_rwsem must be held.
+ * IOPT_TREE_WALKERS(kind) defines iopt_<kind>_iter_first(iopt, start, last)
+ * and iopt_<kind>_iter_next(cur, start, last): the first, then each
+ * following entry of the table's <kind>_itree (entries of struct
+ * iopt_<kind>) that intersects [start, last], or NULL when there is none.
+ * iova_rwsem must be held throughout.
  */
-#define __make_iopt_iter(name)                                                \
-	static inline struct iopt_##name *iopt_##name##_iter_first(           \
-		struct io_pagetable *iopt, unsigned long start,               \
-		unsigned long last)                                           \
+#define IOPT_TREE_WALKERS(kind)                                               \
+	static inline struct iopt_##kind *iopt_##kind##_of(                   \
+		struct interval_tree_node *node)                              \
 	{                                                                     \
-		struct interval_tree_node *node;                              \
-									      \
-		lockdep_assert_held(&iopt->iova_rwsem);                       \
-		node = interval_tree_iter_first(&iopt->name##_itree, start,   \
-						last);                        \
-		return node ? container_of(node, struct iopt_##name, node) :  \
-			      NULL;                                           \
+		if (!node)                                                    \
+			return NULL;                                          \
+		return container_of(node, struct iopt_##kind, node);          \
 	}                                                                     \
-	static inline struct iopt_##name *iopt_##name##_iter_next(            \
-		struct iopt_##name *cur, unsigned long start,                 \
+	static inline struct iopt_##kind *iopt_##kind##_iter_first(           \
+		struct io_pagetable *pt, unsigned long start,                 \
 		unsigned long last)                                           \
 	{                                                                     \
-		struct interval_tree_node *node;                              \
-									      \
-		node = interval_tree_iter_next(&cur->node, start, last);      \
-		return node ? container_of(node, struct iopt_##name, node) :  \
-			      NULL;                                           \
+		lockdep_assert_held(&pt->iova_rwsem);                         \
+		return iopt_##kind##_of(interval_tree_iter_first(             \
+			&pt->kind##_itree, start, last));                     \
+	}                                                                     \
+	static inline struct iopt_##kind *iopt_##kind##_iter_next(            \
+		struct iopt_##kind *cur, unsigned long start,                 \
+		unsigned long last)                                           \
+	{                                                                     \
+		return iopt_##kind##_of(interval_tree_iter_next(&cur->node,   \
+								start, last)); \
 	}
 
-__make_iopt_iter(area)
-__make_iopt_iter(allowed)
-__make_iopt_iter(reserved)
+IOPT_TREE_WALKERS(area)
+IOPT_TREE_WALKERS(allowed)
+IOPT_TREE_WALKERS(reserved)
 
 /**
  * struct iopt_area_contig_iter - walk areas that cover a range without gaps
@@ -205,7 +207,7 @@ struct iopt_area_contig_iter {
 };
 
 struct iopt_area *iopt_area_contig_init(struct iopt_area_contig_iter *iter,
-					struct io_pagetable *iopt,
+					struct io_pagetable *pt,
 					unsigned long iova,
 					unsigned long last_iova);
 struct iopt_area *iopt_area_contig_next(struct iopt_area_contig_iter *iter);
@@ -224,7 +226,7 @@ static inline bool iopt_area_contig_done(struct iopt_area_contig_iter *iter)
 /**
  * iopt_area_contig_start() - start a walk, for iopt_for_each_contig_area()
  * @iter: the iterator
- * @iopt: the table; iova_rwsem held
+ * @pt: the table; iova_rwsem held
  * @iova: first IOVA of the range
  * @last_iova: last IOVA of the range
  *
@@ -232,10 +234,10 @@ static inline bool iopt_area_contig_done(struct iopt_area_contig_iter *iter)
  */
 static inline struct iopt_area_contig_iter *
 iopt_area_contig_start(struct iopt_area_contig_iter *iter,
-		       struct io_pagetable *iopt, unsigned long iova,
+		       struct io_pagetable *pt, unsigned long iova,
 		       unsigned long last_iova)
 {
-	iopt_area_contig_init(iter, iopt, iova, last_iova);
+	iopt_area_contig_init(iter, pt, iova, last_iova);
 	iter->started = false;
 	return iter;
 }
@@ -264,9 +266,9 @@ static inline bool iopt_area_contig_step(struct iopt_area_contig_iter *iter,
  * early at a gap or at an area that is not set up; check
  * iopt_area_contig_done() after the loop.
  */
-#define iopt_for_each_contig_area(iter, area, iopt, iova, last_iova)          \
+#define iopt_for_each_contig_area(iter, area, pt, iova, last_iova)            \
 	for (struct iopt_area_contig_iter *__contig =                         \
-		     iopt_area_contig_start(iter, iopt, iova, last_iova);     \
+		     iopt_area_contig_start(iter, pt, iova, last_iova);       \
 	     iopt_area_contig_step(__contig, &(area));)
 
 /* How the pins of an iopt_pages are charged */
@@ -329,13 +331,6 @@ static inline void iopt_put_pages(struct iopt_pages *pages)
 {
 	kref_put(&pages->kref, iopt_release_pages);
 }
-
-void iopt_pages_fill_from_xarray(struct iopt_pages *pages, unsigned long start,
-				 unsigned long last, struct page **out_pages);
-int iopt_pages_fill_xarray(struct iopt_pages *pages, unsigned long start,
-			   unsigned long last, struct page **out_pages);
-void iopt_pages_unfill_xarray(struct iopt_pages *pages, unsigned long start,
-			      unsigned long last);
 
 int iopt_area_add_access(struct iopt_area *area, unsigned long start,
 			 unsigned long last, struct page **out_pages,

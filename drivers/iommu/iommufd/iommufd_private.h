@@ -162,15 +162,15 @@ static inline bool iommufd_lock_obj(struct iommufd_object *obj)
 	return false;
 }
 
-struct iommufd_object *iommufd_get_object(struct iommufd_ctx *ictx, u32 id,
+struct iommufd_object *iommufd_get_object(struct iommufd_ctx *ctx, u32 id,
 					  enum iommufd_object_type type);
 
 /**
  * iommufd_put_object() - drop the reference iommufd_get_object() took
- * @ictx: the context
+ * @ctx: the context
  * @obj: the object
  */
-static inline void iommufd_put_object(struct iommufd_ctx *ictx,
+static inline void iommufd_put_object(struct iommufd_ctx *ctx,
 				      struct iommufd_object *obj)
 {
 	/*
@@ -179,26 +179,26 @@ static inline void iommufd_put_object(struct iommufd_ctx *ictx,
 	 */
 	refcount_dec(&obj->users);
 	if (refcount_dec_and_test(&obj->shortterm_users))
-		wake_up_interruptible_all(&ictx->destroy_wait);
+		wake_up_interruptible_all(&ctx->destroy_wait);
 }
 
-void iommufd_object_abort(struct iommufd_ctx *ictx, struct iommufd_object *obj);
-void iommufd_object_abort_and_destroy(struct iommufd_ctx *ictx,
+void iommufd_object_abort(struct iommufd_ctx *ctx, struct iommufd_object *obj);
+void iommufd_object_abort_and_destroy(struct iommufd_ctx *ctx,
 				      struct iommufd_object *obj);
-void iommufd_object_finalize(struct iommufd_ctx *ictx,
+void iommufd_object_finalize(struct iommufd_ctx *ctx,
 			     struct iommufd_object *obj);
 
 enum {
 	REMOVE_WAIT_SHORTTERM = 1,
 };
 
-int iommufd_object_remove(struct iommufd_ctx *ictx,
+int iommufd_object_remove(struct iommufd_ctx *ctx,
 			  struct iommufd_object *to_destroy, u32 id,
 			  unsigned int flags);
 
 /**
  * iommufd_object_destroy_user() - destroy an object the caller holds
- * @ictx: the context
+ * @ctx: the context
  * @obj: the object; the caller owns one users reference and no short-term
  *	reference
  *
@@ -206,54 +206,54 @@ int iommufd_object_remove(struct iommufd_ctx *ictx,
  * accesses). Failure is a reference-counting bug; the object is then left
  * for the release of the context to clean up.
  */
-static inline void iommufd_object_destroy_user(struct iommufd_ctx *ictx,
+static inline void iommufd_object_destroy_user(struct iommufd_ctx *ctx,
 					       struct iommufd_object *obj)
 {
 	int rc;
 
-	rc = iommufd_object_remove(ictx, obj, obj->id, REMOVE_WAIT_SHORTTERM);
+	rc = iommufd_object_remove(ctx, obj, obj->id, REMOVE_WAIT_SHORTTERM);
 	WARN_ON(rc);
 }
 
 /**
  * iommufd_object_put_and_try_destroy() - drop a reference, destroy if last
- * @ictx: the context
+ * @ctx: the context
  * @obj: the object; the caller owns one users reference
  *
  * Used for automatically created domains: when the last device leaves, the
  * domain goes away unless userspace holds it.
  */
 static inline void
-iommufd_object_put_and_try_destroy(struct iommufd_ctx *ictx,
+iommufd_object_put_and_try_destroy(struct iommufd_ctx *ctx,
 				   struct iommufd_object *obj)
 {
-	iommufd_object_remove(ictx, obj, obj->id, 0);
+	iommufd_object_remove(ctx, obj, obj->id, 0);
 }
 
-struct iommufd_object *_iommufd_object_alloc(struct iommufd_ctx *ictx,
+struct iommufd_object *_iommufd_object_alloc(struct iommufd_ctx *ctx,
 					     size_t size,
 					     enum iommufd_object_type type);
 
 /*
- * __iommufd_object_alloc(ictx, ptr, type, obj) allocates a zeroed object of
+ * __iommufd_object_alloc(ctx, ptr, type, obj) allocates a zeroed object of
  * the type ptr points to, whose struct iommufd_object member obj must come
  * first, and reserves an id for it. Evaluates to the object or an ERR_PTR.
  */
-#define __iommufd_object_alloc(ictx, ptr, type, obj)                          \
+#define __iommufd_object_alloc(ctx, ptr, type, obj)                           \
 	({                                                                    \
 		typeof(ptr) __new;                                            \
 									      \
 		static_assert(offsetof(typeof(*__new), obj) == 0);            \
-		__new = (void *)_iommufd_object_alloc(ictx, sizeof(*__new),   \
+		__new = (void *)_iommufd_object_alloc(ctx, sizeof(*__new),    \
 						      type);                  \
 		__new;                                                        \
 	})
 
 /* The same, for types whose object header member is named obj */
-#define iommufd_object_alloc(ictx, ptr, type) \
-	__iommufd_object_alloc(ictx, ptr, type, obj)
+#define iommufd_object_alloc(ctx, ptr, type) \
+	__iommufd_object_alloc(ctx, ptr, type, obj)
 
-int iommufd_vfio_ioctl(struct iommufd_ctx *ictx, unsigned int cmd,
+int iommufd_vfio_ioctl(struct iommufd_ctx *ctx, unsigned int cmd,
 		       unsigned long arg);
 
 /* ------------------------------------------------------------------------
@@ -291,9 +291,9 @@ struct io_pagetable {
 	unsigned long iova_alignment;
 };
 
-void iopt_init_table(struct io_pagetable *iopt);
-void iopt_destroy_table(struct io_pagetable *iopt);
-int iopt_get_pages(struct io_pagetable *iopt, unsigned long iova,
+void iopt_init_table(struct io_pagetable *pt);
+void iopt_destroy_table(struct io_pagetable *pt);
+int iopt_get_pages(struct io_pagetable *pt, unsigned long iova,
 		   unsigned long length, struct list_head *pages_list);
 void iopt_free_pages_list(struct list_head *pages_list);
 
@@ -301,45 +301,45 @@ enum {
 	IOPT_ALLOC_IOVA = 1 << 0,
 };
 
-int iopt_map_user_pages(struct iommufd_ctx *ictx, struct io_pagetable *iopt,
+int iopt_map_user_pages(struct iommufd_ctx *ctx, struct io_pagetable *pt,
 			unsigned long *iova, void __user *uptr,
 			unsigned long length, int iommu_prot,
 			unsigned int flags);
-int iopt_map_pages(struct io_pagetable *iopt, struct list_head *pages_list,
+int iopt_map_pages(struct io_pagetable *pt, struct list_head *pages_list,
 		   unsigned long length, unsigned long *dst_iova,
 		   int iommu_prot, unsigned int flags);
-int iopt_unmap_iova(struct io_pagetable *iopt, unsigned long iova,
+int iopt_unmap_iova(struct io_pagetable *pt, unsigned long iova,
 		    unsigned long length, unsigned long *unmapped);
-int iopt_unmap_all(struct io_pagetable *iopt, unsigned long *unmapped);
+int iopt_unmap_all(struct io_pagetable *pt, unsigned long *unmapped);
 
-int iopt_read_and_clear_dirty_data(struct io_pagetable *iopt,
+int iopt_read_and_clear_dirty_data(struct io_pagetable *pt,
 				   struct iommu_domain *domain,
 				   unsigned long flags,
 				   struct iommu_hwpt_get_dirty_bitmap *bitmap);
-int iopt_set_dirty_tracking(struct io_pagetable *iopt,
+int iopt_set_dirty_tracking(struct io_pagetable *pt,
 			    struct iommu_domain *domain, bool enable);
 
 void iommufd_access_notify_unmap(struct io_pagetable *iopt, unsigned long iova,
 				 unsigned long length);
-int iopt_table_add_domain(struct io_pagetable *iopt,
+int iopt_table_add_domain(struct io_pagetable *pt,
 			  struct iommu_domain *domain);
-void iopt_table_remove_domain(struct io_pagetable *iopt,
+void iopt_table_remove_domain(struct io_pagetable *pt,
 			      struct iommu_domain *domain);
-int iopt_table_enforce_dev_resv_regions(struct io_pagetable *iopt,
+int iopt_table_enforce_dev_resv_regions(struct io_pagetable *pt,
 					struct device *dev,
 					phys_addr_t *sw_msi_start);
-int iopt_set_allow_iova(struct io_pagetable *iopt,
+int iopt_set_allow_iova(struct io_pagetable *pt,
 			struct rb_root_cached *allowed_iova);
-int iopt_reserve_iova(struct io_pagetable *iopt, unsigned long start,
+int iopt_reserve_iova(struct io_pagetable *pt, unsigned long start,
 		      unsigned long last, void *owner);
-void iopt_remove_reserved_iova(struct io_pagetable *iopt, void *owner);
-int iopt_cut_iova(struct io_pagetable *iopt, unsigned long *iovas,
+void iopt_remove_reserved_iova(struct io_pagetable *pt, void *owner);
+int iopt_cut_iova(struct io_pagetable *pt, unsigned long *iovas,
 		  size_t num_iovas);
-void iopt_enable_large_pages(struct io_pagetable *iopt);
-int iopt_disable_large_pages(struct io_pagetable *iopt);
+void iopt_enable_large_pages(struct io_pagetable *pt);
+int iopt_disable_large_pages(struct io_pagetable *pt);
 
-int iopt_add_access(struct io_pagetable *iopt, struct iommufd_access *access);
-void iopt_remove_access(struct io_pagetable *iopt,
+int iopt_add_access(struct io_pagetable *pt, struct iommufd_access *access);
+void iopt_remove_access(struct io_pagetable *pt,
 			struct iommufd_access *access, u32 iopt_access_list_id);
 
 /**
@@ -358,19 +358,19 @@ struct iommufd_ioas {
 
 /**
  * iommufd_get_ioas() - look up an IOAS by id
- * @ictx: the context
+ * @ctx: the context
  * @id: the id
  *
  * Return: the IOAS with a short-term reference, or ERR_PTR(-ENOENT).
  */
-static inline struct iommufd_ioas *iommufd_get_ioas(struct iommufd_ctx *ictx,
+static inline struct iommufd_ioas *iommufd_get_ioas(struct iommufd_ctx *ctx,
 						    u32 id)
 {
-	return container_of(iommufd_get_object(ictx, id, IOMMUFD_OBJ_IOAS),
+	return container_of(iommufd_get_object(ctx, id, IOMMUFD_OBJ_IOAS),
 			    struct iommufd_ioas, obj);
 }
 
-struct iommufd_ioas *iommufd_ioas_alloc(struct iommufd_ctx *ictx);
+struct iommufd_ioas *iommufd_ioas_alloc(struct iommufd_ctx *ctx);
 int iommufd_ioas_alloc_ioctl(struct iommufd_ucmd *ucmd);
 void iommufd_ioas_destroy(struct iommufd_object *obj);
 int iommufd_ioas_iova_ranges(struct iommufd_ucmd *ucmd);
@@ -380,9 +380,9 @@ int iommufd_ioas_copy(struct iommufd_ucmd *ucmd);
 int iommufd_ioas_unmap(struct iommufd_ucmd *ucmd);
 int iommufd_ioas_option(struct iommufd_ucmd *ucmd);
 int iommufd_option_rlimit_mode(struct iommu_option *cmd,
-			       struct iommufd_ctx *ictx);
+			       struct iommufd_ctx *ctx);
 int iommufd_vfio_ioas(struct iommufd_ucmd *ucmd);
-int iommufd_check_iova_range(struct io_pagetable *iopt,
+int iommufd_check_iova_range(struct io_pagetable *pt,
 			     struct iommu_hwpt_get_dirty_bitmap *bitmap);
 
 /* ------------------------------------------------------------------------
@@ -444,329 +444,310 @@ static inline bool iommufd_selftest_is_mock_dev(struct device *dev)
 
 /* ------------------------------------------------------------------------
  * 3. Hardware page tables, devices, accesses, faults, selftest
- *    (owned by hw_pagetable.c/device.c/fault.c/selftest.c; appended below)
+ *    (owned by hw_pagetable.c/device.c/fault.c/selftest.c)
  */
 
 /**
- * struct iommufd_hw_pagetable - common part of the two HWPT object types
+ * struct iommufd_hw_pagetable - header every HWPT object starts with
  * @obj: object header
- * @domain: the iommu_domain the object wraps; owned by the object
- * @fault: the fault queue page faults of @domain are delivered to, or NULL;
- *	the HWPT holds a users reference on it
+ * @domain: the iommu_domain this object stands for; freed with the object
+ * @fault_q: the fault queue that receives the page requests taken on
+ *	@domain, or NULL; the HWPT owns a users reference on it
  *
- * A HWPT is an iommu_domain as userspace sees it. Paging HWPTs mirror an
- * IOAS; nested HWPTs are a user-owned first stage on top of a paging one.
+ * To userspace a HWPT is an iommu_domain. A paging HWPT has its page table
+ * filled by iommufd from an IOAS; a nested HWPT is a first stage that
+ * userspace manages, translated through a paging HWPT below it.
  */
 struct iommufd_hw_pagetable {
 	struct iommufd_object obj;
 	struct iommu_domain *domain;
-	struct iommufd_fault *fault;
+	struct iommufd_fault *fault_q;
 };
 
 /**
- * struct iommufd_hwpt_paging - a HWPT whose page table mirrors an IOAS
- * @common: the common HWPT part
- * @ioas: the IOAS whose mappings fill the domain; a users reference is held
- * @auto_domain: created by attaching a device to the IOAS; chosen again for
- *	compatible devices and destroyed with its last device
- * @enforce_cache_coherency: the domain blocks no-snoop DMA
- * @msi_cookie: iommu_get_msi_cookie() has been done for the domain
- * @nest_parent: allocated with IOMMU_HWPT_ALLOC_NEST_PARENT
- * @hwpt_item: entry in &iommufd_ioas.hwpt_list, protected by the IOAS mutex;
- *	empty while the domain is not in the IOAS's domain list
+ * struct iommufd_hwpt_paging - a HWPT whose mappings come from an IOAS
+ * @common: the part shared with nested HWPTs
+ * @ioas: where the mappings come from; the HWPT owns a users reference
+ * @auto_made: made implicitly when a device was attached to @ioas; such
+ *	HWPTs are offered to later devices and go away with their last user
+ * @enforce_cache_coherency: the domain keeps no-snoop DMA from bypassing
+ *	the CPU caches
+ * @msi_ready: the software MSI cookie of the domain is installed
+ * @nesting_parent: userspace asked for IOMMU_HWPT_ALLOC_NEST_PARENT
+ * @hwpt_item: link in &iommufd_ioas.hwpt_list under the IOAS mutex;
+ *	points to itself while the domain is not filled from @ioas
  */
 struct iommufd_hwpt_paging {
 	struct iommufd_hw_pagetable common;
 	struct iommufd_ioas *ioas;
-	bool auto_domain : 1;
+	bool auto_made : 1;
 	bool enforce_cache_coherency : 1;
-	bool msi_cookie : 1;
-	bool nest_parent : 1;
+	bool msi_ready : 1;
+	bool nesting_parent : 1;
 	struct list_head hwpt_item;
 };
 
 /**
- * struct iommufd_hwpt_nested - a user-managed stage-1 HWPT
- * @common: the common HWPT part
- * @parent: the paging HWPT below; a users reference is held
+ * struct iommufd_hwpt_nested - a first-stage HWPT owned by userspace
+ * @common: the part shared with paging HWPTs
+ * @stage2: the paging HWPT that translates the output of this one; the
+ *	nested HWPT owns a users reference on it
  */
 struct iommufd_hwpt_nested {
 	struct iommufd_hw_pagetable common;
-	struct iommufd_hwpt_paging *parent;
+	struct iommufd_hwpt_paging *stage2;
 };
 
 /**
- * hwpt_is_paging() - is this HWPT a paging one?
- * @hwpt: the HWPT
+ * iommufd_hwpt_is_paging() - tell a paging HWPT from a nested one
+ * @hwpt: a HWPT
  *
- * Return: true for IOMMUFD_OBJ_HWPT_PAGING.
+ * Return: true when the object type is IOMMUFD_OBJ_HWPT_PAGING.
  */
-static inline bool hwpt_is_paging(struct iommufd_hw_pagetable *hwpt)
+static inline bool iommufd_hwpt_is_paging(struct iommufd_hw_pagetable *hwpt)
 {
 	return hwpt->obj.type == IOMMUFD_OBJ_HWPT_PAGING;
 }
 
 /**
- * to_hwpt_paging() - the paging HWPT containing @hwpt
- * @hwpt: a HWPT of type IOMMUFD_OBJ_HWPT_PAGING
+ * hwpt_as_paging() - downcast to the paging HWPT
+ * @hwpt: a HWPT known to be of type IOMMUFD_OBJ_HWPT_PAGING
  *
- * Return: the containing struct.
+ * Return: the enclosing paging HWPT.
  */
 static inline struct iommufd_hwpt_paging *
-to_hwpt_paging(struct iommufd_hw_pagetable *hwpt)
+hwpt_as_paging(struct iommufd_hw_pagetable *hwpt)
 {
 	return container_of(hwpt, struct iommufd_hwpt_paging, common);
 }
 
 /**
- * to_hwpt_nested() - the nested HWPT containing @hwpt
- * @hwpt: a HWPT of type IOMMUFD_OBJ_HWPT_NESTED
+ * hwpt_as_nested() - downcast to the nested HWPT
+ * @hwpt: a HWPT known to be of type IOMMUFD_OBJ_HWPT_NESTED
  *
- * Return: the containing struct.
+ * Return: the enclosing nested HWPT.
  */
 static inline struct iommufd_hwpt_nested *
-to_hwpt_nested(struct iommufd_hw_pagetable *hwpt)
+hwpt_as_nested(struct iommufd_hw_pagetable *hwpt)
 {
 	return container_of(hwpt, struct iommufd_hwpt_nested, common);
 }
 
 /**
- * find_hwpt_paging() - the paging HWPT that maps the IOAS behind @hwpt
- * @hwpt: any HWPT
+ * hwpt_ioas_paging() - the paging HWPT whose IOAS feeds a HWPT
+ * @hwpt: a HWPT of either kind
  *
- * Return: @hwpt itself if it is paging, the parent of a nested HWPT, or
- * NULL.
+ * Return: @hwpt when it is a paging HWPT, its second stage when it is a
+ * nested one, NULL for anything else.
  */
 static inline struct iommufd_hwpt_paging *
-find_hwpt_paging(struct iommufd_hw_pagetable *hwpt)
+hwpt_ioas_paging(struct iommufd_hw_pagetable *hwpt)
 {
-	if (hwpt->obj.type == IOMMUFD_OBJ_HWPT_PAGING)
-		return to_hwpt_paging(hwpt);
-	if (hwpt->obj.type == IOMMUFD_OBJ_HWPT_NESTED)
-		return to_hwpt_nested(hwpt)->parent;
-	return NULL;
-}
-
-/**
- * iommufd_get_hwpt_paging() - look up a paging HWPT by id
- * @ucmd: the command being executed
- * @id: the id
- *
- * Return: the HWPT with a short-term reference, or ERR_PTR(-ENOENT).
- */
-static inline struct iommufd_hwpt_paging *
-iommufd_get_hwpt_paging(struct iommufd_ucmd *ucmd, u32 id)
-{
-	return container_of(iommufd_get_object(ucmd->ictx, id,
-					       IOMMUFD_OBJ_HWPT_PAGING),
-			    struct iommufd_hwpt_paging, common.obj);
-}
-
-/**
- * iommufd_get_hwpt_nested() - look up a nested HWPT by id
- * @ucmd: the command being executed
- * @id: the id
- *
- * Return: the HWPT with a short-term reference, or ERR_PTR(-ENOENT).
- */
-static inline struct iommufd_hw_pagetable *
-iommufd_get_hwpt_nested(struct iommufd_ucmd *ucmd, u32 id)
-{
-	return container_of(iommufd_get_object(ucmd->ictx, id,
-					       IOMMUFD_OBJ_HWPT_NESTED),
-			    struct iommufd_hw_pagetable, obj);
+	switch (hwpt->obj.type) {
+	case IOMMUFD_OBJ_HWPT_PAGING:
+		return hwpt_as_paging(hwpt);
+	case IOMMUFD_OBJ_HWPT_NESTED:
+		return hwpt_as_nested(hwpt)->stage2;
+	default:
+		return NULL;
+	}
 }
 
 struct iommufd_hwpt_paging *
-iommufd_hwpt_paging_alloc(struct iommufd_ctx *ictx, struct iommufd_ioas *ioas,
-			  struct iommufd_device *idev, ioasid_t pasid,
-			  u32 flags, bool immediate_attach,
-			  const struct iommu_user_data *user_data);
-int iommufd_hwpt_paging_enforce_cc(struct iommufd_hwpt_paging *hwpt_paging);
-int iommufd_hw_pagetable_attach(struct iommufd_hw_pagetable *hwpt,
-				struct iommufd_device *idev, ioasid_t pasid);
+iommufd_paging_hwpt_create(struct iommufd_ctx *ictx, struct iommufd_ioas *ioas,
+			   struct iommufd_device *idev, ioasid_t pasid,
+			   u32 flags, bool attach_first,
+			   const struct iommu_user_data *user_data);
+int iommufd_paging_hwpt_block_nosnoop(struct iommufd_hwpt_paging *paging);
+int iommufd_hwpt_add_device(struct iommufd_hw_pagetable *hwpt,
+			    struct iommufd_device *idev, ioasid_t pasid);
 struct iommufd_hw_pagetable *
-iommufd_hw_pagetable_detach(struct iommufd_device *idev, ioasid_t pasid);
+iommufd_hwpt_remove_device(struct iommufd_device *idev, ioasid_t pasid);
 
 /**
- * iommufd_hw_pagetable_put() - drop a device's users reference on a HWPT
+ * iommufd_hwpt_drop_device_ref() - give back the reference of a device
  * @ictx: the context
- * @hwpt: the HWPT the device was attached to
+ * @hwpt: the HWPT the device used to be attached to
  *
- * An automatically created paging HWPT is destroyed when this was its last
- * user; any other HWPT just loses the reference. Must be called without the
- * IOAS mutex, since destroying the HWPT takes it.
+ * A HWPT made implicitly for an IOAS attach is destroyed along with its
+ * last reference from a device; any other HWPT only loses the reference.
+ * The destruction takes the IOAS mutex, so the caller must not hold it.
  */
-static inline void iommufd_hw_pagetable_put(struct iommufd_ctx *ictx,
-					    struct iommufd_hw_pagetable *hwpt)
+static inline void iommufd_hwpt_drop_device_ref(struct iommufd_ctx *ictx,
+						struct iommufd_hw_pagetable *hwpt)
 {
-	if (hwpt_is_paging(hwpt)) {
-		struct iommufd_hwpt_paging *hwpt_paging = to_hwpt_paging(hwpt);
+	struct iommufd_hwpt_paging *paging;
 
-		lockdep_assert_not_held(&hwpt_paging->ioas->mutex);
-		if (hwpt_paging->auto_domain) {
-			iommufd_object_put_and_try_destroy(ictx, &hwpt->obj);
-			return;
-		}
+	if (!iommufd_hwpt_is_paging(hwpt))
+		goto plain;
+	paging = hwpt_as_paging(hwpt);
+	lockdep_assert_not_held(&paging->ioas->mutex);
+	if (paging->auto_made) {
+		iommufd_object_put_and_try_destroy(ictx, &hwpt->obj);
+		return;
 	}
+plain:
 	refcount_dec(&hwpt->obj.users);
 }
 
 /**
- * struct iommufd_group - what iommufd tracks per iommu_group of a context
- * @ref: one reference per bound device of the group (plus lookups)
- * @lock: protects @hwpt, @device_list and @sw_msi_start
- * @ictx: the context; not counted, every user is an object of the context
- * @group: the iommu_group; a reference is held
- * @hwpt: the HWPT the whole group is attached to, or NULL
- * @device_list: the bound devices of the group that are attached to @hwpt
- * @sw_msi_start: the start of the software MSI window reported by the
- *	devices' reserved regions, PHYS_ADDR_MAX if none
+ * struct iommufd_group - per-context state of one iommu_group
+ * @refs: held by each bound device of the group, and by lookups in flight
+ * @mtx: serialises attach, replace and detach of the group's devices;
+ *	protects @cur_hwpt, @members and @msi_base
+ * @ictx: the owning context, not counted: only objects of the context
+ *	reach the group
+ * @iommu_grp: the core's group, referenced
+ * @cur_hwpt: the HWPT that the group's domain belongs to, NULL if none
+ * @members: the bound devices of the group that are attached to @cur_hwpt
+ * @msi_base: start of the software MSI window that the reserved regions
+ *	of the devices reported, PHYS_ADDR_MAX when there is none
  *
- * The IOMMU can only translate a group as a whole, so all attached devices
- * of a group share @hwpt. The group's domain is set by the first device to
- * attach and released by the last one to detach.
+ * Translation is per iommu_group, so all the attached devices of a group
+ * share @cur_hwpt. The first device to attach installs the domain, the last
+ * one to detach takes it away.
  */
 struct iommufd_group {
-	struct kref ref;
-	struct mutex lock;	/* protects hwpt, device_list, sw_msi_start */
+	struct kref refs;
+	struct mutex mtx;	/* protects cur_hwpt, members, msi_base */
 	struct iommufd_ctx *ictx;
-	struct iommu_group *group;
-	struct iommufd_hw_pagetable *hwpt;
-	struct list_head device_list;
-	phys_addr_t sw_msi_start;
+	struct iommu_group *iommu_grp;
+	struct iommufd_hw_pagetable *cur_hwpt;
+	struct list_head members;
+	phys_addr_t msi_base;
 };
 
 /**
- * struct iommufd_device - a device bound to a context by a kernel driver
+ * struct iommufd_device - a physical device a driver bound to a context
  * @obj: object header
  * @ictx: the context
- * @igroup: the device's group; a reference is held
- * @group_item: entry in &iommufd_group.device_list while attached
- * @dev: the physical device
- * @enforce_cache_coherency: the IOMMU can block no-snoop DMA of @dev, so
- *	domains made for it are made to do so
- * @iopf_lock: protects @iopf_enabled
- * @iopf_enabled: how many attachments need IOPF enabled on the device
+ * @grp: the per-context state of the device's group, referenced
+ * @member_node: link in &iommufd_group.members while the device is attached
+ * @dev: the device
+ * @enforce_cache_coherency: the IOMMU can stop no-snoop DMA of @dev, so
+ *	every domain the device uses is asked to
+ * @iopf_mtx: protects @iopf_users
+ * @iopf_users: attachments of the device that need page requests enabled
  *
- * Created by iommufd_device_bind() and destroyed by iommufd_device_unbind();
- * userspace can see the id but never destroy the object itself.
+ * Made by iommufd_device_bind() and freed by iommufd_device_unbind().
+ * Userspace learns the id but cannot destroy the object.
  */
 struct iommufd_device {
 	struct iommufd_object obj;
 	struct iommufd_ctx *ictx;
-	struct iommufd_group *igroup;
-	struct list_head group_item;
+	struct iommufd_group *grp;
+	struct list_head member_node;
 	struct device *dev;
 	bool enforce_cache_coherency;
-	struct mutex iopf_lock;	/* protects iopf_enabled */
-	unsigned int iopf_enabled;
+	struct mutex iopf_mtx;	/* protects iopf_users */
+	unsigned int iopf_users;
 };
 
 /**
- * iommufd_get_device() - look up a device by id
- * @ucmd: the command being executed
- * @id: the id
+ * iommufd_device_lookup() - find a bound device by id
+ * @ucmd: the ioctl in progress
+ * @id: the object id
  *
- * Return: the device with a short-term reference, or ERR_PTR(-ENOENT).
+ * Return: the device, holding a short-term reference, or ERR_PTR(-ENOENT).
  */
 static inline struct iommufd_device *
-iommufd_get_device(struct iommufd_ucmd *ucmd, u32 id)
+iommufd_device_lookup(struct iommufd_ucmd *ucmd, u32 id)
 {
-	return container_of(iommufd_get_object(ucmd->ictx, id,
-					       IOMMUFD_OBJ_DEVICE),
-			    struct iommufd_device, obj);
+	struct iommufd_object *found;
+
+	found = iommufd_get_object(ucmd->ictx, id, IOMMUFD_OBJ_DEVICE);
+	return container_of(found, struct iommufd_device, obj);
 }
 
 /**
- * struct iommufd_access - an in-kernel user of an IOAS (e.g. emulated DMA)
+ * struct iommufd_access - a kernel user reaching IOAS memory with the CPU
  * @obj: object header
- * @ictx: the context; a reference is held
- * @ioas: the IOAS new pins and copies go to, NULL while detached or while
- *	a change of IOAS is under way
- * @ioas_unpin: the IOAS existing pins belong to
- * @ioas_lock: protects @ioas and @ioas_unpin
- * @ops: the driver's callbacks
- * @data: the driver's cookie, passed to @ops
- * @iova_alignment: PAGE_SIZE if the driver pins pages, else 1
- * @iopt_access_list_id: index in &io_pagetable.access_list
+ * @ictx: the context, referenced
+ * @cur_ioas: where new pins and copies go; NULL while detached and while a
+ *	move to another IOAS is in progress
+ * @pinned_ioas: the IOAS that existing pins were taken from
+ * @ioas_mtx: protects @cur_ioas and @pinned_ioas
+ * @ops: callbacks of the driver
+ * @priv: the driver's cookie, handed to @ops
+ * @iova_alignment: PAGE_SIZE for drivers that pin pages, 1 otherwise
+ * @iopt_access_list_id: slot in &io_pagetable.access_list
  */
 struct iommufd_access {
 	struct iommufd_object obj;
 	struct iommufd_ctx *ictx;
-	struct iommufd_ioas *ioas;
-	struct iommufd_ioas *ioas_unpin;
-	struct mutex ioas_lock;	/* protects ioas and ioas_unpin */
+	struct iommufd_ioas *cur_ioas;
+	struct iommufd_ioas *pinned_ioas;
+	struct mutex ioas_mtx;	/* protects cur_ioas and pinned_ioas */
 	const struct iommufd_access_ops *ops;
-	void *data;
+	void *priv;
 	unsigned long iova_alignment;
 	u32 iopt_access_list_id;
 };
 
 /**
- * struct iommufd_fault - a queue of I/O page faults for userspace
+ * struct iommufd_fault - page requests waiting for userspace
  * @obj: object header
  * @ictx: the context
- * @filep: the file userspace reads faults from and writes responses to;
- *	while open it holds a users reference on the object and a context
- *	reference
- * @lock: protects @deliver; taken from the fault reporting path
- * @deliver: iopf_groups not yet read, oldest first (linked by their node)
- * @mutex: serialises readers and writers; protects @response
- * @response: iopf_groups read by userspace and awaiting a response,
- *	indexed by the cookie userspace got
- * @wait_queue: woken when a group is queued
+ * @filep: the file that userspace reads requests from and writes answers
+ *	to; while it is open it owns a users reference on the object and a
+ *	reference on the context
+ * @queue_lock: protects @pending; taken on the fault reporting path
+ * @pending: iopf_groups not read yet, oldest first, linked by their node
+ * @rw_mutex: serialises read() and write(); protects @in_flight
+ * @in_flight: iopf_groups handed to userspace and not answered yet, keyed
+ *	by the cookie they were given
+ * @readers_wq: woken whenever a group is queued
  */
 struct iommufd_fault {
 	struct iommufd_object obj;
 	struct iommufd_ctx *ictx;
 	struct file *filep;
 
-	spinlock_t lock;	/* protects @deliver */
-	struct list_head deliver;
-	struct mutex mutex;	/* serialises read/write, protects @response */
-	struct xarray response;
+	spinlock_t queue_lock;	/* protects @pending */
+	struct list_head pending;
+	struct mutex rw_mutex;	/* serialises read/write, protects @in_flight */
+	struct xarray in_flight;
 
-	struct wait_queue_head wait_queue;
+	struct wait_queue_head readers_wq;
 };
 
 /**
- * iommufd_get_fault() - look up a fault queue by id
- * @ucmd: the command being executed
- * @id: the id
+ * iommufd_fault_lookup() - find a fault queue by id
+ * @ucmd: the ioctl in progress
+ * @id: the object id
  *
- * Return: the fault object with a short-term reference, or
+ * Return: the fault queue, holding a short-term reference, or
  * ERR_PTR(-ENOENT).
  */
 static inline struct iommufd_fault *
-iommufd_get_fault(struct iommufd_ucmd *ucmd, u32 id)
+iommufd_fault_lookup(struct iommufd_ucmd *ucmd, u32 id)
 {
-	return container_of(iommufd_get_object(ucmd->ictx, id,
-					       IOMMUFD_OBJ_FAULT),
-			    struct iommufd_fault, obj);
+	struct iommufd_object *found;
+
+	found = iommufd_get_object(ucmd->ictx, id, IOMMUFD_OBJ_FAULT);
+	return container_of(found, struct iommufd_fault, obj);
 }
 
 /**
- * struct iommufd_attach_handle - the attach handle iommufd gives the core
- * @handle: the core's handle, found again by iommu_attach_handle_get()
- * @idev: the device whose attach installed the handle; page faults
- *	routed to the handle are reported with this device's id
+ * struct iommufd_pt_handle - what iommufd attaches a group's domain with
+ * @core: the handle the core keeps and iommu_attach_handle_get() returns
+ * @reporter: the device named in page requests that come in through this
+ *	handle; always one of the attached devices of the group
  */
-struct iommufd_attach_handle {
-	struct iommu_attach_handle handle;
-	struct iommufd_device *idev;
+struct iommufd_pt_handle {
+	struct iommu_attach_handle core;
+	struct iommufd_device *reporter;
 };
 
-/* The iommufd handle embedding a core attach handle */
-#define to_iommufd_handle(hdl) \
-	container_of(hdl, struct iommufd_attach_handle, handle)
+/* From the core's attach handle to the iommufd one around it */
+#define pt_handle_of(hdl) container_of(hdl, struct iommufd_pt_handle, core)
 
-int iommufd_fault_iopf_handler(struct iopf_group *group);
-int iommufd_fault_iopf_enable(struct iommufd_device *idev);
-void iommufd_fault_iopf_disable(struct iommufd_device *idev);
-void iommufd_auto_response_faults(struct iommufd_hw_pagetable *hwpt,
-				  struct iommufd_attach_handle *handle);
-void iommufd_auto_response_dev_faults(struct iommufd_hw_pagetable *hwpt,
-				      struct device *dev);
+int iommufd_fault_enqueue(struct iopf_group *group);
+int iommufd_dev_iopf_get(struct iommufd_device *idev);
+void iommufd_dev_iopf_put(struct iommufd_device *idev);
+void iommufd_fault_abandon_handle(struct iommufd_hw_pagetable *hwpt,
+				  struct iommufd_pt_handle *handle);
+void iommufd_fault_abandon_dev(struct iommufd_hw_pagetable *hwpt,
+			       struct device *dev);
 
 #endif /* __IOMMUFD_PRIVATE_H */

@@ -1,494 +1,609 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iommufd: the /dev/iommu character device.
+ * iommufd: the /dev/iommu character device and its object model.
  *
- * Each open of /dev/iommu creates a context. Userspace builds objects in it
- * (IO address spaces, hardware page tables, fault queues; drivers add bound
- * devices and accesses) and refers to them by small integer ids. This file
- * holds the object model those ids index, the ioctl dispatcher, and the
- * teardown that runs on the last close.
+ * Opening /dev/iommu gives a context. Everything userspace (or a driver on
+ * its behalf) creates in the context is an object with a small integer id:
+ * IO address spaces, hardware page tables, fault queues, bound devices and
+ * in-kernel accesses. This file hands out the ids, resolves them back into
+ * referenced objects, destroys objects once nothing uses them, routes the
+ * ioctls, and tears the whole context down on the last close.
+ *
+ * Reference counting, in short: every object carries two counts. "users"
+ * counts every holder; "shortterm_users" counts only the holders that are
+ * in the middle of an ioctl. The objects xarray owns one of each. An object
+ * can be destroyed only when the xarray's "users" is the last one, and its
+ * memory is freed only after the short-term holders have drained.
  */
 #define pr_fmt(fmt) "iommufd: " fmt
 
-#include <linux/bug.h>
+#include <linux/err.h>
 #include <linux/file.h>
 #include <linux/fs.h>
-#include <linux/iommufd.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
-#include <linux/mutex.h>
 #include <linux/slab.h>
+#include <linux/wait.h>
+#include <linux/iommufd.h>
 #include <uapi/linux/iommufd.h>
 
-#include "io_pagetable.h"
 #include "iommufd_private.h"
+#include "io_pagetable.h"
 #include "iommufd_test.h"
 
-/**
- * struct iommufd_object_ops - what the object model needs to know per type
- * @file_offset: if non-zero, offset of a struct file pointer inside the
- *	object; that file holds a reference on the object and is released
- *	first when an unfinalized object is aborted
- * @destroy: free the type-specific state (the object memory itself is
- *	freed by the caller)
- * @abort: like @destroy, for an object that was never finalized; when NULL
- *	@destroy is used
- */
-struct iommufd_object_ops {
-	size_t file_offset;
-	void (*destroy)(struct iommufd_object *obj);
-	void (*abort)(struct iommufd_object *obj);
-};
+/* How long removing an object waits for in-flight ioctls to let go */
+#define IOMMUFD_DRAIN_TIMEOUT_MS	(60 * 1000)
 
-static const struct iommufd_object_ops iommufd_object_ops[];
-static struct miscdevice vfio_misc_dev;
+static struct miscdevice iommufd_vfio_node;
+
+/* ---------------------------------------------------------------------- */
+/* Per-type dispatch */
+
+/*
+ * Some object types own a file that holds a users reference on them (the
+ * fault queue). Return that file, or NULL for types without one or when it
+ * was not created yet.
+ */
+static struct file *iommufd_obj_owned_file(struct iommufd_object *obj)
+{
+	if (obj->type == IOMMUFD_OBJ_FAULT)
+		return container_of(obj, struct iommufd_fault, obj)->filep;
+	return NULL;
+}
+
+/*
+ * Free the type-specific state of an object. @unpublished selects the
+ * abort variant, for objects whose creation failed before they were
+ * finalized; types without a special abort use their destructor.
+ */
+static void iommufd_obj_teardown(struct iommufd_object *obj, bool unpublished)
+{
+	switch (obj->type) {
+	case IOMMUFD_OBJ_IOAS:
+		iommufd_ioas_destroy(obj);
+		break;
+	case IOMMUFD_OBJ_DEVICE:
+		iommufd_device_destroy(obj);
+		break;
+	case IOMMUFD_OBJ_ACCESS:
+		iommufd_access_destroy_object(obj);
+		break;
+	case IOMMUFD_OBJ_FAULT:
+		iommufd_fault_destroy(obj);
+		break;
+	case IOMMUFD_OBJ_HWPT_PAGING:
+		if (unpublished)
+			iommufd_hwpt_paging_abort(obj);
+		else
+			iommufd_hwpt_paging_destroy(obj);
+		break;
+	case IOMMUFD_OBJ_HWPT_NESTED:
+		if (unpublished)
+			iommufd_hwpt_nested_abort(obj);
+		else
+			iommufd_hwpt_nested_destroy(obj);
+		break;
+#ifdef CONFIG_IOMMUFD_TEST
+	case IOMMUFD_OBJ_SELFTEST:
+		iommufd_selftest_destroy(obj);
+		break;
+#endif
+	default:
+		WARN(1, "object of unknown type %d\n", obj->type);
+		break;
+	}
+}
+
+/* Final step of every destruction: type-specific state, then the memory */
+static void iommufd_obj_free(struct iommufd_object *obj)
+{
+	iommufd_obj_teardown(obj, false);
+	kfree(obj);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Creation */
 
 /**
  * _iommufd_object_alloc() - allocate an object and reserve its id
- * @ictx: the context
- * @size: size of the containing structure
+ * @ctx: the context
+ * @size: size of the structure that embeds the object header first
  * @type: the object type
  *
- * The id is reserved but lookups do not find the object until
- * iommufd_object_finalize(). Errors before that are unwound with
+ * The id is taken at once, but the slot holds a placeholder until
+ * iommufd_object_finalize(): lookups cannot see a half-built object, and a
+ * creator whose later steps fail can still throw it away with
  * iommufd_object_abort() or iommufd_object_abort_and_destroy().
  *
  * Return: the zeroed object, or an ERR_PTR.
  */
-struct iommufd_object *_iommufd_object_alloc(struct iommufd_ctx *ictx,
+struct iommufd_object *_iommufd_object_alloc(struct iommufd_ctx *ctx,
 					     size_t size,
 					     enum iommufd_object_type type)
 {
-	struct iommufd_object *obj;
-	int rc;
+	struct iommufd_object *fresh;
+	int ret;
 
-	obj = kzalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!obj)
+	fresh = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!fresh)
 		return ERR_PTR(-ENOMEM);
-	obj->type = type;
-	/* The objects xarray owns one reference of each kind. */
-	refcount_set(&obj->shortterm_users, 1);
-	refcount_set(&obj->users, 1);
 
-	/*
-	 * A zero entry keeps the id taken while lookups still see nothing:
-	 * once the pointer is visible, others can hold the object and it can
-	 * no longer be torn down from here, so publishing waits until every
-	 * fallible step of the creator is done.
-	 */
-	rc = xa_alloc(&ictx->objects, &obj->id, XA_ZERO_ENTRY, xa_limit_31b,
-		      GFP_KERNEL_ACCOUNT);
-	if (rc) {
-		kfree(obj);
-		return ERR_PTR(rc);
+	ret = xa_alloc(&ctx->objects, &fresh->id, XA_ZERO_ENTRY, xa_limit_31b,
+		       GFP_KERNEL_ACCOUNT);
+	if (ret) {
+		kfree(fresh);
+		return ERR_PTR(ret);
 	}
-	return obj;
+
+	/* Both counts start with the reference owned by the xarray slot. */
+	fresh->type = type;
+	refcount_set(&fresh->users, 1);
+	refcount_set(&fresh->shortterm_users, 1);
+	return fresh;
 }
 
 /**
- * iommufd_object_finalize() - make a new object visible to lookups
- * @ictx: the context
- * @obj: an object from _iommufd_object_alloc() whose creation succeeded
+ * iommufd_object_finalize() - publish a fully built object
+ * @ctx: the context
+ * @obj: an object from _iommufd_object_alloc()
+ *
+ * From here on other threads can find and hold the object, so the creator
+ * must not fail after this call.
  */
-void iommufd_object_finalize(struct iommufd_ctx *ictx,
+void iommufd_object_finalize(struct iommufd_ctx *ctx,
 			     struct iommufd_object *obj)
 {
-	void *old;
+	void *placeholder;
 
-	/* The slot exists already, so this store allocates nothing. */
-	old = xa_store(&ictx->objects, obj->id, obj, GFP_KERNEL);
-	WARN_ON(old);
+	/* Overwriting a reserved slot needs no memory and cannot fail. */
+	placeholder = xa_store(&ctx->objects, obj->id, obj, GFP_KERNEL);
+	WARN_ON(placeholder);
 }
 
 /**
- * iommufd_object_abort() - give back an object that was never finalized
- * @ictx: the context
- * @obj: the object; nothing type-specific needs undoing
+ * iommufd_object_abort() - release the id and memory of an unpublished object
+ * @ctx: the context
+ * @obj: the object; it owns nothing that needs undoing
  */
-void iommufd_object_abort(struct iommufd_ctx *ictx, struct iommufd_object *obj)
+void iommufd_object_abort(struct iommufd_ctx *ctx, struct iommufd_object *obj)
 {
-	void *old;
-
-	old = xa_erase(&ictx->objects, obj->id);
-	WARN_ON(old);
+	/* The slot must still hold the placeholder, not a pointer. */
+	WARN_ON(xa_erase(&ctx->objects, obj->id));
 	kfree(obj);
 }
 
 /**
- * iommufd_object_abort_and_destroy() - undo a fully built, unpublished object
- * @ictx: the context
- * @obj: the object; its type's abort (or destroy) callback runs first
+ * iommufd_object_abort_and_destroy() - throw away a built, unpublished object
+ * @ctx: the context
+ * @obj: the object; its type-specific state is released as well
  */
-void iommufd_object_abort_and_destroy(struct iommufd_ctx *ictx,
+void iommufd_object_abort_and_destroy(struct iommufd_ctx *ctx,
 				      struct iommufd_object *obj)
 {
-	const struct iommufd_object_ops *ops = &iommufd_object_ops[obj->type];
+	struct file *owned = iommufd_obj_owned_file(obj);
 
-	if (ops->file_offset) {
-		struct file **filep = (void *)obj + ops->file_offset;
+	/*
+	 * A file the object created holds a users reference on it. Nobody
+	 * else can have opened it yet, so releasing it synchronously here
+	 * guarantees its release callback has run before the memory goes.
+	 */
+	if (owned)
+		__fput_sync(owned);
 
-		/*
-		 * The file holds a reference on the object. Release it now,
-		 * synchronously, so that it cannot run after the object is
-		 * freed below. Nobody else can have the file yet.
-		 */
-		if (*filep)
-			__fput_sync(*filep);
-	}
+	iommufd_obj_teardown(obj, true);
+	iommufd_object_abort(ctx, obj);
+}
 
-	if (ops->abort)
-		ops->abort(obj);
-	else
-		ops->destroy(obj);
-	iommufd_object_abort(ictx, obj);
+/* ---------------------------------------------------------------------- */
+/* Lookup */
+
+/* The published object with this id, or NULL; objects xa_lock held */
+static struct iommufd_object *iommufd_obj_peek(struct iommufd_ctx *ctx, u32 id)
+{
+	struct iommufd_object *obj = xa_load(&ctx->objects, id);
+
+	if (xa_is_zero(obj))
+		return NULL;
+	return obj;
 }
 
 /**
- * iommufd_get_object() - look up an object and take a short-term reference
- * @ictx: the context
+ * iommufd_get_object() - resolve an id into an object held for an ioctl
+ * @ctx: the context
  * @id: the id userspace passed
- * @type: the expected type, or IOMMUFD_OBJ_ANY
+ * @want: the type the caller needs, or IOMMUFD_OBJ_ANY
  *
- * Return: the object, to be released with iommufd_put_object(), or
- * ERR_PTR(-ENOENT) if no finalized object of that type has the id.
+ * Return: the object with a short-term reference, which the caller gives
+ * back with iommufd_put_object(), or ERR_PTR(-ENOENT) when no published,
+ * live object of that type has the id.
  */
-struct iommufd_object *iommufd_get_object(struct iommufd_ctx *ictx, u32 id,
-					  enum iommufd_object_type type)
+struct iommufd_object *iommufd_get_object(struct iommufd_ctx *ctx, u32 id,
+					  enum iommufd_object_type want)
 {
-	struct iommufd_object *obj;
+	struct iommufd_object *found;
+	bool held = false;
 
 	if (iommufd_should_fail())
 		return ERR_PTR(-ENOENT);
 
-	xa_lock(&ictx->objects);
-	obj = xa_load(&ictx->objects, id);
-	if (!obj || xa_is_zero(obj) ||
-	    (type != IOMMUFD_OBJ_ANY && obj->type != type) ||
-	    !iommufd_lock_obj(obj))
-		obj = ERR_PTR(-ENOENT);
-	xa_unlock(&ictx->objects);
-	return obj;
+	xa_lock(&ctx->objects);
+	found = iommufd_obj_peek(ctx, id);
+	if (found && (want == IOMMUFD_OBJ_ANY || found->type == want))
+		held = iommufd_lock_obj(found);
+	xa_unlock(&ctx->objects);
+
+	return held ? found : ERR_PTR(-ENOENT);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Destruction */
+
 /*
- * Drop the xarray's short-term reference and wait until every ioctl that
- * still uses the object has let go.
+ * Give up the xarray's short-term reference and wait for the ioctls still
+ * holding the object to finish. On timeout the reference is restored and
+ * -EBUSY returned: somebody leaked one.
  */
-static int iommufd_object_dec_wait_shortterm(struct iommufd_ctx *ictx,
-					     struct iommufd_object *to_destroy)
+static int iommufd_obj_drain(struct iommufd_ctx *ctx,
+			     struct iommufd_object *obj)
 {
-	if (refcount_dec_and_test(&to_destroy->shortterm_users))
+	long left;
+
+	if (refcount_dec_and_test(&obj->shortterm_users))
 		return 0;
 
-	if (wait_event_timeout(ictx->destroy_wait,
-			       refcount_read(&to_destroy->shortterm_users) == 0,
-			       msecs_to_jiffies(60000)))
+	left = wait_event_timeout(ctx->destroy_wait,
+				  !refcount_read(&obj->shortterm_users),
+				  msecs_to_jiffies(IOMMUFD_DRAIN_TIMEOUT_MS));
+	if (left)
 		return 0;
 
-	pr_crit("an object is still in use after 60s, giving up on it\n");
-	refcount_inc(&to_destroy->shortterm_users);
+	pr_crit("object %u still has short-term users, not destroying it\n",
+		obj->id);
+	refcount_inc(&obj->shortterm_users);
 	return -EBUSY;
 }
 
-/**
- * iommufd_object_remove() - destroy an object if nothing else holds it
- * @ictx: the context
- * @to_destroy: if non-NULL, the object, on which the caller owns a users
- *	reference that this call consumes; NULL to destroy by @id only
- * @id: the object id
- * @flags: REMOVE_WAIT_SHORTTERM to first wait out short-term users (the
- *	caller then must not hold one)
- *
- * Return: 0 when destroyed, -ENOENT for an unknown or unpublished id,
- * -EBUSY if another reference still exists.
+/*
+ * The locked half of iommufd_object_remove(): check that @id may go, and
+ * if so take it out of the xarray. @held is the object the caller owns a
+ * users reference on (consumed here), or NULL.
  */
-int iommufd_object_remove(struct iommufd_ctx *ictx,
+static int iommufd_obj_unlink(struct iommufd_ctx *ctx,
+			      struct iommufd_object *held, u32 id,
+			      struct iommufd_object **out)
+{
+	struct iommufd_object *obj;
+
+	lockdep_assert_held(&ctx->objects.xa_lock);
+
+	obj = xa_load(&ctx->objects, id);
+	if (held) {
+		refcount_dec(&held->users);
+		if (WARN_ON(obj != held))
+			return -ENOENT;
+	} else if (!obj || xa_is_zero(obj)) {
+		return -ENOENT;
+	}
+
+	/* Only the xarray's reference may be left. */
+	if (!refcount_dec_if_one(&obj->users))
+		return -EBUSY;
+
+	__xa_erase(&ctx->objects, id);
+	/* The VFIO compat pointer is not a reference; forget it. */
+	if (ctx->vfio_ioas && obj == &ctx->vfio_ioas->obj)
+		ctx->vfio_ioas = NULL;
+	*out = obj;
+	return 0;
+}
+
+/**
+ * iommufd_object_remove() - destroy an object if it is not in use
+ * @ctx: the context
+ * @to_destroy: the object if the caller owns a users reference on it (the
+ *	call consumes it), or NULL to go by @id alone
+ * @id: the object id
+ * @flags: REMOVE_WAIT_SHORTTERM makes the call wait for ioctls using the
+ *	object first; the caller then must hold no short-term reference
+ *
+ * Return: 0 once destroyed, -ENOENT for an id that is free or not yet
+ * published, -EBUSY while something else still references the object.
+ */
+int iommufd_object_remove(struct iommufd_ctx *ctx,
 			  struct iommufd_object *to_destroy, u32 id,
 			  unsigned int flags)
 {
-	bool shortterm_dropped = false;
-	struct iommufd_object *obj;
-	int rc;
+	bool wait_first = flags & REMOVE_WAIT_SHORTTERM;
+	struct iommufd_object *gone = NULL;
+	int ret;
 
 	/*
-	 * Every temporary reference also counts in shortterm_users, so the
-	 * objects that kernel users destroy can wait for those to drain and
-	 * then be destroyed deterministically.
+	 * Objects a kernel driver destroys must be gone when this returns,
+	 * so wait out the ioctls before looking at the users count.
 	 */
-	if (flags & REMOVE_WAIT_SHORTTERM) {
-		rc = iommufd_object_dec_wait_shortterm(ictx, to_destroy);
-		if (rc) {
-			/*
-			 * A reference leaked. Give back the caller's one; the
-			 * release of the context will clean up.
-			 */
+	if (wait_first) {
+		ret = iommufd_obj_drain(ctx, to_destroy);
+		if (ret) {
+			/* Leaked reference: leave the object to close(). */
 			refcount_dec(&to_destroy->users);
-			return rc;
+			return ret;
 		}
-		shortterm_dropped = true;
 	}
 
-	xa_lock(&ictx->objects);
-	obj = xa_load(&ictx->objects, id);
-	if (to_destroy) {
-		/* Consume the caller's reference under the lock. */
-		refcount_dec(&to_destroy->users);
-		if (WARN_ON(obj != to_destroy)) {
-			rc = -ENOENT;
-			goto err_unlock;
-		}
-	} else if (!obj || xa_is_zero(obj)) {
-		rc = -ENOENT;
-		goto err_unlock;
-	}
-
-	if (!refcount_dec_if_one(&obj->users)) {
-		rc = -EBUSY;
-		goto err_unlock;
-	}
-
-	__xa_erase(&ictx->objects, id);
-	if (ictx->vfio_ioas && &ictx->vfio_ioas->obj == obj)
-		ictx->vfio_ioas = NULL;
-	xa_unlock(&ictx->objects);
+	xa_lock(&ctx->objects);
+	ret = iommufd_obj_unlink(ctx, to_destroy, id, &gone);
+	if (ret && wait_first)
+		refcount_set(&to_destroy->shortterm_users, 1);
+	xa_unlock(&ctx->objects);
+	if (ret)
+		return ret;
 
 	/*
-	 * users is zero now; a short-term user can only be one that is just
-	 * about to drop its reference, anything else is a bug.
+	 * With users at zero no new short-term holder can appear; one still
+	 * present is on its way out, anything else is a bug.
 	 */
-	if (!shortterm_dropped) {
-		rc = iommufd_object_dec_wait_shortterm(ictx, obj);
-		if (WARN_ON(rc))
-			return rc;
+	if (!wait_first) {
+		ret = iommufd_obj_drain(ctx, gone);
+		if (WARN_ON(ret))
+			return ret;
 	}
 
-	iommufd_object_ops[obj->type].destroy(obj);
-	kfree(obj);
+	iommufd_obj_free(gone);
 	return 0;
-
-err_unlock:
-	if (shortterm_dropped)
-		refcount_set(&obj->shortterm_users, 1);
-	xa_unlock(&ictx->objects);
-	return rc;
 }
 
-static int iommufd_destroy(struct iommufd_ucmd *ucmd)
+static int iommufd_destroy_ioctl(struct iommufd_ucmd *uc)
 {
-	struct iommu_destroy *cmd = ucmd->cmd;
+	struct iommu_destroy *arg = uc->cmd;
 
-	return iommufd_object_remove(ucmd->ictx, NULL, cmd->id, 0);
+	return iommufd_object_remove(uc->ictx, NULL, arg->id, 0);
 }
 
-static int iommufd_fops_open(struct inode *inode, struct file *filp)
-{
-	struct iommufd_ctx *ictx;
+/* ---------------------------------------------------------------------- */
+/* The file */
 
-	ictx = kzalloc(sizeof(*ictx), GFP_KERNEL_ACCOUNT);
-	if (!ictx)
+static int iommufd_dev_open(struct inode *inode, struct file *filp)
+{
+	/* misc_open() left the miscdevice that was opened here. */
+	bool via_vfio = filp->private_data == &iommufd_vfio_node;
+	struct iommufd_ctx *ctx;
+
+	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL_ACCOUNT);
+	if (!ctx)
 		return -ENOMEM;
 
-	/* /dev/vfio/vfio users expect VFIO's accounting of locked memory. */
-	if (IS_ENABLED(CONFIG_IOMMUFD_VFIO_CONTAINER) &&
-	    filp->private_data == &vfio_misc_dev)
-		ictx->account_mode = IOPT_PAGES_ACCOUNT_MM;
+	xa_init_flags(&ctx->objects, XA_FLAGS_ALLOC1 | XA_FLAGS_ACCOUNT);
+	xa_init(&ctx->groups);
+	init_waitqueue_head(&ctx->destroy_wait);
+	ctx->file = filp;
 
-	xa_init_flags(&ictx->objects, XA_FLAGS_ALLOC1 | XA_FLAGS_ACCOUNT);
-	xa_init(&ictx->groups);
-	ictx->file = filp;
-	init_waitqueue_head(&ictx->destroy_wait);
-	filp->private_data = ictx;
+	/* Programs using /dev/vfio/vfio expect VFIO's locked-memory rules. */
+	if (IS_ENABLED(CONFIG_IOMMUFD_VFIO_CONTAINER) && via_vfio)
+		ctx->account_mode = IOPT_PAGES_ACCOUNT_MM;
+
+	filp->private_data = ctx;
 	return 0;
 }
 
 /*
- * Objects reference each other through their users counts, so they must
- * go leaf first. Each pass destroys every object nothing else holds; that
- * drops references on the objects they used, which the next pass can then
- * destroy. A pass that destroys nothing means a reference leaked.
+ * One sweep of the teardown: destroy each object that only the xarray
+ * still references. Return how many went.
  */
-static int iommufd_fops_release(struct inode *inode, struct file *filp)
+static unsigned int iommufd_sweep_unused(struct iommufd_ctx *ctx)
 {
-	struct iommufd_ctx *ictx = filp->private_data;
 	struct iommufd_object *obj;
+	unsigned int swept = 0;
+	unsigned long id;
 
-	while (!xa_empty(&ictx->objects)) {
-		unsigned int destroyed = 0;
-		unsigned long index;
+	xa_for_each(&ctx->objects, id, obj) {
+		if (!refcount_dec_if_one(&obj->users))
+			continue;
+		xa_erase(&ctx->objects, id);
+		iommufd_obj_free(obj);
+		swept++;
+	}
+	return swept;
+}
 
-		xa_for_each(&ictx->objects, index, obj) {
-			if (!refcount_dec_if_one(&obj->users))
-				continue;
-			destroyed++;
-			xa_erase(&ictx->objects, index);
-			iommufd_object_ops[obj->type].destroy(obj);
-			kfree(obj);
-		}
-		if (WARN_ON(!destroyed))
+static int iommufd_dev_release(struct inode *inode, struct file *filp)
+{
+	struct iommufd_ctx *ctx = filp->private_data;
+
+	/*
+	 * Objects hold users references on the objects they depend on, so
+	 * a sweep frees the leaves and thereby turns their dependencies into
+	 * leaves for the next sweep. A sweep that frees nothing while
+	 * objects remain can only mean a leaked reference.
+	 */
+	while (!xa_empty(&ctx->objects)) {
+		if (WARN_ON(!iommufd_sweep_unused(ctx)))
 			break;
 	}
-	WARN_ON(!xa_empty(&ictx->groups));
-	kfree(ictx);
+	WARN_ON(!xa_empty(&ctx->groups));
+	kfree(ctx);
 	return 0;
 }
 
-static int iommufd_option(struct iommufd_ucmd *ucmd)
+static int iommufd_option_ioctl(struct iommufd_ucmd *uc)
 {
-	struct iommu_option *cmd = ucmd->cmd;
-	struct iommu_option __user *uopt = ucmd->ubuffer;
-	int rc;
+	struct iommu_option __user *uopt = uc->ubuffer;
+	struct iommu_option *opt = uc->cmd;
+	int ret;
 
-	if (cmd->__reserved)
+	if (opt->__reserved)
 		return -EOPNOTSUPP;
 
-	switch (cmd->option_id) {
-	case IOMMU_OPTION_RLIMIT_MODE:
-		rc = iommufd_option_rlimit_mode(cmd, ucmd->ictx);
-		break;
-	case IOMMU_OPTION_HUGE_PAGES:
-		rc = iommufd_ioas_option(ucmd);
-		break;
-	default:
-		return -EOPNOTSUPP;
-	}
-	if (rc)
-		return rc;
-	/* Only the value is an output. */
-	if (copy_to_user(&uopt->val64, &cmd->val64, sizeof(cmd->val64)))
-		return -EFAULT;
-	return 0;
+	if (opt->option_id == IOMMU_OPTION_RLIMIT_MODE)
+		ret = iommufd_option_rlimit_mode(opt, uc->ictx);
+	else if (opt->option_id == IOMMU_OPTION_HUGE_PAGES)
+		ret = iommufd_ioas_option(uc);
+	else
+		ret = -EOPNOTSUPP;
+
+	/* val64 is the only field the kernel fills in. */
+	if (!ret && copy_to_user(&uopt->val64, &opt->val64, sizeof(opt->val64)))
+		ret = -EFAULT;
+	return ret;
 }
 
-/* Big enough for the argument of any ioctl in the table below. */
-union ucmd_buffer {
+/* ---------------------------------------------------------------------- */
+/* ioctl dispatch */
+
+/* Storage for the kernel copy of any command's argument */
+union iommufd_cmd_arg {
 	struct iommu_destroy destroy;
-	struct iommu_fault_alloc fault;
-	struct iommu_hw_info info;
-	struct iommu_hwpt_alloc hwpt;
-	struct iommu_hwpt_get_dirty_bitmap get_dirty_bitmap;
-	struct iommu_hwpt_invalidate cache;
-	struct iommu_hwpt_set_dirty_tracking set_dirty_tracking;
-	struct iommu_ioas_alloc alloc;
-	struct iommu_ioas_allow_iovas allow_iovas;
+	struct iommu_ioas_alloc ioas_new;
+	struct iommu_ioas_iova_ranges ioas_ranges;
+	struct iommu_ioas_allow_iovas ioas_allow;
+	struct iommu_ioas_map ioas_map;
 	struct iommu_ioas_copy ioas_copy;
-	struct iommu_ioas_iova_ranges iova_ranges;
-	struct iommu_ioas_map map;
-	struct iommu_ioas_unmap unmap;
-	struct iommu_option option;
-	struct iommu_vfio_ioas vfio_ioas;
+	struct iommu_ioas_unmap ioas_unmap;
+	struct iommu_option opt;
+	struct iommu_vfio_ioas vfio;
+	struct iommu_hwpt_alloc hwpt_new;
+	struct iommu_hw_info hw_info;
+	struct iommu_hwpt_set_dirty_tracking dirty_track;
+	struct iommu_hwpt_get_dirty_bitmap dirty_read;
+	struct iommu_hwpt_invalidate hwpt_inval;
+	struct iommu_fault_alloc fault_new;
 #ifdef CONFIG_IOMMUFD_TEST
-	struct iommu_test_cmd test;
+	struct iommu_test_cmd selftest;
 #endif
 };
 
 /**
- * struct iommufd_ioctl_op - one entry of the ioctl table
- * @size: size of the kernel's argument struct
- * @min_size: the smallest size userspace may pass: the end of the last
- *	field the first version of the struct had
- * @execute: the handler, NULL for an unused number
+ * struct iommufd_cmd_desc - how one iommufd ioctl is executed
+ * @kernel_size: size of the argument struct this kernel knows
+ * @min_user_size: the size of the first version of the struct; older
+ *	userspace never passes less
+ * @run: the handler; NULL for a number no command uses
  */
-struct iommufd_ioctl_op {
-	unsigned int size;
-	unsigned int min_size;
-	int (*execute)(struct iommufd_ucmd *ucmd);
+struct iommufd_cmd_desc {
+	u32 kernel_size;
+	u32 min_user_size;
+	int (*run)(struct iommufd_ucmd *uc);
 };
 
 /*
- * Every iommufd ioctl number is _IO(IOMMUFD_TYPE, nr): the table is
- * indexed by nr and a command only matches its slot if it has exactly that
- * form (no direction or size bits).
+ * One table slot per command number, from IOMMUFD_CMD_BASE up. @oldest is
+ * the last member of the first version of @type.
  */
-#define IOMMUFD_IOCTL_SLOT(_ioctl)	(_IOC_NR(_ioctl) - IOMMUFD_CMD_BASE)
-
-#define IOCTL_OP(_ioctl, _fn, _struct, _last)                                 \
-	[IOMMUFD_IOCTL_SLOT(_ioctl)] = {                                      \
-		.size = sizeof(_struct) +                                     \
-			BUILD_BUG_ON_ZERO(sizeof(union ucmd_buffer) <         \
-					  sizeof(_struct)),                   \
-		.min_size = offsetofend(_struct, _last),                      \
-		.execute = _fn,                                               \
+#define IOMMUFD_CMD(number, type, oldest, handler)                            \
+	[_IOC_NR(number) - IOMMUFD_CMD_BASE] = {                              \
+		.run = handler,                                               \
+		.min_user_size = offsetofend(type, oldest),                   \
+		.kernel_size = sizeof(type) +                                 \
+			       BUILD_BUG_ON_ZERO(sizeof(type) >               \
+						 sizeof(union iommufd_cmd_arg)), \
 	}
 
-static const struct iommufd_ioctl_op iommufd_ioctl_ops[] = {
-	IOCTL_OP(IOMMU_DESTROY, iommufd_destroy, struct iommu_destroy, id),
-	IOCTL_OP(IOMMU_FAULT_QUEUE_ALLOC, iommufd_fault_alloc,
-		 struct iommu_fault_alloc, out_fault_fd),
-	IOCTL_OP(IOMMU_GET_HW_INFO, iommufd_get_hw_info, struct iommu_hw_info,
-		 __reserved),
-	IOCTL_OP(IOMMU_HWPT_ALLOC, iommufd_hwpt_alloc, struct iommu_hwpt_alloc,
-		 __reserved),
-	IOCTL_OP(IOMMU_HWPT_GET_DIRTY_BITMAP, iommufd_hwpt_get_dirty_bitmap,
-		 struct iommu_hwpt_get_dirty_bitmap, data),
-	IOCTL_OP(IOMMU_HWPT_INVALIDATE, iommufd_hwpt_invalidate,
-		 struct iommu_hwpt_invalidate, __reserved),
-	IOCTL_OP(IOMMU_HWPT_SET_DIRTY_TRACKING, iommufd_hwpt_set_dirty_tracking,
-		 struct iommu_hwpt_set_dirty_tracking, __reserved),
-	IOCTL_OP(IOMMU_IOAS_ALLOC, iommufd_ioas_alloc_ioctl,
-		 struct iommu_ioas_alloc, out_ioas_id),
-	IOCTL_OP(IOMMU_IOAS_ALLOW_IOVAS, iommufd_ioas_allow_iovas,
-		 struct iommu_ioas_allow_iovas, allowed_iovas),
-	IOCTL_OP(IOMMU_IOAS_COPY, iommufd_ioas_copy, struct iommu_ioas_copy,
-		 src_iova),
-	IOCTL_OP(IOMMU_IOAS_IOVA_RANGES, iommufd_ioas_iova_ranges,
-		 struct iommu_ioas_iova_ranges, out_iova_alignment),
-	IOCTL_OP(IOMMU_IOAS_MAP, iommufd_ioas_map, struct iommu_ioas_map, iova),
-	IOCTL_OP(IOMMU_IOAS_UNMAP, iommufd_ioas_unmap, struct iommu_ioas_unmap,
-		 length),
-	IOCTL_OP(IOMMU_OPTION, iommufd_option, struct iommu_option, val64),
-	IOCTL_OP(IOMMU_VFIO_IOAS, iommufd_vfio_ioas, struct iommu_vfio_ioas,
-		 __reserved),
+static const struct iommufd_cmd_desc iommufd_cmds[] = {
+	IOMMUFD_CMD(IOMMU_DESTROY, struct iommu_destroy, id,
+		    iommufd_destroy_ioctl),
+	IOMMUFD_CMD(IOMMU_IOAS_ALLOC, struct iommu_ioas_alloc, out_ioas_id,
+		    iommufd_ioas_alloc_ioctl),
+	IOMMUFD_CMD(IOMMU_IOAS_ALLOW_IOVAS, struct iommu_ioas_allow_iovas,
+		    allowed_iovas, iommufd_ioas_allow_iovas),
+	IOMMUFD_CMD(IOMMU_IOAS_COPY, struct iommu_ioas_copy, src_iova,
+		    iommufd_ioas_copy),
+	IOMMUFD_CMD(IOMMU_IOAS_IOVA_RANGES, struct iommu_ioas_iova_ranges,
+		    out_iova_alignment, iommufd_ioas_iova_ranges),
+	IOMMUFD_CMD(IOMMU_IOAS_MAP, struct iommu_ioas_map, iova,
+		    iommufd_ioas_map),
+	IOMMUFD_CMD(IOMMU_IOAS_UNMAP, struct iommu_ioas_unmap, length,
+		    iommufd_ioas_unmap),
+	IOMMUFD_CMD(IOMMU_OPTION, struct iommu_option, val64,
+		    iommufd_option_ioctl),
+	IOMMUFD_CMD(IOMMU_VFIO_IOAS, struct iommu_vfio_ioas, __reserved,
+		    iommufd_vfio_ioas),
+	IOMMUFD_CMD(IOMMU_HWPT_ALLOC, struct iommu_hwpt_alloc, __reserved,
+		    iommufd_hwpt_alloc),
+	IOMMUFD_CMD(IOMMU_GET_HW_INFO, struct iommu_hw_info, __reserved,
+		    iommufd_get_hw_info),
+	IOMMUFD_CMD(IOMMU_HWPT_SET_DIRTY_TRACKING,
+		    struct iommu_hwpt_set_dirty_tracking, __reserved,
+		    iommufd_hwpt_set_dirty_tracking),
+	IOMMUFD_CMD(IOMMU_HWPT_GET_DIRTY_BITMAP,
+		    struct iommu_hwpt_get_dirty_bitmap, data,
+		    iommufd_hwpt_get_dirty_bitmap),
+	IOMMUFD_CMD(IOMMU_HWPT_INVALIDATE, struct iommu_hwpt_invalidate,
+		    __reserved, iommufd_hwpt_invalidate),
+	IOMMUFD_CMD(IOMMU_FAULT_QUEUE_ALLOC, struct iommu_fault_alloc,
+		    out_fault_fd, iommufd_fault_alloc),
 #ifdef CONFIG_IOMMUFD_TEST
-	IOCTL_OP(IOMMU_TEST_CMD, iommufd_test, struct iommu_test_cmd, last),
+	IOMMUFD_CMD(IOMMU_TEST_CMD, struct iommu_test_cmd, last, iommufd_test),
 #endif
 };
 
-static long iommufd_fops_ioctl(struct file *filp, unsigned int cmd,
-			       unsigned long arg)
+/*
+ * Execute the command in table slot @slot. Errors come in a fixed order:
+ * an unreadable size word, then a number that does not name exactly this
+ * command, then a size older than the first version, then whatever
+ * copying in the argument reports, and last the handler's own result.
+ */
+static long iommufd_run_cmd(struct iommufd_ctx *ctx, unsigned int slot,
+			    unsigned int cmd, void __user *uarg)
 {
-	struct iommufd_ctx *ictx = filp->private_data;
-	const struct iommufd_ioctl_op *op;
-	struct iommufd_ucmd ucmd = {};
-	union ucmd_buffer buf;
-	unsigned int nr;
-	int rc;
+	const struct iommufd_cmd_desc *desc = &iommufd_cmds[slot];
+	union iommufd_cmd_arg karg;
+	struct iommufd_ucmd uc = {
+		.ictx = ctx,
+		.ubuffer = uarg,
+		.cmd = &karg,
+	};
+	int ret;
 
-	/* Numbers outside the table belong to the VFIO container API. */
-	nr = _IOC_NR(cmd);
-	if (nr < IOMMUFD_CMD_BASE ||
-	    nr - IOMMUFD_CMD_BASE >= ARRAY_SIZE(iommufd_ioctl_ops))
-		return iommufd_vfio_ioctl(ictx, cmd, arg);
+	ret = get_user(uc.user_size, (u32 __user *)uarg);
+	if (ret)
+		return ret;
 
-	ucmd.ictx = ictx;
-	ucmd.ubuffer = (void __user *)arg;
-	rc = get_user(ucmd.user_size, (u32 __user *)ucmd.ubuffer);
-	if (rc)
-		return rc;
-
-	op = &iommufd_ioctl_ops[nr - IOMMUFD_CMD_BASE];
-	if (!op->execute || cmd != _IO(IOMMUFD_TYPE, nr))
+	/* Only the plain _IO() form of the number is accepted. */
+	if (!desc->run || cmd != _IO(IOMMUFD_TYPE, IOMMUFD_CMD_BASE + slot))
 		return -ENOIOCTLCMD;
-	if (ucmd.user_size < op->min_size)
+	if (uc.user_size < desc->min_user_size)
 		return -EINVAL;
 
-	ucmd.cmd = &buf;
-	rc = copy_struct_from_user(ucmd.cmd, op->size, ucmd.ubuffer,
-				   ucmd.user_size);
-	if (rc)
-		return rc;
-	return op->execute(&ucmd);
+	ret = copy_struct_from_user(&karg, desc->kernel_size, uarg,
+				    uc.user_size);
+	if (ret)
+		return ret;
+	return desc->run(&uc);
+}
+
+static long iommufd_dev_ioctl(struct file *filp, unsigned int cmd,
+			      unsigned long arg)
+{
+	struct iommufd_ctx *ctx = filp->private_data;
+	unsigned int nr = _IOC_NR(cmd);
+
+	/* Anything below or above the iommufd numbers is a VFIO ioctl. */
+	if (nr >= IOMMUFD_CMD_BASE &&
+	    nr - IOMMUFD_CMD_BASE < ARRAY_SIZE(iommufd_cmds))
+		return iommufd_run_cmd(ctx, nr - IOMMUFD_CMD_BASE, cmd,
+				       (void __user *)arg);
+	return iommufd_vfio_ioctl(ctx, cmd, arg);
 }
 
 static const struct file_operations iommufd_fops = {
+	.unlocked_ioctl = iommufd_dev_ioctl,
+	.release = iommufd_dev_release,
+	.open = iommufd_dev_open,
 	.owner = THIS_MODULE,
-	.open = iommufd_fops_open,
-	.release = iommufd_fops_release,
-	.unlocked_ioctl = iommufd_fops_ioctl,
 };
 
+/* ---------------------------------------------------------------------- */
+/* Context references for other subsystems */
+
+static bool iommufd_file_is_ctx(const struct file *file)
+{
+	return file->f_op == &iommufd_fops;
+}
+
 /**
- * iommufd_ctx_get() - take a reference on a context
- * @ictx: the context; the caller must already hold a reference
+ * iommufd_ctx_get() - take another reference on a context
+ * @ictx: the context; the caller already holds a reference
+ *
+ * A context lives as long as its file, so this is a file reference.
  */
 void iommufd_ctx_get(struct iommufd_ctx *ictx)
 {
@@ -497,46 +612,41 @@ void iommufd_ctx_get(struct iommufd_ctx *ictx)
 EXPORT_SYMBOL_NS_GPL(iommufd_ctx_get, IOMMUFD);
 
 /**
- * iommufd_ctx_from_file() - the context behind an iommufd file
- * @file: a file the caller holds
+ * iommufd_ctx_from_file() - the context of an iommufd file
+ * @file: a file the caller holds a reference on
  *
- * Return: the context with a new reference (drop it with
- * iommufd_ctx_put()), or ERR_PTR(-EBADFD) if @file is not an iommufd.
+ * Return: the context with a reference of its own, dropped with
+ * iommufd_ctx_put(), or ERR_PTR(-EBADFD) when @file is something else.
  */
 struct iommufd_ctx *iommufd_ctx_from_file(struct file *file)
 {
-	struct iommufd_ctx *ictx;
-
-	if (file->f_op != &iommufd_fops)
+	if (!iommufd_file_is_ctx(file))
 		return ERR_PTR(-EBADFD);
-	ictx = file->private_data;
-	iommufd_ctx_get(ictx);
-	return ictx;
+
+	get_file(file);
+	return file->private_data;
 }
 EXPORT_SYMBOL_NS_GPL(iommufd_ctx_from_file, IOMMUFD);
 
 /**
- * iommufd_ctx_from_fd() - the context behind an iommufd file descriptor
- * @fd: a file descriptor of the current task
+ * iommufd_ctx_from_fd() - the context behind a file descriptor
+ * @fd: a descriptor of the calling task
  *
- * Return: the context with a new reference (drop it with
- * iommufd_ctx_put()), ERR_PTR(-EBADF) for a bad descriptor, or
- * ERR_PTR(-EBADFD) if it is not an iommufd.
+ * Return: the context with a reference of its own, dropped with
+ * iommufd_ctx_put(); ERR_PTR(-EBADF) if @fd is not open, ERR_PTR(-EBADFD)
+ * if it is not an iommufd.
  */
 struct iommufd_ctx *iommufd_ctx_from_fd(int fd)
 {
-	struct file *file;
+	struct file *file = fget(fd);
 
-	file = fget(fd);
 	if (!file)
 		return ERR_PTR(-EBADF);
+	if (iommufd_file_is_ctx(file))
+		return file->private_data;	/* keeps fget()'s reference */
 
-	if (file->f_op != &iommufd_fops) {
-		fput(file);
-		return ERR_PTR(-EBADFD);
-	}
-	/* The file reference fget() took is the context reference. */
-	return file->private_data;
+	fput(file);
+	return ERR_PTR(-EBADFD);
 }
 EXPORT_SYMBOL_NS_GPL(iommufd_ctx_from_fd, IOMMUFD);
 
@@ -550,95 +660,70 @@ void iommufd_ctx_put(struct iommufd_ctx *ictx)
 }
 EXPORT_SYMBOL_NS_GPL(iommufd_ctx_put, IOMMUFD);
 
-/* A file pointer inside an object, see struct iommufd_object_ops */
-#define IOMMUFD_FILE_OFFSET(_struct, _filep)	.file_offset = offsetof(_struct, _filep)
+/* ---------------------------------------------------------------------- */
+/* Device nodes and module init */
 
-static_assert(__same_type(struct file *, ((struct iommufd_fault *)NULL)->filep));
-static_assert(offsetof(struct iommufd_fault, obj) == 0);
-
-static const struct iommufd_object_ops iommufd_object_ops[] = {
-	[IOMMUFD_OBJ_ACCESS] = {
-		.destroy = iommufd_access_destroy_object,
-	},
-	[IOMMUFD_OBJ_DEVICE] = {
-		.destroy = iommufd_device_destroy,
-	},
-	[IOMMUFD_OBJ_IOAS] = {
-		.destroy = iommufd_ioas_destroy,
-	},
-	[IOMMUFD_OBJ_HWPT_PAGING] = {
-		.destroy = iommufd_hwpt_paging_destroy,
-		.abort = iommufd_hwpt_paging_abort,
-	},
-	[IOMMUFD_OBJ_HWPT_NESTED] = {
-		.destroy = iommufd_hwpt_nested_destroy,
-		.abort = iommufd_hwpt_nested_abort,
-	},
-	[IOMMUFD_OBJ_FAULT] = {
-		.destroy = iommufd_fault_destroy,
-		IOMMUFD_FILE_OFFSET(struct iommufd_fault, filep),
-	},
-#ifdef CONFIG_IOMMUFD_TEST
-	[IOMMUFD_OBJ_SELFTEST] = {
-		.destroy = iommufd_selftest_destroy,
-	},
-#endif
-};
-
-static struct miscdevice iommu_misc_dev = {
-	.minor = MISC_DYNAMIC_MINOR,
+static struct miscdevice iommufd_node = {
 	.name = "iommu",
-	.fops = &iommufd_fops,
 	.nodename = "iommu",
+	.minor = MISC_DYNAMIC_MINOR,
 	.mode = 0660,
-};
-
-static struct miscdevice vfio_misc_dev = {
-	.minor = VFIO_MINOR,
-	.name = "vfio",
 	.fops = &iommufd_fops,
-	.nodename = "vfio/vfio",
-	.mode = 0666,
 };
 
-static int __init iommufd_init(void)
+/* /dev/vfio/vfio, for VFIO container users (CONFIG_IOMMUFD_VFIO_CONTAINER) */
+static struct miscdevice iommufd_vfio_node = {
+	.name = "vfio",
+	.nodename = "vfio/vfio",
+	.minor = VFIO_MINOR,
+	.mode = 0666,
+	.fops = &iommufd_fops,
+};
+
+static bool iommufd_wants_vfio_node(void)
 {
-	int rc;
+	return IS_ENABLED(CONFIG_IOMMUFD_VFIO_CONTAINER);
+}
 
-	rc = misc_register(&iommu_misc_dev);
-	if (rc)
-		return rc;
+static int __init iommufd_module_init(void)
+{
+	int ret;
 
-	if (IS_ENABLED(CONFIG_IOMMUFD_VFIO_CONTAINER)) {
-		rc = misc_register(&vfio_misc_dev);
-		if (rc)
-			goto err_iommu_misc;
+	ret = misc_register(&iommufd_node);
+	if (ret)
+		return ret;
+
+	if (iommufd_wants_vfio_node()) {
+		ret = misc_register(&iommufd_vfio_node);
+		if (ret)
+			goto out_iommu_node;
 	}
-	rc = iommufd_test_init();
-	if (rc)
-		goto err_vfio_misc;
+
+	ret = iommufd_test_init();
+	if (ret)
+		goto out_vfio_node;
 	return 0;
 
-err_vfio_misc:
-	if (IS_ENABLED(CONFIG_IOMMUFD_VFIO_CONTAINER))
-		misc_deregister(&vfio_misc_dev);
-err_iommu_misc:
-	misc_deregister(&iommu_misc_dev);
-	return rc;
+out_vfio_node:
+	if (iommufd_wants_vfio_node())
+		misc_deregister(&iommufd_vfio_node);
+out_iommu_node:
+	misc_deregister(&iommufd_node);
+	return ret;
 }
 
-static void __exit iommufd_exit(void)
+static void __exit iommufd_module_exit(void)
 {
 	iommufd_test_exit();
-	if (IS_ENABLED(CONFIG_IOMMUFD_VFIO_CONTAINER))
-		misc_deregister(&vfio_misc_dev);
-	misc_deregister(&iommu_misc_dev);
+	if (iommufd_wants_vfio_node())
+		misc_deregister(&iommufd_vfio_node);
+	misc_deregister(&iommufd_node);
 }
 
-module_init(iommufd_init);
-module_exit(iommufd_exit);
+module_init(iommufd_module_init);
+module_exit(iommufd_module_exit);
 
-MODULE_IMPORT_NS(IOMMUFD_INTERNAL);
-MODULE_IMPORT_NS(IOMMUFD);
-MODULE_DESCRIPTION("I/O Address Space Management for passthrough devices");
+MODULE_DESCRIPTION("iommufd: userspace control of IOMMU address spaces");
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(IOMMUFD);
+MODULE_IMPORT_NS(IOMMUFD_INTERNAL);

@@ -1,34 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iopt_pages: pinning the user memory behind IO page table areas.
+ * Pinning the user memory behind io_pagetable areas.
  *
- * An iopt_pages stands for a page-aligned range of user virtual memory,
- * indexed in PAGE_SIZE units from 0 to npages - 1. Two kinds of holders
- * need its pages pinned:
+ * A struct iopt_pages describes a page-aligned stretch of some process's
+ * memory; pages inside it are numbered from 0. Two kinds of holders need
+ * pages of it pinned:
  *
- *  - areas mapped into iommu_domains: iopt_area::pages_node is linked into
- *    domains_itree while the domains of the area's table map it;
- *  - in-kernel accesses: an iopt_pages_access node in access_itree.
+ *  - areas whose table has domains: the area's pages_node sits in
+ *    domains_itree while those domains map it;
+ *  - in-kernel accesses: an iopt_pages_access node sits in access_itree.
  *
- * The rule is simple: a page index is pinned, exactly once, while at least
- * one node of either tree covers it, and its PFN is then recorded in the
- * pinned_pfns xarray. Holders are added by first pinning the indexes of
- * their range that nothing covers yet ("holes") and then inserting their
- * node; they are removed by taking their node out and unpinning the
- * indexes that became holes. Because the xarray always knows every pinned
- * PFN, a domain is filled and an access served without reading PFNs back
- * from another domain, and teardown never has to allocate memory.
+ * The design rests on one invariant: a page index is pinned exactly once
+ * while any node of either tree covers it, and then the pinned_pfns
+ * xarray holds its PFN. A holder arrives by pinning the indexes of its
+ * range that no other holder covers yet ("holes") and then inserting its
+ * node; it leaves by removing its node and unpinning whatever became a
+ * hole. Because the xarray knows every pinned PFN, filling a domain or
+ * serving an access never reads PFNs back out of another domain, and
+ * nothing on the teardown path needs to allocate.
  *
- * Pinning (and the RLIMIT_MEMLOCK charge that follows it) happens only
- * when a holder appears: mapping into an IOAS without domains pins
- * nothing.
+ * Memory is pinned, and charged to RLIMIT_MEMLOCK, only when a holder
+ * appears: an IOAS without domains or accesses pins nothing at all.
  *
- * Domains receive the largest runs of physically contiguous PFNs in one
- * iommu_map() call each, so that drivers can use large IOPTEs; an area is
- * always unmapped from a domain as a whole, which never cuts through one of
- * those calls.
+ * Domains get one iommu_map() call per physically contiguous run of PFNs,
+ * which lets drivers use large IOPTEs. Areas leave a domain as a whole,
+ * so no unmap ever cuts through such a run.
  *
- * Ranges named "last" are inclusive.
+ * Index ranges below are inclusive: "last" is the final index.
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
@@ -40,616 +38,599 @@
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 
-#include "double_span.h"
 #include "io_pagetable.h"
+#include "double_span.h"
 
-#ifdef CONFIG_IOMMUFD_TEST
-#define TEMP_MEMORY_LIMIT iommufd_test_memory_limit
+/* Bytes the scratch array of a pinning batch may take */
+#if IS_ENABLED(CONFIG_IOMMUFD_TEST)
+#define PIN_BATCH_BYTES	iommufd_test_memory_limit
 #else
-#define TEMP_MEMORY_LIMIT 65536
+#define PIN_BATCH_BYTES	(64 * 1024)
 #endif
 
 /* ---------------------------------------------------------------------- */
-/* Spans over two interval trees */
+/* Walking two interval trees at once (see double_span.h) */
 
 /*
- * index is covered by a node of root: return the last index of the run of
- * overlapping or adjacent nodes that starts there, capped at limit.
+ * @from is covered by a node of @root. Follow the chain of nodes that
+ * overlap or touch each other from there and return the last index it
+ * covers, but no more than @limit.
  */
-static unsigned long dspan_covered_until(struct rb_root_cached *root,
-					 unsigned long index,
-					 unsigned long limit)
+static unsigned long dspan_run_end(struct rb_root_cached *root,
+				   unsigned long from, unsigned long limit)
 {
-	unsigned long probe = index;
-	unsigned long end = index;
+	unsigned long probe = from;
+	unsigned long end = from;
+	struct interval_tree_node *n;
 
-	for (;;) {
-		struct interval_tree_node *node;
-		bool found = false;
-
-		for (node = interval_tree_iter_first(root, probe, probe); node;
-		     node = interval_tree_iter_next(node, probe, probe)) {
-			found = true;
-			end = max(end, node->last);
-		}
-		if (!found || end >= limit)
-			break;
+	while ((n = interval_tree_iter_first(root, probe, probe))) {
+		for (; n; n = interval_tree_iter_next(n, probe, probe))
+			end = max(end, n->last);
+		if (end >= limit)
+			return limit;
 		probe = end + 1;
 	}
 	return min(end, limit);
 }
 
-/**
- * interval_tree_double_span_iter_update() - compute the span at next_index
- * @iter: the iterator
+/*
+ * If a node of @root covers @pos, make the current span a used one that
+ * lasts as long as @root keeps covering (up to @limit), tagged @which.
+ * Return the first node of @root in [pos, limit] otherwise, NULL if none.
  */
-void interval_tree_double_span_iter_update(struct interval_tree_double_span_iter *iter)
+static struct interval_tree_node *
+dspan_try_used(struct interval_tree_double_span_iter *iter, int which,
+	       unsigned long pos, unsigned long limit, bool *used)
+{
+	struct rb_root_cached *root = iter->itrees[which - 1];
+	struct interval_tree_node *n;
+
+	n = interval_tree_iter_first(root, pos, limit);
+	*used = n && n->start <= pos;
+	if (*used) {
+		iter->is_used = which;
+		iter->start_used = pos;
+		iter->last_used = dspan_run_end(root, pos, limit);
+	}
+	return n;
+}
+
+/* Work out the span that starts at iter->next_index */
+static void dspan_settle(struct interval_tree_double_span_iter *iter)
 {
 	unsigned long pos = iter->next_index;
-	unsigned long last = iter->last_index;
-	struct interval_tree_node *first;
-	struct interval_tree_node *second;
-	unsigned long limit = last;
+	unsigned long limit = iter->last_index;
+	struct interval_tree_node *ahead;
+	bool used;
 
-	first = interval_tree_iter_first(iter->itrees[0], pos, last);
-	if (first && first->start <= pos) {
-		iter->is_used = 1;
-		iter->start_used = pos;
-		iter->last_used = dspan_covered_until(iter->itrees[0], pos,
-						      last);
+	ahead = dspan_try_used(iter, 1, pos, limit, &used);
+	if (used)
 		return;
-	}
+	/* The second tree counts only up to where the first one resumes. */
+	if (ahead)
+		limit = ahead->start - 1;
 
-	/* The second tree only counts up to where the first resumes. */
-	if (first)
-		limit = first->start - 1;
-	second = interval_tree_iter_first(iter->itrees[1], pos, limit);
-	if (second && second->start <= pos) {
-		iter->is_used = 2;
-		iter->start_used = pos;
-		iter->last_used = dspan_covered_until(iter->itrees[1], pos,
-						      limit);
+	ahead = dspan_try_used(iter, 2, pos, limit, &used);
+	if (used)
 		return;
-	}
 
 	iter->is_used = 0;
 	iter->start_hole = pos;
-	iter->last_hole = second ? second->start - 1 : limit;
+	iter->last_hole = ahead ? ahead->start - 1 : limit;
 }
 
 /**
- * interval_tree_double_span_iter_first() - start a two-tree span walk
+ * dspan_iter_first() - begin a walk over the spans of two trees
  * @iter: the iterator
- * @itree1: the tree that has priority
+ * @itree1: the tree that wins where both cover an index
  * @itree2: the other tree
- * @first_index: first index of the walk
- * @last_index: last index of the walk
+ * @first_index: the first index to walk
+ * @last_index: the last index to walk
  */
-void interval_tree_double_span_iter_first(struct interval_tree_double_span_iter *iter,
-					  struct rb_root_cached *itree1,
-					  struct rb_root_cached *itree2,
-					  unsigned long first_index,
-					  unsigned long last_index)
+void dspan_iter_first(struct interval_tree_double_span_iter *iter,
+		      struct rb_root_cached *itree1,
+		      struct rb_root_cached *itree2,
+		      unsigned long first_index, unsigned long last_index)
 {
-	iter->itrees[0] = itree1;
-	iter->itrees[1] = itree2;
-	iter->next_index = first_index;
-	iter->last_index = last_index;
-	if (first_index > last_index) {
-		iter->is_used = -1;
-		return;
-	}
-	interval_tree_double_span_iter_update(iter);
+	*iter = (struct interval_tree_double_span_iter){
+		.itrees = { itree1, itree2 },
+		.next_index = first_index,
+		.last_index = last_index,
+		.is_used = -1,
+	};
+	if (first_index <= last_index)
+		dspan_settle(iter);
 }
 
 /**
- * interval_tree_double_span_iter_next() - step to the next span
+ * dspan_iter_next() - move to the span after the current one
  * @iter: the iterator
  */
-void interval_tree_double_span_iter_next(struct interval_tree_double_span_iter *iter)
+void dspan_iter_next(struct interval_tree_double_span_iter *iter)
 {
-	unsigned long end;
+	/* last_hole and last_used are the same storage. */
+	unsigned long cur_last = iter->last_hole;
 
 	if (iter->is_used == -1)
 		return;
-	/* last_hole and last_used share storage */
-	end = iter->last_hole;
-	if (end >= iter->last_index) {
+	if (cur_last >= iter->last_index) {
 		iter->is_used = -1;
 		return;
 	}
-	iter->next_index = end + 1;
-	interval_tree_double_span_iter_update(iter);
+	iter->next_index = cur_last + 1;
+	dspan_settle(iter);
 }
 
 /* ---------------------------------------------------------------------- */
-/* Pinning and unpinning */
+/* Pin bookkeeping */
+
+/* Adjust the count of pinned pages by @n, up or down */
+static void mem_count_pins(struct iopt_pages *mem, size_t n, bool more)
+{
+	bool wrapped;
+
+	if (more)
+		wrapped = check_add_overflow(mem->npinned, n, &mem->npinned);
+	else
+		wrapped = check_sub_overflow(mem->npinned, n, &mem->npinned);
+	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
+		WARN_ON(wrapped || mem->npinned > mem->npages);
+}
+
+/* The recorded PFN of a pinned index */
+static unsigned long mem_pfn(struct iopt_pages *mem, unsigned long index)
+{
+	void *slot = xa_load(&mem->pinned_pfns, index);
+
+	WARN_ON(!xa_is_value(slot));
+	return xa_to_value(slot);
+}
 
 /*
- * A scratch array for pin_user_pages(). Its size is capped by the
- * temporary memory limit (tests make it tiny to exercise batching).
+ * A scratch array for one pinning batch. *count is how many pointers are
+ * wanted on entry, and how many the array holds on return; the array is
+ * kept within PIN_BATCH_BYTES, but always has room for one.
  */
-static struct page **iopt_temp_page_array(size_t *npages)
+static struct page **pin_batch_alloc(size_t *count)
 {
-	size_t bytes;
+	size_t most = max_t(size_t, PIN_BATCH_BYTES / sizeof(struct page *), 1);
 
 	if (iommufd_should_fail())
 		return NULL;
-
-	bytes = min_t(size_t, *npages * sizeof(struct page *),
-		      TEMP_MEMORY_LIMIT);
-	bytes = max(bytes, sizeof(struct page *));
-	*npages = bytes / sizeof(struct page *);
-	return kmalloc_array(*npages, sizeof(struct page *), GFP_KERNEL);
-}
-
-static void iopt_pages_add_npinned(struct iopt_pages *pages, size_t npages)
-{
-	bool overflow;
-
-	overflow = check_add_overflow(pages->npinned, npages, &pages->npinned);
-	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
-		WARN_ON(overflow || pages->npinned > pages->npages);
-}
-
-static void iopt_pages_sub_npinned(struct iopt_pages *pages, size_t npages)
-{
-	bool overflow;
-
-	overflow = check_sub_overflow(pages->npinned, npages, &pages->npinned);
-	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
-		WARN_ON(overflow || pages->npinned > pages->npages);
-}
-
-static unsigned long iopt_pages_pfn(struct iopt_pages *pages,
-				    unsigned long index)
-{
-	void *entry = xa_load(&pages->pinned_pfns, index);
-
-	WARN_ON(!xa_is_value(entry));
-	return xa_to_value(entry);
+	*count = min(*count, most);
+	return kmalloc_array(*count, sizeof(struct page *), GFP_KERNEL);
 }
 
 /*
- * Record the PFNs of freshly pinned pages. On failure the pages that were
- * not recorded are unpinned again.
+ * Record the PFNs of @n freshly pinned pages, for indexes @first onwards.
+ * Pages that could not be recorded are unpinned again.
  *
- * Return: the number of pages recorded, or a negative errno.
+ * Return: how many were recorded if that is at least one, else an errno.
  */
-static long iopt_pages_store_pfns(struct iopt_pages *pages,
-				  unsigned long index, struct page **upages,
-				  unsigned long npages)
+static long mem_record_pfns(struct iopt_pages *mem, unsigned long first,
+			    struct page **batch, unsigned long n)
 {
-	unsigned long i;
-	int rc = 0;
+	unsigned long done;
+	int ret = 0;
 
-	for (i = 0; i != npages; i++) {
-		void *old;
+	for (done = 0; done < n; done++) {
+		void *prev;
 
-		/* The xarray's own allocation failures are rare; add one. */
-		if (i == npages / 2 && iommufd_should_fail()) {
-			rc = -ENOMEM;
+		/* Xarray allocation failures are rare; make one happen. */
+		if (done == n / 2 && iommufd_should_fail()) {
+			ret = -ENOMEM;
 			break;
 		}
-		old = xa_store(&pages->pinned_pfns, index + i,
-			       xa_mk_value(page_to_pfn(upages[i])),
-			       GFP_KERNEL_ACCOUNT);
-		if (xa_is_err(old)) {
-			rc = xa_err(old);
+		prev = xa_store(&mem->pinned_pfns, first + done,
+				xa_mk_value(page_to_pfn(batch[done])),
+				GFP_KERNEL_ACCOUNT);
+		if (xa_is_err(prev)) {
+			ret = xa_err(prev);
 			break;
 		}
-		WARN_ON(old);
+		WARN_ON(prev);
 	}
-	if (!rc)
-		return npages;
+	if (done == n)
+		return n;
 
-	unpin_user_pages(upages + i, npages - i);
-	iopt_pages_sub_npinned(pages, npages - i);
-	return i ? (long)i : rc;
+	unpin_user_pages(&batch[done], n - done);
+	mem_count_pins(mem, n - done, false);
+	return done ? (long)done : ret;
 }
 
 /*
- * Pin [start, last], none of which may be pinned yet, and record the PFNs,
- * batch by batch through upages. *next is advanced past what was pinned;
- * on failure the caller unpins [start, *next - 1].
+ * Pin indexes [*cursor, last] batch by batch and record them, advancing
+ * *cursor past what is recorded. The caller holds the mmap lock of the
+ * source mm when @remote.
  */
-static int iopt_pages_pin_batches(struct iopt_pages *pages, bool remote,
-				  unsigned long start, unsigned long last,
-				  struct page **upages, size_t batch,
-				  unsigned long *next)
+static int mem_pin_batches(struct iopt_pages *mem, bool remote,
+			   unsigned long last, struct page **batch,
+			   size_t batch_len, unsigned long *cursor)
 {
-	unsigned int gup_flags = FOLL_LONGTERM;
-	unsigned long cur = start;
-	long rc = 0;
+	unsigned int gup = FOLL_LONGTERM | (mem->writable ? FOLL_WRITE : 0);
 
-	if (pages->writable)
-		gup_flags |= FOLL_WRITE;
+	while (*cursor <= last) {
+		unsigned long want = min_t(unsigned long, last - *cursor + 1,
+					   batch_len);
+		unsigned long uva = (uintptr_t)mem->uptr + *cursor * PAGE_SIZE;
+		long got, kept;
 
-	while (cur <= last) {
-		unsigned long uaddr = (uintptr_t)pages->uptr + cur * PAGE_SIZE;
-		unsigned long n = min_t(unsigned long, last - cur + 1, batch);
-		long stored;
-
-		if (iommufd_should_fail()) {
-			rc = -EFAULT;
-			break;
-		}
+		if (iommufd_should_fail())
+			return -EFAULT;
 		if (remote)
-			rc = pin_user_pages_remote(pages->source_mm, uaddr, n,
-						   gup_flags, upages, NULL);
+			got = pin_user_pages_remote(mem->source_mm, uva, want,
+						    gup, batch, NULL);
 		else
-			rc = pin_user_pages_fast(uaddr, n, gup_flags, upages);
-		if (rc <= 0) {
-			if (WARN_ON(!rc))
-				rc = -EFAULT;
-			break;
-		}
-		iopt_pages_add_npinned(pages, rc);
+			got = pin_user_pages_fast(uva, want, gup, batch);
+		if (got < 0)
+			return got;
+		if (WARN_ON(!got))
+			return -EFAULT;
 
-		stored = iopt_pages_store_pfns(pages, cur, upages, rc);
-		if (stored < 0) {
-			rc = stored;
-			break;
-		}
-		cur += stored;
-		if (stored != rc) {
-			rc = -ENOMEM;
-			break;
-		}
-		rc = 0;
+		mem_count_pins(mem, got, true);
+		kept = mem_record_pfns(mem, *cursor, batch, got);
+		if (kept < 0)
+			return kept;
+		*cursor += kept;
+		if (kept != got)
+			return -ENOMEM;
 	}
-	*next = cur;
-	return rc;
+	return 0;
 }
 
 /*
- * Pin [start, last] from the memory's own mm, which may belong to another
- * process than the caller's; a dead mm has nothing left to pin.
+ * Pin and record indexes [first, last], none of which is pinned yet.
+ * The memory may belong to another process than the caller; if that mm
+ * is already gone there is nothing left to pin. On return *cursor is the
+ * first index not pinned, and on failure the caller unpins [first,
+ * *cursor - 1].
  */
-static int iopt_pages_pin_range(struct iopt_pages *pages, unsigned long start,
-				unsigned long last, unsigned long *next)
+static int mem_pin_span(struct iopt_pages *mem, unsigned long first,
+			unsigned long last, unsigned long *cursor)
 {
-	size_t batch = last - start + 1;
-	struct page **upages;
-	int rc;
+	bool remote = mem->source_mm != current->mm;
+	size_t batch_len = last - first + 1;
+	struct page **batch;
+	int ret;
 
-	*next = start;
-	upages = iopt_temp_page_array(&batch);
-	if (!upages)
+	*cursor = first;
+	batch = pin_batch_alloc(&batch_len);
+	if (!batch)
 		return -ENOMEM;
 
-	if (pages->source_mm == current->mm) {
-		rc = iopt_pages_pin_batches(pages, false, start, last, upages,
-					    batch, next);
-	} else if (mmget_not_zero(pages->source_mm)) {
-		mmap_read_lock(pages->source_mm);
-		rc = iopt_pages_pin_batches(pages, true, start, last, upages,
-					    batch, next);
-		mmap_read_unlock(pages->source_mm);
-		mmput(pages->source_mm);
+	if (!remote) {
+		ret = mem_pin_batches(mem, false, last, batch, batch_len,
+				      cursor);
+	} else if (mmget_not_zero(mem->source_mm)) {
+		mmap_read_lock(mem->source_mm);
+		ret = mem_pin_batches(mem, true, last, batch, batch_len,
+				      cursor);
+		mmap_read_unlock(mem->source_mm);
+		mmput(mem->source_mm);
 	} else {
-		rc = -EFAULT;
+		ret = -EFAULT;
 	}
-	kfree(upages);
-	return rc;
+
+	kfree(batch);
+	return ret;
 }
 
-/*
- * Unpin every recorded page of [start, last] that no holder covers. The
- * memory accounting is not touched.
- */
-static void __iopt_pages_unpin_holes(struct iopt_pages *pages,
-				     unsigned long start, unsigned long last)
+/* Unpin one recorded index, if it is recorded */
+static void mem_unpin_index(struct iopt_pages *mem, unsigned long index)
 {
-	struct interval_tree_double_span_iter span;
+	void *slot = xa_erase(&mem->pinned_pfns, index);
 
-	lockdep_assert_held(&pages->mutex);
-
-	interval_tree_for_each_double_span(&span, &pages->access_itree,
-					   &pages->domains_itree, start, last) {
-		unsigned long index;
-
-		if (span.is_used)
-			continue;
-		for (index = span.start_hole;; index++) {
-			void *entry = xa_erase(&pages->pinned_pfns, index);
-
-			if (entry) {
-				struct page *page;
-
-				page = pfn_to_page(xa_to_value(entry));
-				unpin_user_page_range_dirty_lock(page, 1,
-								 pages->writable);
-				iopt_pages_sub_npinned(pages, 1);
-			}
-			if (index == span.last_hole)
-				break;
-		}
-	}
-}
-
-/*
- * Pin every index of [start, last] that no holder covers. On failure
- * nothing stays pinned. The memory accounting is not touched.
- */
-static int __iopt_pages_pin_holes(struct iopt_pages *pages,
-				  unsigned long start, unsigned long last)
-{
-	struct interval_tree_double_span_iter span;
-	unsigned long next = start;
-	int rc;
-
-	lockdep_assert_held(&pages->mutex);
-
-	interval_tree_for_each_double_span(&span, &pages->access_itree,
-					   &pages->domains_itree, start, last) {
-		if (span.is_used)
-			continue;
-		rc = iopt_pages_pin_range(pages, span.start_hole,
-					  span.last_hole, &next);
-		if (rc) {
-			if (next != start)
-				__iopt_pages_unpin_holes(pages, start,
-							 next - 1);
-			return rc;
-		}
-	}
-	return 0;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Accounting of pinned memory */
-
-static int iopt_pages_charge_user(struct iopt_pages *pages,
-				  unsigned long npages)
-{
-	unsigned long limit;
-	unsigned long cur;
-	unsigned long new;
-
-	limit = task_rlimit(pages->source_task, RLIMIT_MEMLOCK) >> PAGE_SHIFT;
-	cur = atomic_long_read(&pages->source_user->locked_vm);
-	do {
-		if (check_add_overflow(cur, npages, &new) || new > limit)
-			return -ENOMEM;
-	} while (!atomic_long_try_cmpxchg(&pages->source_user->locked_vm, &cur,
-					  new));
-	return 0;
-}
-
-static void iopt_pages_uncharge_user(struct iopt_pages *pages,
-				     unsigned long npages)
-{
-	if (WARN_ON(atomic_long_read(&pages->source_user->locked_vm) <
-		    (long)npages))
+	if (!slot)
 		return;
-	atomic_long_sub(npages, &pages->source_user->locked_vm);
-}
-
-/* The VFIO way: charge the locked_vm of the mm the memory belongs to */
-static int iopt_pages_charge_mm(struct iopt_pages *pages, unsigned long npages,
-				bool inc)
-{
-	bool put = false;
-	int rc;
-
-	if (inc && pages->source_mm != current->mm) {
-		if (!mmget_not_zero(pages->source_mm))
-			return -EINVAL;
-		put = true;
-	}
-
-	mmap_write_lock(pages->source_mm);
-	rc = __account_locked_vm(pages->source_mm, npages, inc,
-				 pages->source_task, false);
-	mmap_write_unlock(pages->source_mm);
-
-	if (put)
-		mmput(pages->source_mm);
-	return rc;
+	unpin_user_page_range_dirty_lock(pfn_to_page(xa_to_value(slot)), 1,
+					 mem->writable);
+	mem_count_pins(mem, 1, false);
 }
 
 /*
- * Bring the charge in line with the number of pages pinned. Growth can
- * fail against RLIMIT_MEMLOCK; shrinking cannot.
+ * Unpin every index of [first, last] that no holder covers. The memory
+ * accounting is left alone.
  */
-static int iopt_pages_update_pinned(struct iopt_pages *pages)
-{
-	unsigned long npages;
-	bool inc;
-	int rc = 0;
-
-	lockdep_assert_held(&pages->mutex);
-
-	if (pages->npinned == pages->last_npinned)
-		return 0;
-
-	inc = pages->npinned > pages->last_npinned;
-	if (inc) {
-		if (iommufd_should_fail())
-			return -ENOMEM;
-		npages = pages->npinned - pages->last_npinned;
-	} else {
-		npages = pages->last_npinned - pages->npinned;
-	}
-
-	switch (pages->account_mode) {
-	case IOPT_PAGES_ACCOUNT_NONE:
-		break;
-	case IOPT_PAGES_ACCOUNT_USER:
-		if (inc)
-			rc = iopt_pages_charge_user(pages, npages);
-		else
-			iopt_pages_uncharge_user(pages, npages);
-		break;
-	case IOPT_PAGES_ACCOUNT_MM:
-		rc = iopt_pages_charge_mm(pages, npages, inc);
-		break;
-	}
-	if (rc)
-		return rc;
-
-	pages->last_npinned = pages->npinned;
-	if (inc)
-		atomic64_add(npages, &pages->source_mm->pinned_vm);
-	else
-		atomic64_sub(npages, &pages->source_mm->pinned_vm);
-	return 0;
-}
-
-/* Pin and charge the uncovered indexes of [start, last]; all or nothing */
-static int iopt_pages_pin_holes(struct iopt_pages *pages, unsigned long start,
+static void mem_unpin_uncovered(struct iopt_pages *mem, unsigned long first,
 				unsigned long last)
 {
-	int rc;
+	struct interval_tree_double_span_iter span;
 
-	rc = __iopt_pages_pin_holes(pages, start, last);
-	if (rc)
-		return rc;
-	rc = iopt_pages_update_pinned(pages);
-	if (rc)
-		__iopt_pages_unpin_holes(pages, start, last);
-	return rc;
+	lockdep_assert_held(&mem->mutex);
+
+	interval_tree_for_each_double_span(&span, &mem->access_itree,
+					   &mem->domains_itree, first, last) {
+		unsigned long index = span.start_hole;
+
+		if (span.is_used)
+			continue;
+		do {
+			mem_unpin_index(mem, index);
+		} while (index++ != span.last_hole);
+	}
 }
 
-/* Unpin and uncharge the uncovered indexes of [start, last] */
-static void iopt_pages_unpin_holes(struct iopt_pages *pages,
-				   unsigned long start, unsigned long last)
+/*
+ * Pin every index of [first, last] that no holder covers; all or
+ * nothing. The memory accounting is left alone.
+ */
+static int mem_pin_uncovered(struct iopt_pages *mem, unsigned long first,
+			     unsigned long last)
 {
-	__iopt_pages_unpin_holes(pages, start, last);
-	WARN_ON(pages->npinned > pages->last_npinned);
-	iopt_pages_update_pinned(pages);
+	struct interval_tree_double_span_iter span;
+	unsigned long cursor = first;
+	int ret = 0;
+
+	lockdep_assert_held(&mem->mutex);
+
+	interval_tree_for_each_double_span(&span, &mem->access_itree,
+					   &mem->domains_itree, first, last) {
+		if (span.is_used)
+			continue;
+		ret = mem_pin_span(mem, span.start_hole, span.last_hole,
+				   &cursor);
+		if (ret)
+			break;
+	}
+	/* Everything pinned by this call lies in [first, cursor - 1]. */
+	if (ret && cursor != first)
+		mem_unpin_uncovered(mem, first, cursor - 1);
+	return ret;
 }
 
 /* ---------------------------------------------------------------------- */
-/* Creation and release */
+/* RLIMIT_MEMLOCK accounting */
+
+/* IOPT_PAGES_ACCOUNT_USER: the locked_vm of the user that mapped it */
+static int mem_charge_user(struct iopt_pages *mem, unsigned long n)
+{
+	atomic_long_t *locked = &mem->source_user->locked_vm;
+	unsigned long cap, seen, want;
+
+	cap = task_rlimit(mem->source_task, RLIMIT_MEMLOCK) >> PAGE_SHIFT;
+	seen = atomic_long_read(locked);
+	for (;;) {
+		if (check_add_overflow(seen, n, &want) || want > cap)
+			return -ENOMEM;
+		if (atomic_long_try_cmpxchg(locked, &seen, want))
+			return 0;
+	}
+}
+
+static void mem_refund_user(struct iopt_pages *mem, unsigned long n)
+{
+	atomic_long_t *locked = &mem->source_user->locked_vm;
+
+	if (!WARN_ON(atomic_long_read(locked) < (long)n))
+		atomic_long_sub(n, locked);
+}
+
+/*
+ * IOPT_PAGES_ACCOUNT_MM, as VFIO does it: the locked_vm of the mm the
+ * memory lives in. Charging another process's mm needs it alive.
+ */
+static int mem_charge_mm(struct iopt_pages *mem, unsigned long n, bool more)
+{
+	struct mm_struct *mm = mem->source_mm;
+	bool foreign = more && mm != current->mm;
+	int ret;
+
+	if (foreign && !mmget_not_zero(mm))
+		return -EINVAL;
+
+	mmap_write_lock(mm);
+	ret = __account_locked_vm(mm, n, more, mem->source_task, false);
+	mmap_write_unlock(mm);
+
+	if (foreign)
+		mmput(mm);
+	return ret;
+}
+
+static int mem_charge(struct iopt_pages *mem, unsigned long n, bool more)
+{
+	switch (mem->account_mode) {
+	case IOPT_PAGES_ACCOUNT_USER:
+		if (more)
+			return mem_charge_user(mem, n);
+		mem_refund_user(mem, n);
+		return 0;
+	case IOPT_PAGES_ACCOUNT_MM:
+		return mem_charge_mm(mem, n, more);
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Make the charged amount (last_npinned) follow the pinned amount
+ * (npinned). Growing may hit the limit; shrinking always works.
+ */
+static int mem_settle_charge(struct iopt_pages *mem)
+{
+	bool more = mem->npinned > mem->last_npinned;
+	unsigned long delta;
+	int ret;
+
+	lockdep_assert_held(&mem->mutex);
+
+	if (mem->npinned == mem->last_npinned)
+		return 0;
+	if (more && iommufd_should_fail())
+		return -ENOMEM;
+
+	delta = more ? mem->npinned - mem->last_npinned :
+		       mem->last_npinned - mem->npinned;
+	ret = mem_charge(mem, delta, more);
+	if (ret)
+		return ret;
+
+	mem->last_npinned = mem->npinned;
+	if (more)
+		atomic64_add(delta, &mem->source_mm->pinned_vm);
+	else
+		atomic64_sub(delta, &mem->source_mm->pinned_vm);
+	return 0;
+}
+
+/* Pin and charge the uncovered indexes of [first, last]; all or nothing */
+static int mem_acquire(struct iopt_pages *mem, unsigned long first,
+		       unsigned long last)
+{
+	int ret = mem_pin_uncovered(mem, first, last);
+
+	if (ret)
+		return ret;
+	ret = mem_settle_charge(mem);
+	if (ret)
+		mem_unpin_uncovered(mem, first, last);
+	return ret;
+}
+
+/* Unpin and refund the uncovered indexes of [first, last] */
+static void mem_release(struct iopt_pages *mem, unsigned long first,
+			unsigned long last)
+{
+	mem_unpin_uncovered(mem, first, last);
+	WARN_ON(mem->npinned > mem->last_npinned);
+	mem_settle_charge(mem);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Lifetime */
 
 /**
- * iopt_alloc_pages() - describe a range of the current task's memory
- * @uptr: user address (any alignment)
+ * iopt_alloc_pages() - describe a range of the calling process's memory
+ * @uptr: user address of the first byte (any alignment)
  * @length: number of bytes
  * @writable: the memory will be pinned for writing
  *
- * Nothing is pinned yet.
+ * Nothing is pinned yet. Memory is charged per user unless the caller may
+ * lock memory without limits.
  *
- * Return: the pages with one reference, or an ERR_PTR.
+ * Return: the new iopt_pages with one reference, or an ERR_PTR.
  */
 struct iopt_pages *iopt_alloc_pages(void __user *uptr, unsigned long length,
 				    bool writable)
 {
-	struct iopt_pages *pages;
+	unsigned long first = (uintptr_t)uptr;
+	struct iopt_pages *mem;
 	unsigned long end;
 
-	/* Lengths are size_t in the IOMMU API; keep DIV_ROUND_UP safe. */
-	if (length > SIZE_MAX - PAGE_SIZE || length == 0)
+	/* Leave DIV_ROUND_UP() below room; size_t is the IOMMU API's type. */
+	if (!length || length > SIZE_MAX - PAGE_SIZE)
 		return ERR_PTR(-EINVAL);
-	if (check_add_overflow((unsigned long)uptr, length, &end))
+	if (check_add_overflow(first, length, &end))
 		return ERR_PTR(-EOVERFLOW);
 
-	pages = kzalloc(sizeof(*pages), GFP_KERNEL_ACCOUNT);
-	if (!pages)
+	mem = kzalloc(sizeof(*mem), GFP_KERNEL_ACCOUNT);
+	if (!mem)
 		return ERR_PTR(-ENOMEM);
 
-	kref_init(&pages->kref);
-	xa_init_flags(&pages->pinned_pfns, XA_FLAGS_ACCOUNT);
-	mutex_init(&pages->mutex);
-	pages->source_mm = current->mm;
-	mmgrab(pages->source_mm);
-	pages->uptr = (void __user *)ALIGN_DOWN((uintptr_t)uptr, PAGE_SIZE);
-	pages->npages = DIV_ROUND_UP(length + (uptr - pages->uptr), PAGE_SIZE);
-	pages->access_itree = RB_ROOT_CACHED;
-	pages->domains_itree = RB_ROOT_CACHED;
-	pages->writable = writable;
-	if (capable(CAP_IPC_LOCK))
-		pages->account_mode = IOPT_PAGES_ACCOUNT_NONE;
-	else
-		pages->account_mode = IOPT_PAGES_ACCOUNT_USER;
-	pages->source_task = get_task_struct(current);
-	pages->source_user = get_uid(current_user());
-	return pages;
+	kref_init(&mem->kref);
+	mutex_init(&mem->mutex);
+	xa_init_flags(&mem->pinned_pfns, XA_FLAGS_ACCOUNT);
+	mem->access_itree = RB_ROOT_CACHED;
+	mem->domains_itree = RB_ROOT_CACHED;
+
+	mem->uptr = (void __user *)(first & PAGE_MASK);
+	mem->npages = DIV_ROUND_UP(length + offset_in_page(first), PAGE_SIZE);
+	mem->writable = writable;
+	mem->account_mode = capable(CAP_IPC_LOCK) ? IOPT_PAGES_ACCOUNT_NONE :
+						    IOPT_PAGES_ACCOUNT_USER;
+
+	mem->source_task = get_task_struct(current);
+	mem->source_user = get_uid(current_user());
+	mem->source_mm = current->mm;
+	mmgrab(mem->source_mm);
+	return mem;
 }
 
 /**
- * iopt_release_pages() - kref release of an iopt_pages
- * @kref: the kref inside the pages
+ * iopt_release_pages() - free an iopt_pages when its last reference goes
+ * @kref: the kref embedded in it
  */
 void iopt_release_pages(struct kref *kref)
 {
-	struct iopt_pages *pages = container_of(kref, struct iopt_pages, kref);
+	struct iopt_pages *mem = container_of(kref, struct iopt_pages, kref);
 
-	WARN_ON(!RB_EMPTY_ROOT(&pages->access_itree.rb_root));
-	WARN_ON(!RB_EMPTY_ROOT(&pages->domains_itree.rb_root));
-	WARN_ON(pages->npinned);
-	WARN_ON(!xa_empty(&pages->pinned_pfns));
-	mmdrop(pages->source_mm);
-	mutex_destroy(&pages->mutex);
-	put_task_struct(pages->source_task);
-	free_uid(pages->source_user);
-	kfree(pages);
+	/* Every holder is gone, so nothing may be pinned any more. */
+	WARN_ON(mem->npinned);
+	WARN_ON(!xa_empty(&mem->pinned_pfns));
+	WARN_ON(!RB_EMPTY_ROOT(&mem->domains_itree.rb_root));
+	WARN_ON(!RB_EMPTY_ROOT(&mem->access_itree.rb_root));
+
+	free_uid(mem->source_user);
+	put_task_struct(mem->source_task);
+	mmdrop(mem->source_mm);
+	mutex_destroy(&mem->mutex);
+	kfree(mem);
 }
 
 /* ---------------------------------------------------------------------- */
-/* Domains */
+/* Mirroring areas into domains */
 
-static void iopt_unmap_nofail(struct iommu_domain *domain, unsigned long iova,
-			      size_t size)
+/*
+ * Unmapping a range that is known to be mapped cannot fail: drivers must
+ * not need memory to unmap. A short unmap is therefore a bug.
+ */
+static void domain_unmap_all_of(struct iommu_domain *domain,
+				unsigned long iova, size_t len)
 {
-	size_t unmapped;
+	WARN_ON(iommu_unmap(domain, iova, len) != len);
+}
 
-	/*
-	 * Unmap may only fail on bad arguments, which would be a bug here:
-	 * a driver must not allocate memory to unmap.
-	 */
-	unmapped = iommu_unmap(domain, iova, size);
-	WARN_ON(unmapped != size);
+/* How many indexes from @index on continue the physical run of @pfn */
+static unsigned long mem_pfn_run(struct iopt_pages *mem, unsigned long index,
+				 unsigned long last, unsigned long pfn)
+{
+	unsigned long n = 1;
+
+	while (index + n <= last && mem_pfn(mem, index + n) == pfn + n)
+		n++;
+	return n;
 }
 
 /*
- * Map the whole area into domain from the recorded PFNs, one iommu_map()
- * per physically contiguous run (per page with large pages disabled). On
- * failure the domain is left as it was.
+ * Map all of @area into @domain from the recorded PFNs: one iommu_map()
+ * per physically contiguous run, or per page when the table disabled
+ * large pages. On failure the domain is left as it was.
  */
-static int iopt_area_map_domain(struct iopt_area *area,
-				struct iopt_pages *pages,
-				struct iommu_domain *domain)
+static int area_map_into(struct iopt_area *area, struct iopt_pages *mem,
+			 struct iommu_domain *domain)
 {
-	bool per_page = area->iopt->disable_large_pages;
-	unsigned long last_index = iopt_area_last_index(area);
-	unsigned long last_iova = iopt_area_last_iova(area);
-	unsigned long start_iova = iopt_area_iova(area);
+	const bool per_page = area->iopt->disable_large_pages;
+	const unsigned long first_iova = iopt_area_iova(area);
+	const unsigned long end_iova = iopt_area_last_iova(area);
+	const unsigned long end_index = iopt_area_last_index(area);
+	unsigned long skip = area->page_offset;
 	unsigned long index = iopt_area_index(area);
-	unsigned int offset = area->page_offset;
-	unsigned long iova = start_iova;
-	int rc;
+	unsigned long iova = first_iova;
 
-	while (index <= last_index) {
-		unsigned long pfn = iopt_pages_pfn(pages, index);
-		unsigned long run = 1;
-		unsigned long size;
+	for (; index <= end_index; skip = 0) {
+		unsigned long pfn = mem_pfn(mem, index);
+		unsigned long run;
+		size_t len;
+		int ret;
 
-		if (!per_page)
-			while (index + run <= last_index &&
-			       iopt_pages_pfn(pages, index + run) == pfn + run)
-				run++;
+		run = per_page ? 1 : mem_pfn_run(mem, index, end_index, pfn);
+		len = run * PAGE_SIZE - skip;
+		/* The last run may extend past the end of the area. */
+		if (len - 1 > end_iova - iova)
+			len = end_iova - iova + 1;
 
-		size = run * PAGE_SIZE - offset;
-		if (size - 1 > last_iova - iova)
-			size = last_iova - iova + 1;
-
-		rc = iommu_map(domain, iova, PFN_PHYS(pfn) + offset, size,
-			       area->iommu_prot, GFP_KERNEL_ACCOUNT);
-		if (rc)
-			goto err_unmap;
-		iova += size;
+		ret = iommu_map(domain, iova, PFN_PHYS(pfn) + skip, len,
+				area->iommu_prot, GFP_KERNEL_ACCOUNT);
+		if (ret) {
+			if (iova != first_iova)
+				domain_unmap_all_of(domain, first_iova,
+						    iova - first_iova);
+			return ret;
+		}
+		iova += len;
 		index += run;
-		offset = 0;
 	}
 	return 0;
-
-err_unmap:
-	if (iova != start_iova)
-		iopt_unmap_nofail(domain, start_iova, iova - start_iova);
-	return rc;
 }
 
 /**
@@ -657,21 +638,21 @@ err_unmap:
  * @area: the area
  * @domain: the domain
  *
- * For when other holders keep the pages pinned.
+ * For when other domains or accesses keep the pages pinned anyway.
  */
 void iopt_area_unmap_domain(struct iopt_area *area, struct iommu_domain *domain)
 {
-	iopt_unmap_nofail(domain, iopt_area_iova(area), iopt_area_length(area));
+	domain_unmap_all_of(domain, iopt_area_iova(area),
+			    iopt_area_length(area));
 }
 
 /**
- * iopt_area_unfill_domain() - unmap an area from a domain and drop pins
- * @area: the area
- * @pages: the area's pages
+ * iopt_area_unfill_domain() - unmap an area from its last domain
+ * @area: the area, already out of pages->domains_itree
+ * @pages: the area's pages; mutex held
  * @domain: the domain
  *
- * The area must already be out of pages->domains_itree. Pages still held
- * by accesses or by other areas stay pinned.
+ * The pins only accesses or other areas still need survive.
  */
 void iopt_area_unfill_domain(struct iopt_area *area, struct iopt_pages *pages,
 			     struct iommu_domain *domain)
@@ -679,198 +660,159 @@ void iopt_area_unfill_domain(struct iopt_area *area, struct iopt_pages *pages,
 	lockdep_assert_held(&pages->mutex);
 
 	iopt_area_unmap_domain(area, domain);
-	iopt_pages_unpin_holes(pages, iopt_area_index(area),
-			       iopt_area_last_index(area));
+	mem_release(pages, iopt_area_index(area), iopt_area_last_index(area));
 }
 
 /**
- * iopt_area_fill_domain() - map an area into one more domain
- * @area: a published area
- * @domain: the new domain
+ * iopt_area_fill_domain() - map a published area into one more domain
+ * @area: the area; its pages' mutex held
+ * @domain: the domain joining the table
  *
- * Pins what is not pinned yet. The caller links the area into
- * pages->domains_itree if it was not there.
+ * The first domain pins what is not pinned yet; the caller then links the
+ * area into pages->domains_itree.
  *
- * Return: 0 or an errno, with the domain and the pins unchanged.
+ * Return: 0, or an errno with the domain and the pins as they were.
  */
 int iopt_area_fill_domain(struct iopt_area *area, struct iommu_domain *domain)
 {
-	struct iopt_pages *pages = area->pages;
-	unsigned long start = iopt_area_index(area);
 	unsigned long last = iopt_area_last_index(area);
-	int rc;
+	unsigned long first = iopt_area_index(area);
+	struct iopt_pages *mem = area->pages;
+	int ret;
 
-	lockdep_assert_held(&pages->mutex);
+	lockdep_assert_held(&mem->mutex);
 
+	/* Already stored in another domain: the pins exist. */
 	if (area->storage_domain)
-		return iopt_area_map_domain(area, pages, domain);
+		return area_map_into(area, mem, domain);
 
-	rc = iopt_pages_pin_holes(pages, start, last);
-	if (rc)
-		return rc;
-	rc = iopt_area_map_domain(area, pages, domain);
-	if (rc)
-		iopt_pages_unpin_holes(pages, start, last);
-	return rc;
+	ret = mem_acquire(mem, first, last);
+	if (ret)
+		return ret;
+	ret = area_map_into(area, mem, domain);
+	if (ret)
+		mem_release(mem, first, last);
+	return ret;
 }
 
 /**
  * iopt_area_fill_domains() - map a new area into every domain of its table
- * @area: the area being created (area->pages is still NULL)
- * @pages: its pages
+ * @area: the area being built (area->pages still NULL)
+ * @pages: the pages that will back it
  *
- * On success the area is linked into pages->domains_itree.
+ * On success the area is linked into pages->domains_itree, with the first
+ * domain as its storage domain. Without domains nothing happens.
  *
- * Return: 0 or an errno, with every domain and the pins unchanged.
+ * Return: 0, or an errno with every domain and the pins as they were.
  */
 int iopt_area_fill_domains(struct iopt_area *area, struct iopt_pages *pages)
 {
-	struct io_pagetable *iopt = area->iopt;
-	unsigned long start = iopt_area_index(area);
 	unsigned long last = iopt_area_last_index(area);
+	unsigned long first = iopt_area_index(area);
+	struct io_pagetable *pt = area->iopt;
 	struct iommu_domain *domain;
-	unsigned long failed;
-	unsigned long index;
-	int rc = 0;
+	unsigned long done;
+	unsigned long id;
+	int ret;
 
-	lockdep_assert_held(&iopt->domains_rwsem);
+	lockdep_assert_held(&pt->domains_rwsem);
 
-	if (xa_empty(&iopt->domains))
+	if (xa_empty(&pt->domains))
 		return 0;
 
 	mutex_lock(&pages->mutex);
-	rc = iopt_pages_pin_holes(pages, start, last);
-	if (rc)
+	ret = mem_acquire(pages, first, last);
+	if (ret)
 		goto out_unlock;
 
-	xa_for_each(&iopt->domains, index, domain) {
-		rc = iopt_area_map_domain(area, pages, domain);
-		if (rc)
-			goto err_unmap;
-	}
-
-	area->storage_domain = xa_load(&iopt->domains, 0);
-	interval_tree_insert(&area->pages_node, &pages->domains_itree);
-	goto out_unlock;
-
-err_unmap:
-	failed = index;
-	xa_for_each(&iopt->domains, index, domain) {
-		if (index >= failed)
+	done = 0;
+	xa_for_each(&pt->domains, id, domain) {
+		ret = area_map_into(area, pages, domain);
+		if (ret)
 			break;
-		iopt_area_unmap_domain(area, domain);
+		done++;
 	}
-	iopt_pages_unpin_holes(pages, start, last);
+	if (ret) {
+		/* Unmap from the domains that were done, in xarray order. */
+		xa_for_each(&pt->domains, id, domain) {
+			if (!done--)
+				break;
+			iopt_area_unmap_domain(area, domain);
+		}
+		mem_release(pages, first, last);
+		goto out_unlock;
+	}
+
+	area->storage_domain = xa_load(&pt->domains, 0);
+	interval_tree_insert(&area->pages_node, &pages->domains_itree);
 out_unlock:
 	mutex_unlock(&pages->mutex);
-	return rc;
+	return ret;
 }
 
 /**
  * iopt_area_unfill_domains() - unmap an area from every domain
- * @area: the area being destroyed (area->pages is already NULL)
- * @pages: its pages
+ * @area: the area being torn down (area->pages already NULL)
+ * @pages: the pages that backed it
  *
- * Drops the pins nothing else needs.
+ * The pins nobody else needs are dropped.
  */
 void iopt_area_unfill_domains(struct iopt_area *area, struct iopt_pages *pages)
 {
-	struct io_pagetable *iopt = area->iopt;
+	struct io_pagetable *pt = area->iopt;
 	struct iommu_domain *domain;
-	unsigned long index;
+	unsigned long id;
 
-	lockdep_assert_held(&iopt->domains_rwsem);
+	lockdep_assert_held(&pt->domains_rwsem);
 
 	mutex_lock(&pages->mutex);
-	if (!area->storage_domain)
-		goto out_unlock;
+	/* Never mapped: the table had no domains when it was built. */
+	if (area->storage_domain) {
+		xa_for_each(&pt->domains, id, domain)
+			iopt_area_unmap_domain(area, domain);
 
-	xa_for_each(&iopt->domains, index, domain)
-		iopt_area_unmap_domain(area, domain);
-
-	if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
-		WARN_ON(RB_EMPTY_NODE(&area->pages_node.rb));
-	interval_tree_remove(&area->pages_node, &pages->domains_itree);
-	area->storage_domain = NULL;
-	iopt_pages_unpin_holes(pages, iopt_area_index(area),
-			       iopt_area_last_index(area));
-out_unlock:
+		if (IS_ENABLED(CONFIG_IOMMUFD_TEST))
+			WARN_ON(RB_EMPTY_NODE(&area->pages_node.rb));
+		interval_tree_remove(&area->pages_node, &pages->domains_itree);
+		area->storage_domain = NULL;
+		mem_release(pages, iopt_area_index(area),
+			    iopt_area_last_index(area));
+	}
 	mutex_unlock(&pages->mutex);
 }
 
 /* ---------------------------------------------------------------------- */
 /* In-kernel accesses */
 
-/**
- * iopt_pages_fill_from_xarray() - read pinned pages
- * @pages: the pages
- * @start: first index
- * @last: last index; every index in between must be pinned
- * @out_pages: output array
- */
-void iopt_pages_fill_from_xarray(struct iopt_pages *pages, unsigned long start,
-				 unsigned long last, struct page **out_pages)
+/* Hand out the struct page of every index of [first, last], all pinned */
+static void mem_collect_pages(struct iopt_pages *mem, unsigned long first,
+			      unsigned long last, struct page **out)
 {
-	unsigned long index;
+	unsigned long i;
 
-	for (index = start; index <= last; index++)
-		*out_pages++ = pfn_to_page(iopt_pages_pfn(pages, index));
+	if (!out)
+		return;
+	for (i = 0; i <= last - first; i++)
+		out[i] = pfn_to_page(mem_pfn(mem, first + i));
 }
 
-/**
- * iopt_pages_fill_xarray() - make sure a range is pinned and read it
- * @pages: the pages; mutex held
- * @start: first index
- * @last: last index
- * @out_pages: output array, or NULL
- *
- * The caller must cover the range with a holder right after success, or
- * call iopt_pages_unfill_xarray().
- *
- * Return: 0 or an errno; on error nothing new stays pinned.
+/*
+ * The access node for exactly [first, last], if one exists. Access ranges
+ * may overlap each other; only identical ranges share a node.
  */
-int iopt_pages_fill_xarray(struct iopt_pages *pages, unsigned long start,
-			   unsigned long last, struct page **out_pages)
+static struct iopt_pages_access *mem_find_access(struct iopt_pages *mem,
+						 unsigned long first,
+						 unsigned long last)
 {
-	int rc;
+	struct interval_tree_node *n;
 
-	lockdep_assert_held(&pages->mutex);
+	lockdep_assert_held(&mem->mutex);
 
-	rc = iopt_pages_pin_holes(pages, start, last);
-	if (rc)
-		return rc;
-	if (out_pages)
-		iopt_pages_fill_from_xarray(pages, start, last, out_pages);
-	return 0;
-}
-
-/**
- * iopt_pages_unfill_xarray() - drop pins after a holder went away
- * @pages: the pages; mutex held
- * @start: first index
- * @last: last index
- */
-void iopt_pages_unfill_xarray(struct iopt_pages *pages, unsigned long start,
-			      unsigned long last)
-{
-	lockdep_assert_held(&pages->mutex);
-	iopt_pages_unpin_holes(pages, start, last);
-}
-
-static struct iopt_pages_access *
-iopt_pages_get_exact_access(struct iopt_pages *pages, unsigned long start,
-			    unsigned long last)
-{
-	struct interval_tree_node *node;
-
-	lockdep_assert_held(&pages->mutex);
-
-	/* Access ranges can overlap; only an identical one is shared. */
-	for (node = interval_tree_iter_first(&pages->access_itree, start, last);
-	     node; node = interval_tree_iter_next(node, start, last))
-		if (node->start == start && node->last == last)
-			return container_of(node, struct iopt_pages_access,
-					    node);
+	for (n = interval_tree_iter_first(&mem->access_itree, first, last); n;
+	     n = interval_tree_iter_next(n, first, last)) {
+		if (n->start == first && n->last == last)
+			return container_of(n, struct iopt_pages_access, node);
+	}
 	return NULL;
 }
 
@@ -879,238 +821,242 @@ iopt_pages_get_exact_access(struct iopt_pages *pages, unsigned long start,
  * @area: the area
  * @start: first page index
  * @last: last page index
- * @out_pages: output array of the pages
+ * @out_pages: receives the pages
  * @flags: IOMMUFD_ACCESS_RW_* flags
  *
- * Undo with iopt_area_remove_access() on the same range.
+ * Undone by iopt_area_remove_access() on the same range.
  *
- * Return: 0, -EPERM to write read-only memory, or another errno.
+ * Return: 0, -EPERM to write into read-only memory, or another errno.
  */
 int iopt_area_add_access(struct iopt_area *area, unsigned long start,
 			 unsigned long last, struct page **out_pages,
 			 unsigned int flags)
 {
-	struct iopt_pages *pages = area->pages;
-	struct iopt_pages_access *access;
-	int rc;
+	struct iopt_pages *mem = area->pages;
+	struct iopt_pages_access *acc;
+	int ret = 0;
 
-	if ((flags & IOMMUFD_ACCESS_RW_WRITE) && !pages->writable)
+	if ((flags & IOMMUFD_ACCESS_RW_WRITE) && !mem->writable)
 		return -EPERM;
 
-	mutex_lock(&pages->mutex);
-	access = iopt_pages_get_exact_access(pages, start, last);
-	if (access) {
+	mutex_lock(&mem->mutex);
+	acc = mem_find_access(mem, start, last);
+	if (acc) {
+		/* The range is pinned already; just count one more user. */
+		acc->users++;
 		area->num_accesses++;
-		access->users++;
-		iopt_pages_fill_from_xarray(pages, start, last, out_pages);
-		mutex_unlock(&pages->mutex);
-		return 0;
+		mem_collect_pages(mem, start, last, out_pages);
+		goto out_unlock;
 	}
 
-	access = kzalloc(sizeof(*access), GFP_KERNEL_ACCOUNT);
-	if (!access) {
-		rc = -ENOMEM;
-		goto err_unlock;
+	acc = kzalloc(sizeof(*acc), GFP_KERNEL_ACCOUNT);
+	if (!acc) {
+		ret = -ENOMEM;
+		goto out_unlock;
 	}
+	ret = mem_acquire(mem, start, last);
+	if (ret) {
+		kfree(acc);
+		goto out_unlock;
+	}
+	mem_collect_pages(mem, start, last, out_pages);
 
-	rc = iopt_pages_fill_xarray(pages, start, last, out_pages);
-	if (rc)
-		goto err_free;
-
-	access->node.start = start;
-	access->node.last = last;
-	access->users = 1;
+	acc->users = 1;
+	acc->node.start = start;
+	acc->node.last = last;
+	interval_tree_insert(&acc->node, &mem->access_itree);
 	area->num_accesses++;
-	interval_tree_insert(&access->node, &pages->access_itree);
-	mutex_unlock(&pages->mutex);
-	return 0;
-
-err_free:
-	kfree(access);
-err_unlock:
-	mutex_unlock(&pages->mutex);
-	return rc;
+out_unlock:
+	mutex_unlock(&mem->mutex);
+	return ret;
 }
 
 /**
- * iopt_area_remove_access() - release pins of an in-kernel access
+ * iopt_area_remove_access() - give back pins of an in-kernel access
  * @area: the area
  * @start: first page index
  * @last: last page index
  *
- * The caller must no longer use the pages.
+ * The caller must have stopped using the pages.
  */
 void iopt_area_remove_access(struct iopt_area *area, unsigned long start,
 			     unsigned long last)
 {
-	struct iopt_pages *pages = area->pages;
-	struct iopt_pages_access *access;
+	struct iopt_pages *mem = area->pages;
+	struct iopt_pages_access *acc;
 
-	mutex_lock(&pages->mutex);
-	access = iopt_pages_get_exact_access(pages, start, last);
-	if (WARN_ON(!access))
+	mutex_lock(&mem->mutex);
+	acc = mem_find_access(mem, start, last);
+	if (WARN_ON(!acc))
 		goto out_unlock;
 
-	WARN_ON(area->num_accesses == 0 || access->users == 0);
+	WARN_ON(!area->num_accesses || !acc->users);
 	area->num_accesses--;
-	access->users--;
-	if (access->users)
-		goto out_unlock;
-
-	interval_tree_remove(&access->node, &pages->access_itree);
-	iopt_pages_unfill_xarray(pages, start, last);
-	kfree(access);
+	if (--acc->users == 0) {
+		interval_tree_remove(&acc->node, &mem->access_itree);
+		mem_release(mem, start, last);
+		kfree(acc);
+	}
 out_unlock:
-	mutex_unlock(&pages->mutex);
+	mutex_unlock(&mem->mutex);
 }
 
-static void iopt_copy_page(struct page *page, void *data, unsigned long offset,
-			   size_t length, unsigned int flags)
+/* Copy between @buf and @len bytes at @off inside @page */
+static void copy_with_page(struct page *page, unsigned long off, void *buf,
+			   size_t len, bool to_page)
 {
-	void *mem = kmap_local_page(page);
+	void *kva = kmap_local_page(page);
 
-	if (flags & IOMMUFD_ACCESS_RW_WRITE) {
-		memcpy(mem + offset, data, length);
+	if (to_page)
+		memcpy(kva + off, buf, len);
+	else
+		memcpy(buf, kva + off, len);
+	kunmap_local(kva);
+	if (to_page)
 		set_page_dirty_lock(page);
-	} else {
-		memcpy(data, mem + offset, length);
-	}
-	kunmap_local(mem);
 }
 
 /*
- * Copy through the pinned pages, pinning what is not pinned yet for the
- * duration of the copy. Works whatever state the source mm is in, as long
- * as the range is held or the mm is alive.
+ * Copy through the pinned pages of indexes [first, last], pinning the
+ * ones that are not pinned just for the copy. Works whatever state the
+ * owner's mm is in, as long as holders keep the range pinned or the mm
+ * is alive.
  */
-static int iopt_pages_rw_slow(struct iopt_pages *pages,
-			      unsigned long start_index,
-			      unsigned long last_index, unsigned long offset,
-			      void *data, unsigned long length,
-			      unsigned int flags)
+static int mem_rw_pinned(struct iopt_pages *mem, unsigned long first,
+			 unsigned long last, unsigned long off, void *buf,
+			 unsigned long len, unsigned int flags)
 {
+	bool to_page = flags & IOMMUFD_ACCESS_RW_WRITE;
 	unsigned long index;
-	int rc;
+	int ret;
 
-	mutex_lock(&pages->mutex);
-	rc = __iopt_pages_pin_holes(pages, start_index, last_index);
-	if (rc)
+	mutex_lock(&mem->mutex);
+	ret = mem_pin_uncovered(mem, first, last);
+	if (ret)
 		goto out_unlock;
 
-	for (index = start_index; index <= last_index && length; index++) {
-		unsigned long bytes = min(length, PAGE_SIZE - offset);
+	for (index = first; len && index <= last; index++, off = 0) {
+		unsigned long chunk = min(len, PAGE_SIZE - off);
 
-		iopt_copy_page(pfn_to_page(iopt_pages_pfn(pages, index)), data,
-			       offset, bytes, flags);
-		data += bytes;
-		length -= bytes;
-		offset = 0;
+		copy_with_page(pfn_to_page(mem_pfn(mem, index)), off, buf,
+			       chunk, to_page);
+		buf += chunk;
+		len -= chunk;
 	}
-	if (WARN_ON(length))
-		rc = -EINVAL;
+	if (WARN_ON(len))
+		ret = -EINVAL;
 
-	/* The temporary pins were never charged. */
-	__iopt_pages_unpin_holes(pages, start_index, last_index);
+	/* The temporary pins were never charged; drop them quietly. */
+	mem_unpin_uncovered(mem, first, last);
 out_unlock:
-	mutex_unlock(&pages->mutex);
-	return rc;
+	mutex_unlock(&mem->mutex);
+	return ret;
 }
 
-/* One page through a short-lived pin of the source mm */
-static int iopt_pages_rw_page(struct iopt_pages *pages, unsigned long index,
-			      unsigned long offset, void *data,
-			      unsigned long length, unsigned int flags)
+/* Copy within one page, through a short pin taken from the owner's mm */
+static int mem_rw_one_page(struct iopt_pages *mem, unsigned long index,
+			   unsigned long off, void *buf, unsigned long len,
+			   unsigned int flags)
 {
+	bool to_page = flags & IOMMUFD_ACCESS_RW_WRITE;
 	struct page *page = NULL;
-	long rc;
+	long got;
+	int ret;
 
-	if (!mmget_not_zero(pages->source_mm))
-		return iopt_pages_rw_slow(pages, index, index, offset, data,
-					  length, flags);
+	if (!mmget_not_zero(mem->source_mm))
+		return mem_rw_pinned(mem, index, index, off, buf, len, flags);
 
 	if (iommufd_should_fail()) {
-		rc = -EINVAL;
-		goto out_mmput;
+		ret = -EINVAL;
+		goto out_put;
 	}
 
-	mmap_read_lock(pages->source_mm);
-	rc = pin_user_pages_remote(pages->source_mm,
-				   (uintptr_t)pages->uptr + index * PAGE_SIZE,
-				   1,
-				   (flags & IOMMUFD_ACCESS_RW_WRITE) ?
-					   FOLL_WRITE : 0,
-				   &page, NULL);
-	mmap_read_unlock(pages->source_mm);
-	if (rc != 1) {
-		if (WARN_ON(rc >= 0))
-			rc = -EINVAL;
-		goto out_mmput;
-	}
-	iopt_copy_page(page, data, offset, length, flags);
-	unpin_user_page(page);
-	rc = 0;
+	mmap_read_lock(mem->source_mm);
+	got = pin_user_pages_remote(mem->source_mm,
+				    (uintptr_t)mem->uptr + index * PAGE_SIZE,
+				    1, to_page ? FOLL_WRITE : 0, &page, NULL);
+	mmap_read_unlock(mem->source_mm);
 
-out_mmput:
-	mmput(pages->source_mm);
-	return rc;
+	if (got == 1) {
+		copy_with_page(page, off, buf, len, to_page);
+		unpin_user_page(page);
+		ret = 0;
+	} else if (got < 0) {
+		ret = got;
+	} else {
+		WARN_ON(1);
+		ret = -EINVAL;
+	}
+out_put:
+	mmput(mem->source_mm);
+	return ret;
+}
+
+/* Copy with plain user accesses, inside the owner's mm */
+static int mem_rw_uaccess(struct iopt_pages *mem, unsigned long start_byte,
+			  void *buf, unsigned long len, bool to_user)
+{
+	void __user *uva = mem->uptr + start_byte;
+	unsigned long left;
+
+	if (to_user)
+		left = copy_to_user(uva, buf, len);
+	else
+		left = copy_from_user(buf, uva, len);
+	return left ? -EFAULT : 0;
 }
 
 /**
- * iopt_pages_rw_access() - copy to or from a range of the pages
+ * iopt_pages_rw_access() - copy to or from part of an iopt_pages
  * @pages: the pages
- * @start_byte: offset into the pages of the first byte
- * @data: kernel buffer
+ * @start_byte: offset of the first byte, from the start of the pages
+ * @data: the kernel buffer
  * @length: number of bytes
  * @flags: IOMMUFD_ACCESS_RW_* flags
  *
- * From the task that owns the memory this is a plain user copy; from
- * elsewhere the pages are pinned and copied through the kernel mapping.
+ * Inside the owning process this is a plain user copy; a kernel thread
+ * that says so borrows the owner's mm for it; anyone else goes through
+ * pinned pages.
  *
- * Return: 0, -EPERM to write read-only memory, -EFAULT, or another errno.
+ * Return: 0, -EPERM to write into read-only memory, -EFAULT, or another
+ * errno.
  */
 int iopt_pages_rw_access(struct iopt_pages *pages, unsigned long start_byte,
 			 void *data, unsigned long length, unsigned int flags)
 {
-	unsigned long start_index = start_byte / PAGE_SIZE;
-	unsigned long last_index = (start_byte + length - 1) / PAGE_SIZE;
-	unsigned long offset = start_byte % PAGE_SIZE;
-	bool change_mm = current->mm != pages->source_mm;
-	int rc = 0;
+	unsigned long first = start_byte / PAGE_SIZE;
+	unsigned long last = (start_byte + length - 1) / PAGE_SIZE;
+	unsigned long off = offset_in_page(start_byte);
+	bool to_mem = flags & IOMMUFD_ACCESS_RW_WRITE;
+	bool elsewhere = pages->source_mm != current->mm;
+	int ret;
 
+	/* The selftest forces the path for foreign callers. */
 	if (IS_ENABLED(CONFIG_IOMMUFD_TEST) &&
 	    (flags & __IOMMUFD_ACCESS_RW_SLOW_PATH))
-		change_mm = true;
+		elsewhere = true;
 
-	if ((flags & IOMMUFD_ACCESS_RW_WRITE) && !pages->writable)
+	if (to_mem && !pages->writable)
 		return -EPERM;
 
-	if (!(flags & IOMMUFD_ACCESS_RW_KTHREAD) && change_mm) {
-		if (start_index == last_index)
-			return iopt_pages_rw_page(pages, start_index, offset,
-						  data, length, flags);
-		return iopt_pages_rw_slow(pages, start_index, last_index,
-					  offset, data, length, flags);
+	if (!elsewhere)
+		return mem_rw_uaccess(pages, start_byte, data, length, to_mem);
+
+	if (!(flags & IOMMUFD_ACCESS_RW_KTHREAD)) {
+		if (first == last)
+			return mem_rw_one_page(pages, first, off, data, length,
+					       flags);
+		return mem_rw_pinned(pages, first, last, off, data, length,
+				     flags);
 	}
 
-	if (change_mm) {
-		if (!mmget_not_zero(pages->source_mm))
-			return iopt_pages_rw_slow(pages, start_index,
-						  last_index, offset, data,
-						  length, flags);
-		kthread_use_mm(pages->source_mm);
-	}
-
-	if (flags & IOMMUFD_ACCESS_RW_WRITE) {
-		if (copy_to_user(pages->uptr + start_byte, data, length))
-			rc = -EFAULT;
-	} else {
-		if (copy_from_user(data, pages->uptr + start_byte, length))
-			rc = -EFAULT;
-	}
-
-	if (change_mm) {
-		kthread_unuse_mm(pages->source_mm);
-		mmput(pages->source_mm);
-	}
-	return rc;
+	/* A kernel thread may adopt the mm, if it still exists. */
+	if (!mmget_not_zero(pages->source_mm))
+		return mem_rw_pinned(pages, first, last, off, data, length,
+				     flags);
+	kthread_use_mm(pages->source_mm);
+	ret = mem_rw_uaccess(pages, start_byte, data, length, to_mem);
+	kthread_unuse_mm(pages->source_mm);
+	mmput(pages->source_mm);
+	return ret;
 }

@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel half of the iommufd selftests (tools/testing/selftests/iommu).
+ * What the iommufd selftests (tools/testing/selftests/iommu) need from the
+ * kernel, built only with CONFIG_IOMMUFD_TEST:
  *
- * It provides:
- *
- *  - a mock IOMMU driver serving a bus of its own ("iommufd_mock"). Its
- *    paging domains keep their translations in an xarray with one entry per
- *    2 KiB IO page, so that page sizes smaller than PAGE_SIZE and huge IO
- *    pages (1 MiB, for devices made with MOCK_FLAGS_DEVICE_HUGE_IOVA) are
- *    both exercised. Nested domains model a four-entry IOTLB that user
- *    invalidation requests clear;
- *  - mock devices on that bus, each in a group of its own, created and bound
- *    to the context by IOMMU_TEST_OP_MOCK_DOMAIN and owned by a SELFTEST
- *    object;
- *  - IOMMU_TEST_CMD, whose operations inspect the mock page tables, drive
- *    in-kernel accesses through file descriptors, mark IOVA dirty and raise
- *    page faults;
- *  - the "fail_iommufd" fault-injection point used inside iommufd.
+ *  - a pretend IOMMU with a bus of its own, "iommufd_mock". Its paging
+ *    domains are xarrays with one PTE per 2 KiB IO page, so IO pages smaller
+ *    than a CPU page get exercised, and so do 1 MiB huge IO pages for
+ *    devices created with MOCK_FLAGS_DEVICE_HUGE_IOVA. Its nested domains
+ *    model an IOTLB of four entries that invalidation requests clear;
+ *  - devices on that bus, one per group, which IOMMU_TEST_OP_MOCK_DOMAIN
+ *    creates, binds to the context and wraps in a SELFTEST object;
+ *  - IOMMU_TEST_CMD itself, whose operations look into the pretend page
+ *    tables, drive in-kernel accesses through file descriptors, play a
+ *    device that dirties memory and raise page requests;
+ *  - the "fail_iommufd" fault injection point used across iommufd.
  */
 #include <linux/anon_inodes.h>
+#include <linux/bitmap.h>
 #include <linux/fault-inject.h>
 #include <linux/file.h>
 #include <linux/fwnode.h>
@@ -42,192 +40,193 @@
 static DECLARE_FAULT_ATTR(fail_iommufd);
 
 /*
- * Size of the temporary buffers of the pinning code; tests lower it to
- * force work to be split into many small batches.
+ * How much memory the pinning code may use for one batch. Tests shrink it
+ * so that the work is cut into many small pieces.
  */
 size_t iommufd_test_memory_limit = 65536;
 
-/* The bus mock devices live on, and the core's notifier for it */
-static const struct bus_type iommufd_mock_bus = {
-	.name = "iommufd_mock",
-};
+/* IO page of the mock, and its huge IO page made of 512 of them */
+#define MOCK_IOPG_SZ	(PAGE_SIZE / 2)
+#define MOCK_HUGEPG_SZ	(512 * MOCK_IOPG_SZ)
 
-static struct notifier_block iommufd_mock_bus_nb;
-
-static const struct fwnode_operations mock_iommu_fwnode_ops;
-static struct fwnode_handle mock_iommu_fwnode;
-static struct iommu_device mock_iommu_device;
-static struct iopf_queue *mock_iommu_iopf_queue;
-static DEFINE_IDA(mock_dev_ida);
-
-static const struct iommu_ops mock_ops;
-static const struct iommu_domain_ops mock_domain_ops;
-static const struct iommu_domain_ops mock_domain_nested_ops;
-
-enum {
-	/* mock_iommu_domain.flags: dirty tracking is on */
-	MOCK_DIRTY_TRACK = 1,
-
-	/* The IO page size of the mock, and its huge page (512 IO pages) */
-	MOCK_IO_PAGE_SIZE = PAGE_SIZE / 2,
-	MOCK_HUGE_PAGE_SIZE = 512 * MOCK_IO_PAGE_SIZE,
-
-	/*
-	 * A PTE is an xarray value: the physical address in IO page units,
-	 * with flags above it. Values must stay below the top bit, which the
-	 * xarray keeps for itself. The first and last IO page of every map
-	 * call are tagged, so that unmaps can be checked to cover whole maps;
-	 * both tags share one bit.
-	 */
-	MOCK_PFN_MASK = ULONG_MAX / MOCK_IO_PAGE_SIZE,
-	MOCK_PFN_TAG_BASE = MOCK_PFN_MASK + 1,
-	MOCK_PFN_START_IOVA = MOCK_PFN_TAG_BASE,
-	MOCK_PFN_LAST_IOVA = MOCK_PFN_TAG_BASE,
-	MOCK_PFN_DIRTY_IOVA = MOCK_PFN_TAG_BASE << 1,
-	MOCK_PFN_HUGE_IOVA = MOCK_PFN_TAG_BASE << 2,
-};
-
-/**
- * struct mock_iommu_domain - a mock paging domain
- * @flags: MOCK_DIRTY_TRACK
- * @domain: the domain
- * @pfns: the PTEs, indexed by IOVA / MOCK_IO_PAGE_SIZE
- */
-struct mock_iommu_domain {
-	unsigned long flags;
-	struct iommu_domain domain;
-	struct xarray pfns;
-};
-
-/**
- * struct mock_iommu_domain_nested - a mock nested (stage-1) domain
- * @domain: the domain
- * @parent: the paging domain below
- * @iotlb: the modelled IOTLB; user invalidations clear entries to zero
- */
-struct mock_iommu_domain_nested {
-	struct iommu_domain domain;
-	struct mock_iommu_domain *parent;
-	u32 iotlb[MOCK_NESTED_DOMAIN_IOTLB_NUM];
-};
-
-/**
- * struct mock_dev - a device of the mock bus
- * @dev: the device
- * @iopf_rwsem: faults are raised under the read side, attachment changes
- *	happen under the write side, so a fault never races with a detach
- * @flags: MOCK_FLAGS_DEVICE_* bits
- * @id: number in the device name, from mock_dev_ida
- * @swnode: software node carrying @props
- * @props: device properties: the PASID width for PASID devices
- * @has_swnode: @swnode was added to @dev
- */
-struct mock_dev {
-	struct device dev;
-	struct rw_semaphore iopf_rwsem;
-	unsigned long flags;
-	int id;
-	struct software_node swnode;
-	struct property_entry props[2];
-	bool has_swnode;
-};
-
-static inline struct mock_dev *to_mock_dev(struct device *dev)
-{
-	return container_of(dev, struct mock_dev, dev);
-}
-
-static inline struct mock_iommu_domain *
-to_mock_domain(struct iommu_domain *domain)
-{
-	return container_of(domain, struct mock_iommu_domain, domain);
-}
-
-static inline struct mock_iommu_domain_nested *
-to_mock_nested(struct iommu_domain *domain)
-{
-	return container_of(domain, struct mock_iommu_domain_nested, domain);
-}
-
-enum selftest_obj_type {
-	TYPE_IDEV,
-};
-
-/**
- * struct selftest_obj - the IOMMUFD_OBJ_SELFTEST object
- * @obj: object header
- * @type: what the object holds; only TYPE_IDEV exists
- * @idev: for TYPE_IDEV
- * @idev.idev: the bound iommufd device
- * @idev.ictx: the context it is bound to
- * @idev.mock_dev: the mock device
+/*
+ * A mock PTE is an xarray value: the IO frame number (physical address in
+ * MOCK_IOPG_SZ units) shifted above a few flag bits.
  *
- * Destroying the object detaches and unbinds the device and deletes it,
- * like a driver would on unplug.
+ * MPTE_EDGE marks the first and the last IO page written by each
+ * map_pages() call; unmaps must begin and end on such pages, which shows
+ * that iommufd never cuts a mapping it made. The two ends share the bit.
+ */
+#define MPTE_EDGE	BIT(0)
+#define MPTE_DIRTY	BIT(1)
+#define MPTE_HUGE	BIT(2)
+#define MPTE_FRAME_SHIFT 3
+
+/**
+ * struct mockpt - paging domain of the mock IOMMU
+ * @dom: the core's domain
+ * @ptes: the PTEs, indexed by IOVA / MOCK_IOPG_SZ
+ * @track_dirty: dirty tracking was switched on
+ */
+struct mockpt {
+	struct iommu_domain dom;
+	struct xarray ptes;
+	bool track_dirty;
+};
+
+/**
+ * struct mocknest - nested (first stage) domain of the mock IOMMU
+ * @dom: the core's domain
+ * @s2: the paging domain below
+ * @tlb: the pretend IOTLB; an invalidated entry reads back as zero
+ */
+struct mocknest {
+	struct iommu_domain dom;
+	struct mockpt *s2;
+	u32 tlb[MOCK_NESTED_DOMAIN_IOTLB_NUM];
+};
+
+/**
+ * struct mockdev - a device on the mock bus
+ * @dev: the device
+ * @fault_sem: page requests are raised holding it for reading; attach,
+ *	replace and detach hold it for writing, so a request never crosses a
+ *	change of domain
+ * @caps: the MOCK_FLAGS_DEVICE_* it was made with
+ * @num: number in the device name, from mock_dev_numbers
+ * @node: software node that carries @prop
+ * @prop: the properties of the device: the PASID width, when it has one
+ * @node_added: @node is attached to @dev
+ */
+struct mockdev {
+	struct device dev;
+	struct rw_semaphore fault_sem;
+	u32 caps;
+	int num;
+	struct software_node node;
+	struct property_entry prop[2];
+	bool node_added;
+};
+
+/**
+ * struct selftest_obj - an IOMMUFD_OBJ_SELFTEST object
+ * @obj: object header
+ * @idev: the iommufd device the mock device is bound as
+ * @mdev: the mock device
+ *
+ * Destroying it does what a driver does when its device goes away: detach,
+ * unbind and remove the device.
  */
 struct selftest_obj {
 	struct iommufd_object obj;
-	enum selftest_obj_type type;
-
-	union {
-		struct {
-			struct iommufd_device *idev;
-			struct iommufd_ctx *ictx;
-			struct mock_dev *mock_dev;
-		} idev;
-	};
+	struct iommufd_device *idev;
+	struct mockdev *mdev;
 };
 
-/* ------------------------------------------------------------------------
- * IOVA conversion for syzkaller
- *
- * A fuzzer cannot easily guess IOVAs the kernel picked. With
- * MOCK_FLAGS_ACCESS_SYZ the 64-bit IOVA is read as {u32 nth area, u32 byte
- * offset} instead.
- */
+static const struct bus_type mock_bus = {
+	.name = "iommufd_mock",
+};
 
-static unsigned long iommufd_test_syz_area_iova(struct io_pagetable *iopt,
-						u64 *iova)
+static struct notifier_block mock_bus_nb;
+static const struct fwnode_operations mock_fwnode_ops;
+static struct fwnode_handle mock_fwnode;
+static struct iommu_device mock_iommu;
+static struct iopf_queue *mock_iopfq;
+static DEFINE_IDA(mock_dev_numbers);
+
+static const struct iommu_domain_ops mockpt_ops;
+static const struct iommu_domain_ops mocknest_ops;
+
+static inline struct mockpt *dom_to_mockpt(struct iommu_domain *dom)
 {
-	struct {
-		u32 nth_area;
-		u32 offset;
-	} *syz = (void *)iova;
-	unsigned int nth = syz->nth_area;
-	unsigned long result = 0;
-	struct iopt_area *area;
-
-	down_read(&iopt->iova_rwsem);
-	for (area = iopt_area_iter_first(iopt, 0, ULONG_MAX); area;
-	     area = iopt_area_iter_next(area, 0, ULONG_MAX)) {
-		if (!nth) {
-			result = iopt_area_iova(area) + syz->offset;
-			break;
-		}
-		nth--;
-	}
-	up_read(&iopt->iova_rwsem);
-	return result;
+	return container_of(dom, struct mockpt, dom);
 }
 
-static unsigned long iommufd_test_syz_conv_iova(struct iommufd_access *access,
-						u64 *iova)
+static inline struct mocknest *dom_to_mocknest(struct iommu_domain *dom)
 {
-	unsigned long result = 0;
+	return container_of(dom, struct mocknest, dom);
+}
 
-	mutex_lock(&access->ioas_lock);
-	if (access->ioas)
-		result = iommufd_test_syz_area_iova(&access->ioas->iopt, iova);
-	mutex_unlock(&access->ioas_lock);
-	return result;
+static inline struct mockdev *dev_to_mockdev(struct device *dev)
+{
+	return container_of(dev, struct mockdev, dev);
+}
+
+static inline void *mpte_encode(phys_addr_t pa, unsigned long bits)
+{
+	unsigned long frame = pa / MOCK_IOPG_SZ;
+
+	return xa_mk_value((frame << MPTE_FRAME_SHIFT) | bits);
+}
+
+static inline phys_addr_t mpte_pa(void *pte)
+{
+	return (phys_addr_t)(xa_to_value(pte) >> MPTE_FRAME_SHIFT) *
+	       MOCK_IOPG_SZ;
+}
+
+static inline bool mpte_test(void *pte, unsigned long bit)
+{
+	return xa_to_value(pte) & bit;
+}
+
+/* Rewrite the flags of the present PTE @pte found at @idx */
+static void mpte_modify(struct mockpt *pt, unsigned long idx, void *pte,
+			unsigned long set, unsigned long clear)
+{
+	unsigned long val = (xa_to_value(pte) | set) & ~clear;
+	void *prev;
+
+	prev = xa_store(&pt->ptes, idx, xa_mk_value(val), GFP_KERNEL);
+	WARN_ON_ONCE(prev != pte);
+}
+
+/* ------------------------------------------------------------------------
+ * Fuzzer-friendly IOVAs
+ *
+ * Syzkaller cannot know which IOVA the kernel chose for a mapping. When
+ * MOCK_FLAGS_ACCESS_SYZ is given, the 64-bit IOVA is read as two u32s
+ * instead, laid out in memory as {index of the area, offset into it}.
+ */
+
+static unsigned long syz_area_iova(struct io_pagetable *iopt, u64 *iova)
+{
+	struct iopt_area *area;
+	unsigned long found = 0;
+	u32 words[2];
+	u32 skip;
+
+	memcpy(words, iova, sizeof(words));
+	skip = words[0];
+
+	down_read(&iopt->iova_rwsem);
+	area = iopt_area_iter_first(iopt, 0, ULONG_MAX);
+	while (area && skip--)
+		area = iopt_area_iter_next(area, 0, ULONG_MAX);
+	if (area)
+		found = iopt_area_iova(area) + words[1];
+	up_read(&iopt->iova_rwsem);
+	return found;
+}
+
+/* The same, for the IOAS an access is currently attached to */
+static unsigned long syz_access_iova(struct iommufd_access *access, u64 *iova)
+{
+	unsigned long found = 0;
+
+	mutex_lock(&access->ioas_mtx);
+	if (access->cur_ioas)
+		found = syz_area_iova(&access->cur_ioas->iopt, iova);
+	mutex_unlock(&access->ioas_mtx);
+	return found;
 }
 
 /**
- * iommufd_test_syz_conv_iova_id() - decode a syzkaller IOVA of an IOAS
- * @ucmd: the command
- * @ioas_id: the IOAS the IOVA belongs to
- * @iova: the IOVA, rewritten in place if MOCK_FLAGS_ACCESS_SYZ is set
- * @flags: the command's flags; MOCK_FLAGS_ACCESS_SYZ is consumed
+ * iommufd_test_syz_conv_iova_id() - turn a syzkaller IOVA into a real one
+ * @ucmd: the ioctl in progress
+ * @ioas_id: the IOAS the IOVA refers to
+ * @iova: the IOVA; replaced when *@flags has MOCK_FLAGS_ACCESS_SYZ
+ * @flags: flags of the command; MOCK_FLAGS_ACCESS_SYZ is removed
  */
 void iommufd_test_syz_conv_iova_id(struct iommufd_ucmd *ucmd,
 				   unsigned int ioas_id, u64 *iova, u32 *flags)
@@ -241,7 +240,7 @@ void iommufd_test_syz_conv_iova_id(struct iommufd_ucmd *ucmd,
 	ioas = iommufd_get_ioas(ucmd->ictx, ioas_id);
 	if (IS_ERR(ioas))
 		return;
-	*iova = iommufd_test_syz_area_iova(&ioas->iopt, iova);
+	*iova = syz_area_iova(&ioas->iopt, iova);
 	iommufd_put_object(ucmd->ictx, &ioas->obj);
 }
 
@@ -250,1468 +249,1410 @@ void iommufd_test_syz_conv_iova_id(struct iommufd_ucmd *ucmd,
  */
 
 /*
- * attach_dev of every mock domain. The only incompatibility modelled: a
- * dirty-tracking domain cannot serve a device without dirty tracking.
+ * Attach of every mock domain. The one incompatibility the mock has: a
+ * domain that tracks dirty pages cannot take a device that cannot.
  */
-static int mock_domain_nop_attach(struct iommu_domain *domain,
-				  struct device *dev)
+static int mock_attach_dev(struct iommu_domain *dom, struct device *dev)
 {
-	struct mock_dev *mdev = to_mock_dev(dev);
+	bool dev_tracks = !(dev_to_mockdev(dev)->caps &
+			    MOCK_FLAGS_DEVICE_NO_DIRTY);
 
-	if (domain->dirty_ops && (mdev->flags & MOCK_FLAGS_DEVICE_NO_DIRTY))
-		return -EINVAL;
-	return 0;
+	return dom->dirty_ops && !dev_tracks ? -EINVAL : 0;
 }
 
-static const struct iommu_domain_ops mock_blocking_ops = {
-	.attach_dev = mock_domain_nop_attach,
+static const struct iommu_domain_ops mock_blocked_ops = {
+	.attach_dev = mock_attach_dev,
 };
 
-static struct iommu_domain mock_blocking_domain = {
+static struct iommu_domain mock_blocked_domain = {
 	.type = IOMMU_DOMAIN_BLOCKED,
-	.ops = &mock_blocking_ops,
+	.ops = &mock_blocked_ops,
 };
 
 /*
- * hw_info: *type holds the format asked for (DEFAULT for "whatever you
- * have"); only the selftest format exists.
+ * *@type arrives as the format userspace wants (DEFAULT meaning "any") and
+ * leaves as the one returned; the mock only knows its selftest format.
  */
-static void *mock_domain_hw_info(struct device *dev, u32 *length, u32 *type)
+static void *mock_hw_info(struct device *dev, u32 *length, u32 *type)
 {
-	struct iommu_test_hw_info *info;
+	struct iommu_test_hw_info *out;
 
-	if (*type != IOMMU_HW_INFO_TYPE_DEFAULT &&
-	    *type != IOMMU_HW_INFO_TYPE_SELFTEST)
+	switch (*type) {
+	case IOMMU_HW_INFO_TYPE_DEFAULT:
+	case IOMMU_HW_INFO_TYPE_SELFTEST:
+		break;
+	default:
 		return ERR_PTR(-EOPNOTSUPP);
+	}
 
-	info = kzalloc(sizeof(*info), GFP_KERNEL);
-	if (!info)
+	out = kzalloc(sizeof(*out), GFP_KERNEL);
+	if (!out)
 		return ERR_PTR(-ENOMEM);
+	out->test_reg = IOMMU_HW_INFO_SELFTEST_REGVAL;
 
-	info->test_reg = IOMMU_HW_INFO_SELFTEST_REGVAL;
-	*length = sizeof(*info);
 	*type = IOMMU_HW_INFO_TYPE_SELFTEST;
-	return info;
+	*length = sizeof(*out);
+	return out;
 }
 
-static int mock_domain_set_dirty_tracking(struct iommu_domain *domain,
-					  bool enable)
+static int mockpt_set_dirty_tracking(struct iommu_domain *dom, bool enable)
 {
-	struct mock_iommu_domain *mock = to_mock_domain(domain);
-
-	if (enable && !domain->dirty_ops)
+	if (enable && !dom->dirty_ops)
 		return -EINVAL;
-
-	if (enable)
-		mock->flags |= MOCK_DIRTY_TRACK;
-	else
-		mock->flags &= ~MOCK_DIRTY_TRACK;
+	dom_to_mockpt(dom)->track_dirty = enable;
 	return 0;
 }
 
 /*
- * Are any of the IO pages in [iova, iova + size) dirty? Clears their dirty
- * bits unless IOMMU_DIRTY_NO_CLEAR is given.
+ * Whether any IO page of the naturally aligned block of @blk bytes around
+ * @iova is dirty. The dirty bits of the block are cleared on the way
+ * unless @flags has IOMMU_DIRTY_NO_CLEAR.
  */
-static bool mock_test_and_clear_dirty(struct mock_iommu_domain *mock,
-				      unsigned long iova, size_t size,
-				      unsigned long flags)
+static bool mockpt_block_dirty(struct mockpt *pt, unsigned long iova,
+			       unsigned long blk, unsigned long flags)
 {
-	unsigned long cur, last = iova + size - 1;
-	bool dirty = false;
+	unsigned long idx = (iova & ~(blk - 1)) / MOCK_IOPG_SZ;
+	unsigned long stop = idx + blk / MOCK_IOPG_SZ;
+	bool seen = false;
 
-	for (cur = iova; cur < last; cur += MOCK_IO_PAGE_SIZE) {
-		unsigned long index = cur / MOCK_IO_PAGE_SIZE;
-		void *ent, *old;
+	for (; idx < stop; idx++) {
+		void *pte = xa_load(&pt->ptes, idx);
 
-		ent = xa_load(&mock->pfns, index);
-		if (!ent || !(xa_to_value(ent) & MOCK_PFN_DIRTY_IOVA))
+		if (!pte || !mpte_test(pte, MPTE_DIRTY))
 			continue;
-
-		dirty = true;
-		if (flags & IOMMU_DIRTY_NO_CLEAR)
-			continue;
-		old = xa_store(&mock->pfns, index,
-			       xa_mk_value(xa_to_value(ent) &
-					   ~MOCK_PFN_DIRTY_IOVA),
-			       GFP_KERNEL);
-		WARN_ON_ONCE(old != ent);
+		seen = true;
+		if (!(flags & IOMMU_DIRTY_NO_CLEAR))
+			mpte_modify(pt, idx, pte, 0, MPTE_DIRTY);
 	}
-	return dirty;
+	return seen;
 }
 
 /*
- * Walk the range one mapping at a time (2 KiB, or 1 MiB for huge PTEs). A
- * huge mapping is reported dirty as a whole if any of its IO pages is.
+ * Step through the range one mapping at a time: an IO page, or a whole huge
+ * IO page when the PTE says so, which is then reported as one unit.
  */
-static int mock_domain_read_and_clear_dirty(struct iommu_domain *domain,
-					    unsigned long iova, size_t size,
-					    unsigned long flags,
-					    struct iommu_dirty_bitmap *dirty)
+static int mockpt_read_and_clear_dirty(struct iommu_domain *dom,
+				       unsigned long iova, size_t size,
+				       unsigned long flags,
+				       struct iommu_dirty_bitmap *dirty)
 {
-	struct mock_iommu_domain *mock = to_mock_domain(domain);
+	struct mockpt *pt = dom_to_mockpt(dom);
 	unsigned long end = iova + size;
+	unsigned long step;
 
-	if (!(mock->flags & MOCK_DIRTY_TRACK) && dirty->bitmap)
+	if (dirty->bitmap && !pt->track_dirty)
 		return -EINVAL;
 
-	while (iova < end) {
-		unsigned long pgsize = MOCK_IO_PAGE_SIZE;
-		void *ent;
+	for (; iova < end; iova += step) {
+		void *pte = xa_load(&pt->ptes, iova / MOCK_IOPG_SZ);
 
-		ent = xa_load(&mock->pfns, iova / MOCK_IO_PAGE_SIZE);
-		if (ent) {
-			if (xa_to_value(ent) & MOCK_PFN_HUGE_IOVA)
-				pgsize = MOCK_HUGE_PAGE_SIZE;
-			if (mock_test_and_clear_dirty(mock,
-						      iova & ~(pgsize - 1),
-						      pgsize, flags))
-				iommu_dirty_bitmap_record(dirty, iova, pgsize);
-		}
-		iova += pgsize;
+		step = MOCK_IOPG_SZ;
+		if (!pte)
+			continue;
+		if (mpte_test(pte, MPTE_HUGE))
+			step = MOCK_HUGEPG_SZ;
+		if (mockpt_block_dirty(pt, iova, step, flags))
+			iommu_dirty_bitmap_record(dirty, iova, step);
 	}
 	return 0;
 }
 
-static const struct iommu_dirty_ops mock_dirty_ops = {
-	.set_dirty_tracking = mock_domain_set_dirty_tracking,
-	.read_and_clear_dirty = mock_domain_read_and_clear_dirty,
+static const struct iommu_dirty_ops mockpt_dirty_ops = {
+	.set_dirty_tracking = mockpt_set_dirty_tracking,
+	.read_and_clear_dirty = mockpt_read_and_clear_dirty,
 };
 
-static struct iommu_domain *mock_domain_alloc_paging(struct device *dev)
+static struct iommu_domain *mock_alloc_paging(struct device *dev)
 {
-	struct mock_iommu_domain *mock;
+	struct mockpt *pt = kzalloc(sizeof(*pt), GFP_KERNEL);
+	struct iommu_domain *dom;
 
-	mock = kzalloc(sizeof(*mock), GFP_KERNEL);
-	if (!mock)
+	if (!pt)
 		return ERR_PTR(-ENOMEM);
 
-	mock->domain.type = IOMMU_DOMAIN_UNMANAGED;
-	mock->domain.ops = &mock_domain_ops;
-	mock->domain.geometry.aperture_start = MOCK_APERTURE_START;
-	mock->domain.geometry.aperture_end = MOCK_APERTURE_LAST;
-	mock->domain.pgsize_bitmap = MOCK_IO_PAGE_SIZE;
-	if (dev && (to_mock_dev(dev)->flags & MOCK_FLAGS_DEVICE_HUGE_IOVA))
-		mock->domain.pgsize_bitmap |= MOCK_HUGE_PAGE_SIZE;
-	xa_init(&mock->pfns);
-	return &mock->domain;
+	xa_init(&pt->ptes);
+	dom = &pt->dom;
+	dom->type = IOMMU_DOMAIN_UNMANAGED;
+	dom->ops = &mockpt_ops;
+	dom->pgsize_bitmap = MOCK_IOPG_SZ;
+	if (dev && (dev_to_mockdev(dev)->caps & MOCK_FLAGS_DEVICE_HUGE_IOVA))
+		dom->pgsize_bitmap |= MOCK_HUGEPG_SZ;
+	dom->geometry.aperture_start = MOCK_APERTURE_START;
+	dom->geometry.aperture_end = MOCK_APERTURE_LAST;
+	return dom;
 }
 
 static struct iommu_domain *
-mock_domain_alloc_nested(struct iommu_domain *parent, u32 flags,
-			 const struct iommu_user_data *user_data)
+mock_alloc_nested(struct iommu_domain *below, u32 flags,
+		  const struct iommu_user_data *user_data)
 {
-	struct mock_iommu_domain_nested *mock_nested;
-	struct iommu_hwpt_selftest user_cfg;
-	int rc, i;
+	struct iommu_hwpt_selftest cfg;
+	struct mocknest *nest;
+	unsigned int n;
+	int err;
 
-	if (user_data->type != IOMMU_HWPT_DATA_SELFTEST || flags)
+	if (flags || user_data->type != IOMMU_HWPT_DATA_SELFTEST)
 		return ERR_PTR(-EOPNOTSUPP);
-	if (parent->ops != &mock_domain_ops)
+	if (below->ops != &mockpt_ops)
 		return ERR_PTR(-EINVAL);
 
-	rc = iommu_copy_struct_from_user(&user_cfg, user_data,
-					 IOMMU_HWPT_DATA_SELFTEST, iotlb);
-	if (rc)
-		return ERR_PTR(rc);
+	err = iommu_copy_struct_from_user(&cfg, user_data,
+					  IOMMU_HWPT_DATA_SELFTEST, iotlb);
+	if (err)
+		return ERR_PTR(err);
 
-	mock_nested = kzalloc(sizeof(*mock_nested), GFP_KERNEL);
-	if (!mock_nested)
+	nest = kzalloc(sizeof(*nest), GFP_KERNEL);
+	if (!nest)
 		return ERR_PTR(-ENOMEM);
-	mock_nested->parent = to_mock_domain(parent);
-	mock_nested->domain.ops = &mock_domain_nested_ops;
-	mock_nested->domain.type = IOMMU_DOMAIN_NESTED;
-	for (i = 0; i < MOCK_NESTED_DOMAIN_IOTLB_NUM; i++)
-		mock_nested->iotlb[i] = user_cfg.iotlb;
-	return &mock_nested->domain;
+	for (n = 0; n < ARRAY_SIZE(nest->tlb); n++)
+		nest->tlb[n] = cfg.iotlb;
+	nest->s2 = dom_to_mockpt(below);
+	nest->dom.type = IOMMU_DOMAIN_NESTED;
+	nest->dom.ops = &mocknest_ops;
+	return &nest->dom;
 }
 
 static struct iommu_domain *
-mock_domain_alloc_user(struct device *dev, u32 flags,
-		       struct iommu_domain *parent,
-		       const struct iommu_user_data *user_data)
+mock_alloc_user(struct device *dev, u32 flags, struct iommu_domain *parent,
+		const struct iommu_user_data *user_data)
 {
-	const u32 paging_flags = IOMMU_HWPT_ALLOC_NEST_PARENT |
-				 IOMMU_HWPT_ALLOC_DIRTY_TRACKING;
-	bool want_dirty = flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING;
-	struct iommu_domain *domain;
+	const u32 known = IOMMU_HWPT_ALLOC_NEST_PARENT |
+			  IOMMU_HWPT_ALLOC_DIRTY_TRACKING;
+	bool dirty = flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING;
+	struct iommu_domain *dom;
 
 	if (parent)
-		return mock_domain_alloc_nested(parent, flags, user_data);
+		return mock_alloc_nested(parent, flags, user_data);
 
-	if (flags & ~paging_flags)
+	/* Paging domains take no flags beyond these, and no driver data */
+	if ((flags & ~known) || user_data)
 		return ERR_PTR(-EOPNOTSUPP);
-	/* Paging domains take no driver data */
-	if (user_data)
-		return ERR_PTR(-EOPNOTSUPP);
-	if (want_dirty &&
-	    (to_mock_dev(dev)->flags & MOCK_FLAGS_DEVICE_NO_DIRTY))
+	if (dirty && (dev_to_mockdev(dev)->caps & MOCK_FLAGS_DEVICE_NO_DIRTY))
 		return ERR_PTR(-EOPNOTSUPP);
 
-	domain = mock_domain_alloc_paging(dev);
-	if (!IS_ERR(domain) && want_dirty)
-		domain->dirty_ops = &mock_dirty_ops;
-	return domain;
+	dom = mock_alloc_paging(dev);
+	if (dirty && !IS_ERR(dom))
+		dom->dirty_ops = &mockpt_dirty_ops;
+	return dom;
 }
 
-static void mock_domain_free(struct iommu_domain *domain)
+static void mockpt_free(struct iommu_domain *dom)
 {
-	struct mock_iommu_domain *mock = to_mock_domain(domain);
+	struct mockpt *pt = dom_to_mockpt(dom);
 
-	/* iommufd unmaps everything before freeing */
-	WARN_ON(!xa_empty(&mock->pfns));
-	xa_destroy(&mock->pfns);
-	kfree(mock);
+	/* Everything was unmapped by iommufd before it let go of the domain */
+	WARN_ON(!xa_empty(&pt->ptes));
+	xa_destroy(&pt->ptes);
+	kfree(pt);
 }
 
-static int mock_domain_map_pages(struct iommu_domain *domain,
-				 unsigned long iova, phys_addr_t paddr,
-				 size_t pgsize, size_t pgcount, int prot,
-				 gfp_t gfp, size_t *mapped)
+static int mockpt_map_pages(struct iommu_domain *dom, unsigned long iova,
+			    phys_addr_t paddr, size_t pgsize, size_t pgcount,
+			    int prot, gfp_t gfp, size_t *mapped)
 {
-	struct mock_iommu_domain *mock = to_mock_domain(domain);
-	unsigned long total = pgsize * pgcount;
-	unsigned long first_iova = iova;
-	unsigned long off;
+	unsigned long first = iova / MOCK_IOPG_SZ;
+	unsigned long count = pgsize * pgcount / MOCK_IOPG_SZ;
+	struct mockpt *pt = dom_to_mockpt(dom);
+	unsigned long n;
 
 	/*
-	 * The xarray retries failed allocations internally, which fault
-	 * injection does not see reliably; give the sweeps a failure point
-	 * of their own.
+	 * Allocation failures inside the xarray are retried internally and
+	 * escape fault injection, so the sweeps get a failure point here.
 	 */
 	if (iommufd_should_fail())
 		return -ENOENT;
 
-	WARN_ON(iova % MOCK_IO_PAGE_SIZE);
-	WARN_ON(pgsize % MOCK_IO_PAGE_SIZE);
+	WARN_ON(iova % MOCK_IOPG_SZ);
+	WARN_ON(pgsize % MOCK_IOPG_SZ);
 
-	for (off = 0; off < total; off += MOCK_IO_PAGE_SIZE) {
-		unsigned long val = (paddr + off) / MOCK_IO_PAGE_SIZE;
-		void *old;
+	for (n = 0; n < count; n++) {
+		unsigned long bits = 0;
+		void *prev;
 
-		if (!off)
-			val |= MOCK_PFN_START_IOVA;
-		if (off + MOCK_IO_PAGE_SIZE == total)
-			val |= MOCK_PFN_LAST_IOVA;
-		if (pgsize != MOCK_IO_PAGE_SIZE)
-			val |= MOCK_PFN_HUGE_IOVA;
+		if (n == 0 || n == count - 1)
+			bits |= MPTE_EDGE;
+		if (pgsize != MOCK_IOPG_SZ)
+			bits |= MPTE_HUGE;
 
-		old = xa_store(&mock->pfns, (iova + off) / MOCK_IO_PAGE_SIZE,
-			       xa_mk_value(val), gfp);
-		if (xa_is_err(old)) {
-			unsigned long undo;
-
-			for (undo = first_iova; undo != iova + off;
-			     undo += MOCK_IO_PAGE_SIZE)
-				xa_erase(&mock->pfns, undo / MOCK_IO_PAGE_SIZE);
-			return xa_err(old);
+		prev = xa_store(&pt->ptes, first + n,
+				mpte_encode(paddr + n * MOCK_IOPG_SZ, bits),
+				gfp);
+		if (xa_is_err(prev)) {
+			/* Nothing of this call may stay behind */
+			while (n--)
+				xa_erase(&pt->ptes, first + n);
+			return xa_err(prev);
 		}
-		WARN_ON(old);
-		*mapped += MOCK_IO_PAGE_SIZE;
+		WARN_ON(prev);
+		*mapped += MOCK_IOPG_SZ;
 	}
 	return 0;
 }
 
-static size_t mock_domain_unmap_pages(struct iommu_domain *domain,
-				      unsigned long iova, size_t pgsize,
-				      size_t pgcount,
-				      struct iommu_iotlb_gather *iotlb_gather)
+static size_t mockpt_unmap_pages(struct iommu_domain *dom, unsigned long iova,
+				 size_t pgsize, size_t pgcount,
+				 struct iommu_iotlb_gather *iotlb_gather)
 {
-	struct mock_iommu_domain *mock = to_mock_domain(domain);
+	unsigned long first = iova / MOCK_IOPG_SZ;
+	unsigned long count = pgsize * pgcount / MOCK_IOPG_SZ;
+	struct mockpt *pt = dom_to_mockpt(dom);
 	/*
-	 * With huge pages the core may split one contiguous range between
-	 * page sizes anywhere, so the whole-map check only works without.
+	 * With huge IO pages the core may cut a range into page sizes at any
+	 * point, so only small-page domains can check the edges.
 	 */
-	bool check_tags = !(domain->pgsize_bitmap & MOCK_HUGE_PAGE_SIZE);
-	unsigned long total = pgsize * pgcount;
-	unsigned long off;
+	bool check_edges = !(dom->pgsize_bitmap & MOCK_HUGEPG_SZ);
+	unsigned long n;
 
-	WARN_ON(iova % MOCK_IO_PAGE_SIZE);
-	WARN_ON(pgsize % MOCK_IO_PAGE_SIZE);
+	WARN_ON(iova % MOCK_IOPG_SZ);
+	WARN_ON(pgsize % MOCK_IOPG_SZ);
 
-	for (off = 0; off < total; off += MOCK_IO_PAGE_SIZE) {
-		void *ent;
+	for (n = 0; n < count; n++) {
+		void *pte = xa_erase(&pt->ptes, first + n);
+		bool at_edge = n == 0 || n == count - 1;
 
-		ent = xa_erase(&mock->pfns, (iova + off) / MOCK_IO_PAGE_SIZE);
-
-		/*
-		 * iommufd only ever unmaps whole ranges it mapped, so the
-		 * first and last IO pages of an unmap must be the first and
-		 * last of some map call.
-		 */
-		if (!check_tags || !ent)
-			continue;
-		if (!off)
-			WARN_ON(!(xa_to_value(ent) & MOCK_PFN_START_IOVA));
-		if (off + MOCK_IO_PAGE_SIZE == total)
-			WARN_ON(!(xa_to_value(ent) & MOCK_PFN_LAST_IOVA));
+		/* iommufd unmaps exactly the ranges it mapped */
+		if (check_edges && pte && at_edge)
+			WARN_ON(!mpte_test(pte, MPTE_EDGE));
 	}
-	return total;
+	return pgsize * pgcount;
 }
 
-static phys_addr_t mock_domain_iova_to_phys(struct iommu_domain *domain,
-					    dma_addr_t iova)
+static phys_addr_t mockpt_iova_to_phys(struct iommu_domain *dom,
+				       dma_addr_t iova)
 {
-	struct mock_iommu_domain *mock = to_mock_domain(domain);
-	void *ent;
+	void *pte;
 
-	WARN_ON(iova % MOCK_IO_PAGE_SIZE);
-	ent = xa_load(&mock->pfns, iova / MOCK_IO_PAGE_SIZE);
-	WARN_ON(!ent);
-	return (xa_to_value(ent) & MOCK_PFN_MASK) * MOCK_IO_PAGE_SIZE;
+	WARN_ON(iova % MOCK_IOPG_SZ);
+	pte = xa_load(&dom_to_mockpt(dom)->ptes, iova / MOCK_IOPG_SZ);
+	WARN_ON(!pte);
+	return mpte_pa(pte);
 }
 
-static bool mock_domain_capable(struct device *dev, enum iommu_cap cap)
+static bool mock_capable(struct device *dev, enum iommu_cap cap)
 {
-	struct mock_dev *mdev = to_mock_dev(dev);
+	u32 caps = dev_to_mockdev(dev)->caps;
 
-	switch (cap) {
-	case IOMMU_CAP_CACHE_COHERENCY:
+	if (cap == IOMMU_CAP_CACHE_COHERENCY)
 		return true;
-	case IOMMU_CAP_DIRTY_TRACKING:
-		return !(mdev->flags & MOCK_FLAGS_DEVICE_NO_DIRTY);
-	default:
-		return false;
-	}
+	if (cap == IOMMU_CAP_DIRTY_TRACKING)
+		return !(caps & MOCK_FLAGS_DEVICE_NO_DIRTY);
+	return false;
 }
 
-static struct iommu_device *mock_probe_device(struct device *dev)
+static struct iommu_device *mock_probe(struct device *dev)
 {
-	if (dev->bus != &iommufd_mock_bus)
-		return ERR_PTR(-ENODEV);
-	return &mock_iommu_device;
+	return dev->bus == &mock_bus ? &mock_iommu : ERR_PTR(-ENODEV);
 }
 
-/* There is no hardware to tell; the response only has to be accepted */
-static void mock_domain_page_response(struct device *dev,
-				      struct iopf_fault *evt,
-				      struct iommu_page_response *msg)
+/* No hardware waits for the answer; accepting it is all there is to do */
+static void mock_page_response(struct device *dev, struct iopf_fault *evt,
+			       struct iommu_page_response *msg)
 {
 }
 
-static int mock_dev_enable_feat(struct device *dev,
-				enum iommu_dev_features feat)
+static int mock_enable_feat(struct device *dev, enum iommu_dev_features feat)
 {
-	if (feat != IOMMU_DEV_FEAT_IOPF || !mock_iommu_iopf_queue)
+	if (feat == IOMMU_DEV_FEAT_IOPF && mock_iopfq)
+		return iopf_queue_add_device(mock_iopfq, dev);
+	return -ENODEV;
+}
+
+static int mock_disable_feat(struct device *dev, enum iommu_dev_features feat)
+{
+	if (feat != IOMMU_DEV_FEAT_IOPF || !mock_iopfq)
 		return -ENODEV;
-	return iopf_queue_add_device(mock_iommu_iopf_queue, dev);
-}
-
-static int mock_dev_disable_feat(struct device *dev,
-				 enum iommu_dev_features feat)
-{
-	if (feat != IOMMU_DEV_FEAT_IOPF || !mock_iommu_iopf_queue)
-		return -ENODEV;
-	iopf_queue_remove_device(mock_iommu_iopf_queue, dev);
+	iopf_queue_remove_device(mock_iopfq, dev);
 	return 0;
 }
 
-static const struct iommu_domain_ops mock_domain_ops = {
-	.free = mock_domain_free,
-	.attach_dev = mock_domain_nop_attach,
-	.map_pages = mock_domain_map_pages,
-	.unmap_pages = mock_domain_unmap_pages,
-	.iova_to_phys = mock_domain_iova_to_phys,
+static const struct iommu_domain_ops mockpt_ops = {
+	.attach_dev = mock_attach_dev,
+	.map_pages = mockpt_map_pages,
+	.unmap_pages = mockpt_unmap_pages,
+	.iova_to_phys = mockpt_iova_to_phys,
+	.free = mockpt_free,
 };
 
 static const struct iommu_ops mock_ops = {
-	/*
-	 * Devices start out blocked. (def_domain_type() cannot ask for a
-	 * blocked domain: IOMMU_DOMAIN_BLOCKED is zero, "no preference".)
-	 */
-	.default_domain = &mock_blocking_domain,
-	.blocked_domain = &mock_blocking_domain,
 	.owner = THIS_MODULE,
-	.pgsize_bitmap = MOCK_IO_PAGE_SIZE,
-	.hw_info = mock_domain_hw_info,
-	.domain_alloc_paging = mock_domain_alloc_paging,
-	.domain_alloc_user = mock_domain_alloc_user,
-	.capable = mock_domain_capable,
+	.probe_device = mock_probe,
 	.device_group = generic_device_group,
-	.probe_device = mock_probe_device,
-	.page_response = mock_domain_page_response,
-	.dev_enable_feat = mock_dev_enable_feat,
-	.dev_disable_feat = mock_dev_disable_feat,
+	.capable = mock_capable,
+	.hw_info = mock_hw_info,
+	/*
+	 * A new device starts blocked. def_domain_type() could not say so:
+	 * IOMMU_DOMAIN_BLOCKED is zero, which there means "no preference".
+	 */
+	.default_domain = &mock_blocked_domain,
+	.blocked_domain = &mock_blocked_domain,
+	.domain_alloc_paging = mock_alloc_paging,
+	.domain_alloc_user = mock_alloc_user,
+	.default_domain_ops = &mockpt_ops,
+	.pgsize_bitmap = MOCK_IOPG_SZ,
+	.dev_enable_feat = mock_enable_feat,
+	.dev_disable_feat = mock_disable_feat,
+	.page_response = mock_page_response,
 	.user_pasid_table = true,
-	.default_domain_ops = &mock_domain_ops,
 };
 
-static void mock_domain_free_nested(struct iommu_domain *domain)
+static void mocknest_free(struct iommu_domain *dom)
 {
-	kfree(to_mock_nested(domain));
+	kfree(dom_to_mocknest(dom));
+}
+
+/* Carry out one invalidation request on the pretend IOTLB */
+static int mocknest_invalidate_one(struct mocknest *nest,
+				   const struct iommu_hwpt_invalidate_selftest *req)
+{
+	if (req->flags & ~IOMMU_TEST_INVALIDATE_FLAG_ALL)
+		return -EOPNOTSUPP;
+	if (req->iotlb_id > MOCK_NESTED_DOMAIN_IOTLB_ID_MAX)
+		return -EINVAL;
+
+	if (req->flags & IOMMU_TEST_INVALIDATE_FLAG_ALL)
+		memset(nest->tlb, 0, sizeof(nest->tlb));
+	else
+		nest->tlb[req->iotlb_id] = 0;
+	return 0;
 }
 
 /*
- * Handle the requests in order; stop at the first bad one. entry_num is
- * set to the number of requests handled in every case.
+ * Requests are done in order up to the first bad one. In every case
+ * entry_num is set to how many were done.
  */
-static int
-mock_domain_cache_invalidate_user(struct iommu_domain *domain,
-				  struct iommu_user_data_array *array)
+static int mocknest_cache_invalidate_user(struct iommu_domain *dom,
+					  struct iommu_user_data_array *array)
 {
-	struct mock_iommu_domain_nested *mock_nested = to_mock_nested(domain);
-	struct iommu_hwpt_invalidate_selftest inv;
-	u32 done = 0;
-	int rc = 0;
-	u32 i, j;
+	struct mocknest *nest = dom_to_mocknest(dom);
+	struct iommu_hwpt_invalidate_selftest req;
+	u32 total = array->entry_num;
+	u32 done;
+	int err = 0;
 
 	if (array->type != IOMMU_HWPT_INVALIDATE_DATA_SELFTEST) {
-		rc = -EINVAL;
-		goto out;
+		array->entry_num = 0;
+		return -EINVAL;
 	}
 
-	for (i = 0; i < array->entry_num; i++) {
-		rc = iommu_copy_struct_from_user_array(&inv, array,
-						       IOMMU_HWPT_INVALIDATE_DATA_SELFTEST,
-						       i, iotlb_id);
-		if (rc)
+	for (done = 0; done < total; done++) {
+		err = iommu_copy_struct_from_user_array(&req, array,
+							IOMMU_HWPT_INVALIDATE_DATA_SELFTEST,
+							done, iotlb_id);
+		if (!err)
+			err = mocknest_invalidate_one(nest, &req);
+		if (err)
 			break;
-
-		if (inv.flags & ~IOMMU_TEST_INVALIDATE_FLAG_ALL) {
-			rc = -EOPNOTSUPP;
-			break;
-		}
-		if (inv.iotlb_id > MOCK_NESTED_DOMAIN_IOTLB_ID_MAX) {
-			rc = -EINVAL;
-			break;
-		}
-
-		if (inv.flags & IOMMU_TEST_INVALIDATE_FLAG_ALL) {
-			for (j = 0; j < MOCK_NESTED_DOMAIN_IOTLB_NUM; j++)
-				mock_nested->iotlb[j] = 0;
-		} else {
-			mock_nested->iotlb[inv.iotlb_id] = 0;
-		}
-		done++;
 	}
-
-out:
 	array->entry_num = done;
-	return rc;
+	return err;
 }
 
-static const struct iommu_domain_ops mock_domain_nested_ops = {
-	.free = mock_domain_free_nested,
-	.attach_dev = mock_domain_nop_attach,
-	.cache_invalidate_user = mock_domain_cache_invalidate_user,
+static const struct iommu_domain_ops mocknest_ops = {
+	.attach_dev = mock_attach_dev,
+	.cache_invalidate_user = mocknest_cache_invalidate_user,
+	.free = mocknest_free,
 };
 
-/* Look up a paging HWPT that must be backed by a mock domain */
-static struct iommufd_hw_pagetable *
-get_md_pagetable(struct iommufd_ucmd *ucmd, u32 mockpt_id,
-		 struct mock_iommu_domain **mock)
+/*
+ * Find the HWPT @id of type @type whose domain has the mock's @ops; the
+ * caller gets a short-term reference on it. Return: the domain or an
+ * ERR_PTR, -EINVAL for a HWPT of another driver.
+ */
+static struct iommu_domain *mock_hwpt_domain(struct iommufd_ucmd *ucmd, u32 id,
+					     enum iommufd_object_type type,
+					     const struct iommu_domain_ops *ops,
+					     struct iommufd_object **objp)
 {
-	struct iommufd_object *obj;
 	struct iommufd_hw_pagetable *hwpt;
+	struct iommufd_object *obj;
 
-	obj = iommufd_get_object(ucmd->ictx, mockpt_id,
-				 IOMMUFD_OBJ_HWPT_PAGING);
+	obj = iommufd_get_object(ucmd->ictx, id, type);
 	if (IS_ERR(obj))
 		return ERR_CAST(obj);
+
 	hwpt = container_of(obj, struct iommufd_hw_pagetable, obj);
-	if (hwpt->domain->type != IOMMU_DOMAIN_UNMANAGED ||
-	    hwpt->domain->ops != &mock_domain_ops) {
+	if (hwpt->domain->ops != ops) {
 		iommufd_put_object(ucmd->ictx, obj);
 		return ERR_PTR(-EINVAL);
 	}
-	*mock = to_mock_domain(hwpt->domain);
-	return hwpt;
+	*objp = obj;
+	return hwpt->domain;
 }
 
-/* Look up a nested HWPT that must be backed by a mock nested domain */
-static struct iommufd_hw_pagetable *
-get_md_pagetable_nested(struct iommufd_ucmd *ucmd, u32 mockpt_id,
-			struct mock_iommu_domain_nested **mock_nested)
+static struct mockpt *mockpt_lookup(struct iommufd_ucmd *ucmd, u32 id,
+				    struct iommufd_object **objp)
 {
-	struct iommufd_object *obj;
-	struct iommufd_hw_pagetable *hwpt;
+	struct iommu_domain *dom;
 
-	obj = iommufd_get_object(ucmd->ictx, mockpt_id,
-				 IOMMUFD_OBJ_HWPT_NESTED);
-	if (IS_ERR(obj))
-		return ERR_CAST(obj);
-	hwpt = container_of(obj, struct iommufd_hw_pagetable, obj);
-	if (hwpt->domain->type != IOMMU_DOMAIN_NESTED ||
-	    hwpt->domain->ops != &mock_domain_nested_ops) {
-		iommufd_put_object(ucmd->ictx, obj);
-		return ERR_PTR(-EINVAL);
-	}
-	*mock_nested = to_mock_nested(hwpt->domain);
-	return hwpt;
+	dom = mock_hwpt_domain(ucmd, id, IOMMUFD_OBJ_HWPT_PAGING, &mockpt_ops,
+			       objp);
+	return IS_ERR(dom) ? ERR_CAST(dom) : dom_to_mockpt(dom);
+}
+
+static struct mocknest *mocknest_lookup(struct iommufd_ucmd *ucmd, u32 id,
+					struct iommufd_object **objp)
+{
+	struct iommu_domain *dom;
+
+	dom = mock_hwpt_domain(ucmd, id, IOMMUFD_OBJ_HWPT_NESTED,
+			       &mocknest_ops, objp);
+	return IS_ERR(dom) ? ERR_CAST(dom) : dom_to_mocknest(dom);
 }
 
 /* ------------------------------------------------------------------------
  * Mock devices
  */
 
-static void mock_dev_release(struct device *dev)
+static void mockdev_release(struct device *dev)
 {
-	struct mock_dev *mdev = to_mock_dev(dev);
+	struct mockdev *mdev = dev_to_mockdev(dev);
 
-	ida_free(&mock_dev_ida, mdev->id);
+	ida_free(&mock_dev_numbers, mdev->num);
 	kfree(mdev);
 }
 
 /**
- * iommufd_selftest_is_mock_dev() - is this a device of the mock bus?
- * @dev: any device
+ * iommufd_selftest_is_mock_dev() - does a device sit on the mock bus?
+ * @dev: a device
  *
- * Return: true for devices made by IOMMU_TEST_OP_MOCK_DOMAIN.
+ * Return: true for the devices IOMMU_TEST_OP_MOCK_DOMAIN creates.
  */
 bool iommufd_selftest_is_mock_dev(struct device *dev)
 {
-	return dev->release == mock_dev_release;
+	return dev->release == mockdev_release;
 }
 
-/* Undo the parts of mock_dev_create() that precede device_add() */
-static void mock_dev_unprepare(struct mock_dev *mdev)
+/* Undo what mockdev_create() set up on the device besides adding it */
+static void mockdev_strip(struct mockdev *mdev)
 {
 	if (mdev->dev.iommu)
 		dev_iommu_free(&mdev->dev);
-	if (mdev->has_swnode) {
-		device_remove_software_node(&mdev->dev);
-		mdev->has_swnode = false;
-	}
+	if (!mdev->node_added)
+		return;
+	device_remove_software_node(&mdev->dev);
+	mdev->node_added = false;
+}
+
+/* Give the device the PASID width property the core reads at probe */
+static int mockdev_add_pasid_prop(struct mockdev *mdev)
+{
+	int err;
+
+	mdev->prop[0] = PROPERTY_ENTRY_U32("pasid-num-bits", MOCK_PASID_WIDTH);
+	mdev->node.properties = mdev->prop;
+	mdev->node.name = dev_name(&mdev->dev);
+	err = device_add_software_node(&mdev->dev, &mdev->node);
+	if (!err)
+		mdev->node_added = true;
+	return err;
 }
 
 /*
- * Create a mock device and add it to the mock bus, which makes the IOMMU
- * core probe it right away: it ends up in a new group, blocked.
+ * Make a device with the MOCK_FLAGS_DEVICE_* in @caps and put it on the
+ * mock bus. The core probes it on the spot, which leaves it alone in a new
+ * group on the blocked domain.
  */
-static struct mock_dev *mock_dev_create(unsigned long dev_flags)
+static struct mockdev *mockdev_create(u32 caps)
 {
-	const unsigned long valid_flags = MOCK_FLAGS_DEVICE_NO_DIRTY |
-					  MOCK_FLAGS_DEVICE_HUGE_IOVA |
-					  MOCK_FLAGS_DEVICE_PASID;
-	struct mock_dev *mdev;
-	int rc;
+	const u32 valid = MOCK_FLAGS_DEVICE_NO_DIRTY |
+			  MOCK_FLAGS_DEVICE_HUGE_IOVA |
+			  MOCK_FLAGS_DEVICE_PASID;
+	struct mockdev *mdev;
+	int err;
 
-	if (dev_flags & ~valid_flags)
+	if (caps & ~valid)
 		return ERR_PTR(-EINVAL);
 
 	mdev = kzalloc(sizeof(*mdev), GFP_KERNEL);
 	if (!mdev)
 		return ERR_PTR(-ENOMEM);
-
-	rc = ida_alloc(&mock_dev_ida, GFP_KERNEL);
-	if (rc < 0) {
+	mdev->num = ida_alloc(&mock_dev_numbers, GFP_KERNEL);
+	if (mdev->num < 0) {
+		err = mdev->num;
 		kfree(mdev);
-		return ERR_PTR(rc);
+		return ERR_PTR(err);
 	}
-	mdev->id = rc;
 
-	/* From here on the release callback frees everything */
-	init_rwsem(&mdev->iopf_rwsem);
+	/* From now on, dropping the last reference frees it all */
+	mdev->caps = caps;
+	init_rwsem(&mdev->fault_sem);
 	device_initialize(&mdev->dev);
-	mdev->flags = dev_flags;
-	mdev->dev.release = mock_dev_release;
-	mdev->dev.bus = &iommufd_mock_bus;
+	mdev->dev.bus = &mock_bus;
+	mdev->dev.release = mockdev_release;
 
-	rc = dev_set_name(&mdev->dev, "iommufd_mock%u", mdev->id);
-	if (rc)
-		goto err_put;
-
-	/* The core reads the PASID width from this property at probe */
-	if (dev_flags & MOCK_FLAGS_DEVICE_PASID) {
-		mdev->props[0] = PROPERTY_ENTRY_U32("pasid-num-bits",
-						    MOCK_PASID_WIDTH);
-		mdev->swnode.name = dev_name(&mdev->dev);
-		mdev->swnode.properties = mdev->props;
-		rc = device_add_software_node(&mdev->dev, &mdev->swnode);
-		if (rc)
-			goto err_put;
-		mdev->has_swnode = true;
+	err = dev_set_name(&mdev->dev, "iommufd_mock%u", mdev->num);
+	if (err)
+		goto put;
+	if (caps & MOCK_FLAGS_DEVICE_PASID) {
+		err = mockdev_add_pasid_prop(mdev);
+		if (err)
+			goto put;
 	}
 
-	/* Name the mock IOMMU as the one serving this device */
-	rc = iommu_fwspec_init(&mdev->dev, &mock_iommu_fwnode);
-	if (rc)
-		goto err_unprepare;
+	/* The mock IOMMU is the one in front of the device */
+	err = iommu_fwspec_init(&mdev->dev, &mock_fwnode);
+	if (err)
+		goto strip;
 
-	down_write(&mdev->iopf_rwsem);
-	rc = device_add(&mdev->dev);
-	up_write(&mdev->iopf_rwsem);
-	if (rc)
-		goto err_unprepare;
+	down_write(&mdev->fault_sem);
+	err = device_add(&mdev->dev);
+	up_write(&mdev->fault_sem);
+	if (err)
+		goto strip;
 
 	if (!mdev->dev.iommu_group) {
-		/* The core did not take the device */
+		/* Probing failed; the core did not take the device */
 		device_del(&mdev->dev);
-		rc = -ENODEV;
-		goto err_unprepare;
+		err = -ENODEV;
+		goto strip;
 	}
 	return mdev;
 
-err_unprepare:
-	mock_dev_unprepare(mdev);
-err_put:
+strip:
+	mockdev_strip(mdev);
+put:
 	put_device(&mdev->dev);
-	return ERR_PTR(rc);
+	return ERR_PTR(err);
 }
 
-static void mock_dev_destroy(struct mock_dev *mdev)
+static void mockdev_destroy(struct mockdev *mdev)
 {
-	/* Leaving the bus makes the core release the device */
+	/* Removing it from the bus makes the core let go of it */
 	device_del(&mdev->dev);
-	mock_dev_unprepare(mdev);
+	mockdev_strip(mdev);
 	put_device(&mdev->dev);
+}
+
+/*
+ * Attach, replace or detach the device of @so as its driver would, with
+ * page requests of the device held off meanwhile. @pt_id is NULL to detach.
+ */
+static int selftest_obj_move(struct selftest_obj *so, u32 *pt_id,
+			     bool replace)
+{
+	struct rw_semaphore *sem = &so->mdev->fault_sem;
+	int err = 0;
+
+	down_write(sem);
+	if (!pt_id)
+		iommufd_device_detach(so->idev);
+	else if (replace)
+		err = iommufd_device_replace(so->idev, pt_id);
+	else
+		err = iommufd_device_attach(so->idev, pt_id);
+	up_write(sem);
+	return err;
 }
 
 /* ------------------------------------------------------------------------
- * IOMMU_TEST_CMD operations
+ * Operations on mock devices and mock page tables
  */
 
 /*
- * IOMMU_TEST_OP_MOCK_DOMAIN(_FLAGS): create a mock device, bind it and
- * attach it to cmd->id (an IOAS or a HWPT), as a VFIO driver would.
+ * IOMMU_TEST_OP_MOCK_DOMAIN and _FLAGS: make a mock device, bind it and
+ * attach it to cmd->id (an IOAS or a HWPT), like a VFIO driver would.
  */
-static int iommufd_test_mock_domain(struct iommufd_ucmd *ucmd,
-				    struct iommu_test_cmd *cmd)
+static int tcmd_mock_domain(struct iommufd_ucmd *ucmd,
+			    struct iommu_test_cmd *cmd)
 {
-	struct iommufd_device *idev;
-	struct selftest_obj *sobj;
-	struct mock_dev *mdev;
+	u32 caps = 0;
+	struct selftest_obj *so;
 	u32 pt_id = cmd->id;
-	u32 dev_flags = 0;
 	u32 idev_id;
-	int rc;
+	int err;
 
-	sobj = iommufd_object_alloc(ucmd->ictx, sobj, IOMMUFD_OBJ_SELFTEST);
-	if (IS_ERR(sobj))
-		return PTR_ERR(sobj);
-	sobj->type = TYPE_IDEV;
-	sobj->idev.ictx = ucmd->ictx;
+	so = iommufd_object_alloc(ucmd->ictx, so, IOMMUFD_OBJ_SELFTEST);
+	if (IS_ERR(so))
+		return PTR_ERR(so);
 
 	if (cmd->op == IOMMU_TEST_OP_MOCK_DOMAIN_FLAGS)
-		dev_flags = cmd->mock_domain_flags.dev_flags;
-
-	mdev = mock_dev_create(dev_flags);
-	if (IS_ERR(mdev)) {
-		rc = PTR_ERR(mdev);
-		goto out_sobj;
+		caps = cmd->mock_domain_flags.dev_flags;
+	so->mdev = mockdev_create(caps);
+	if (IS_ERR(so->mdev)) {
+		err = PTR_ERR(so->mdev);
+		goto abort;
 	}
-	sobj->idev.mock_dev = mdev;
 
-	idev = iommufd_device_bind(ucmd->ictx, &mdev->dev, &idev_id);
-	if (IS_ERR(idev)) {
-		rc = PTR_ERR(idev);
-		goto out_mdev;
+	so->idev = iommufd_device_bind(ucmd->ictx, &so->mdev->dev, &idev_id);
+	if (IS_ERR(so->idev)) {
+		err = PTR_ERR(so->idev);
+		goto remove_dev;
 	}
-	sobj->idev.idev = idev;
 
-	down_write(&mdev->iopf_rwsem);
-	rc = iommufd_device_attach(idev, &pt_id);
-	up_write(&mdev->iopf_rwsem);
-	if (rc)
-		goto out_unbind;
+	err = selftest_obj_move(so, &pt_id, false);
+	if (err)
+		goto unbind;
 
-	/* Destroying the selftest object (not the device) undoes all this */
-	cmd->mock_domain.out_stdev_id = sobj->obj.id;
+	/* From here, destroying the selftest object undoes everything */
+	cmd->mock_domain.out_stdev_id = so->obj.id;
 	cmd->mock_domain.out_hwpt_id = pt_id;
 	cmd->mock_domain.out_idev_id = idev_id;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-	if (rc)
-		goto out_detach;
-	iommufd_object_finalize(ucmd->ictx, &sobj->obj);
+	err = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
+	if (err)
+		goto detach;
+	iommufd_object_finalize(ucmd->ictx, &so->obj);
 	return 0;
 
-out_detach:
-	down_write(&mdev->iopf_rwsem);
-	iommufd_device_detach(idev);
-	up_write(&mdev->iopf_rwsem);
-out_unbind:
-	iommufd_device_unbind(idev);
-out_mdev:
-	mock_dev_destroy(mdev);
-out_sobj:
-	iommufd_object_abort(ucmd->ictx, &sobj->obj);
-	return rc;
+detach:
+	selftest_obj_move(so, NULL, false);
+unbind:
+	iommufd_device_unbind(so->idev);
+remove_dev:
+	mockdev_destroy(so->mdev);
+abort:
+	iommufd_object_abort(ucmd->ictx, &so->obj);
+	return err;
 }
 
-/* IOMMU_TEST_OP_MOCK_DOMAIN_REPLACE: move a mock device elsewhere */
-static int iommufd_test_mock_domain_replace(struct iommufd_ucmd *ucmd,
-					    unsigned int stdev_id, u32 pt_id,
-					    struct iommu_test_cmd *cmd)
+/* IOMMU_TEST_OP_MOCK_DOMAIN_REPLACE: move a mock device to another PT */
+static int tcmd_mock_domain_replace(struct iommufd_ucmd *ucmd,
+				    struct iommu_test_cmd *cmd)
 {
-	struct iommufd_object *dev_obj;
-	struct selftest_obj *sobj;
-	int rc;
+	u32 pt_id = cmd->mock_domain_replace.pt_id;
+	struct iommufd_object *obj;
+	int err;
 
 	/*
-	 * Going through the selftest object rather than the device keeps the
-	 * device from being destroyed (and detached) meanwhile.
+	 * The selftest object is looked up rather than the device: holding
+	 * it keeps the device from being detached and destroyed under us.
 	 */
-	dev_obj = iommufd_get_object(ucmd->ictx, stdev_id,
-				     IOMMUFD_OBJ_SELFTEST);
-	if (IS_ERR(dev_obj))
-		return PTR_ERR(dev_obj);
+	obj = iommufd_get_object(ucmd->ictx, cmd->id, IOMMUFD_OBJ_SELFTEST);
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
 
-	sobj = container_of(dev_obj, struct selftest_obj, obj);
-	if (sobj->type != TYPE_IDEV) {
-		rc = -EINVAL;
-		goto out_put;
+	err = selftest_obj_move(container_of(obj, struct selftest_obj, obj),
+				&pt_id, true);
+	if (!err) {
+		cmd->mock_domain_replace.pt_id = pt_id;
+		err = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
 	}
-
-	down_write(&sobj->idev.mock_dev->iopf_rwsem);
-	rc = iommufd_device_replace(sobj->idev.idev, &pt_id);
-	up_write(&sobj->idev.mock_dev->iopf_rwsem);
-	if (rc)
-		goto out_put;
-
-	cmd->mock_domain_replace.pt_id = pt_id;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-out_put:
-	iommufd_put_object(ucmd->ictx, dev_obj);
-	return rc;
+	iommufd_put_object(ucmd->ictx, obj);
+	return err;
 }
 
-/* IOMMU_TEST_OP_ADD_RESERVED: reserve an IOVA range with no owner */
-static int iommufd_test_add_reserved(struct iommufd_ucmd *ucmd,
-				     unsigned int ioas_id,
-				     unsigned long start, size_t length)
+/* IOMMU_TEST_OP_ADD_RESERVED: reserve an IOVA range that nobody owns */
+static int tcmd_add_reserved(struct iommufd_ucmd *ucmd,
+			     struct iommu_test_cmd *cmd)
 {
+	unsigned long first = cmd->add_reserved.start;
+	size_t len = cmd->add_reserved.length;
 	struct iommufd_ioas *ioas;
 	unsigned long last;
-	int rc;
+	int err;
 
-	if (!length)
+	if (!len)
 		return -EINVAL;
-	if (check_add_overflow(start, length - 1, &last))
+	if (check_add_overflow(first, len - 1, &last))
 		return -EOVERFLOW;
 
-	ioas = iommufd_get_ioas(ucmd->ictx, ioas_id);
+	ioas = iommufd_get_ioas(ucmd->ictx, cmd->id);
 	if (IS_ERR(ioas))
 		return PTR_ERR(ioas);
 	down_write(&ioas->iopt.iova_rwsem);
-	rc = iopt_reserve_iova(&ioas->iopt, start, last, NULL);
+	err = iopt_reserve_iova(&ioas->iopt, first, last, NULL);
 	up_write(&ioas->iopt.iova_rwsem);
 	iommufd_put_object(ucmd->ictx, &ioas->obj);
-	return rc;
+	return err;
 }
 
 /*
- * IOMMU_TEST_OP_MD_CHECK_MAP: every IO page of [iova, iova + length) must
- * translate to the memory behind the same offset of @uptr.
+ * Look up the page behind one user address, the way a device would see
+ * it. Return: 0 with *@pagep referenced, or a negative errno.
  */
-static int iommufd_test_md_check_pa(struct iommufd_ucmd *ucmd,
-				    unsigned int mockpt_id, unsigned long iova,
-				    size_t length, void __user *uptr)
+static int user_page_at(unsigned long uaddr, struct page **pagep)
 {
-	struct iommufd_hw_pagetable *hwpt;
-	struct mock_iommu_domain *mock;
-	uintptr_t end;
-	int rc = 0;
+	long got = get_user_pages_fast(uaddr, 1, 0, pagep);
 
-	if (iova % MOCK_IO_PAGE_SIZE || length % MOCK_IO_PAGE_SIZE ||
-	    (uintptr_t)uptr % MOCK_IO_PAGE_SIZE ||
-	    check_add_overflow((uintptr_t)uptr, (uintptr_t)length, &end))
+	if (got < 0)
+		return got;
+	if (WARN_ON(got != 1))
+		return -EFAULT;
+	return 0;
+}
+
+/* Is [@uaddr, @uaddr + @len) aligned to @align and free of wrap-around? */
+static bool user_range_ok(unsigned long uaddr, size_t len, unsigned long align)
+{
+	unsigned long end;
+
+	if (uaddr % align || len % align)
+		return false;
+	return !check_add_overflow(uaddr, (unsigned long)len, &end);
+}
+
+/*
+ * IOMMU_TEST_OP_MD_CHECK_MAP: every IO page in [iova, iova + length) of the
+ * mock HWPT must translate to the memory at the same offset from uptr.
+ */
+static int tcmd_md_check_map(struct iommufd_ucmd *ucmd,
+			     struct iommu_test_cmd *cmd)
+{
+	unsigned long uaddr = cmd->check_map.uptr;
+	unsigned long iova = cmd->check_map.iova;
+	size_t left = cmd->check_map.length;
+	struct iommufd_object *obj;
+	struct mockpt *pt;
+	int err = 0;
+
+	if (iova % MOCK_IOPG_SZ || !user_range_ok(uaddr, left, MOCK_IOPG_SZ))
 		return -EINVAL;
 
-	hwpt = get_md_pagetable(ucmd, mockpt_id, &mock);
-	if (IS_ERR(hwpt))
-		return PTR_ERR(hwpt);
+	pt = mockpt_lookup(ucmd, cmd->id, &obj);
+	if (IS_ERR(pt))
+		return PTR_ERR(pt);
 
-	for (; length; length -= MOCK_IO_PAGE_SIZE) {
-		unsigned long ua = (uintptr_t)uptr;
+	for (; left; left -= MOCK_IOPG_SZ) {
 		struct page *page;
-		phys_addr_t expect;
-		long npages;
-		void *ent;
+		phys_addr_t want;
+		void *pte;
 
-		npages = get_user_pages_fast(ua & PAGE_MASK, 1, 0, &page);
-		if (npages < 0) {
-			rc = npages;
+		err = user_page_at(uaddr & PAGE_MASK, &page);
+		if (err)
 			break;
-		}
-		if (WARN_ON(npages != 1)) {
-			rc = -EFAULT;
-			break;
-		}
-		expect = (phys_addr_t)page_to_pfn(page) * PAGE_SIZE +
-			 ua % PAGE_SIZE;
+		want = (phys_addr_t)page_to_pfn(page) * PAGE_SIZE +
+		       offset_in_page(uaddr);
 		put_page(page);
 
-		ent = xa_load(&mock->pfns, iova / MOCK_IO_PAGE_SIZE);
-		if (!ent ||
-		    (xa_to_value(ent) & MOCK_PFN_MASK) * MOCK_IO_PAGE_SIZE !=
-			    expect) {
-			rc = -EINVAL;
+		pte = xa_load(&pt->ptes, iova / MOCK_IOPG_SZ);
+		if (!pte || mpte_pa(pte) != want) {
+			err = -EINVAL;
 			break;
 		}
-		iova += MOCK_IO_PAGE_SIZE;
-		uptr += MOCK_IO_PAGE_SIZE;
+		iova += MOCK_IOPG_SZ;
+		uaddr += MOCK_IOPG_SZ;
 	}
 
-	iommufd_put_object(ucmd->ictx, &hwpt->obj);
-	return rc;
+	iommufd_put_object(ucmd->ictx, obj);
+	return err;
 }
 
 /*
- * IOMMU_TEST_OP_MD_CHECK_REFS: every page behind the buffer must be pinned
- * exactly @refs times; finds leaked and missing pins. Compound pages keep
- * their count on the head page and are skipped.
+ * IOMMU_TEST_OP_MD_CHECK_REFS: each page of the buffer must carry exactly
+ * refs pins, which finds both leaked and missing ones. Compound pages keep
+ * their count in the head page and are not checked.
  */
-static int iommufd_test_md_check_refs(struct iommufd_ucmd *ucmd,
-				      void __user *uptr, size_t length,
-				      unsigned int refs)
+static int tcmd_md_check_refs(struct iommufd_ucmd *ucmd,
+			      struct iommu_test_cmd *cmd)
 {
-	uintptr_t end;
+	unsigned long uaddr = cmd->check_refs.uptr;
+	size_t left = cmd->check_refs.length;
+	unsigned int want = cmd->check_refs.refs;
 
-	if (length % PAGE_SIZE || (uintptr_t)uptr % PAGE_SIZE ||
-	    check_add_overflow((uintptr_t)uptr, (uintptr_t)length, &end))
+	if (!user_range_ok(uaddr, left, PAGE_SIZE))
 		return -EINVAL;
 
-	for (; length; length -= PAGE_SIZE, uptr += PAGE_SIZE) {
+	for (; left; left -= PAGE_SIZE, uaddr += PAGE_SIZE) {
 		struct page *page;
-		bool mismatch;
-		long npages;
+		unsigned int pins;
+		bool compound;
+		int err;
 
-		npages = get_user_pages_fast((uintptr_t)uptr, 1, 0, &page);
-		if (npages < 0)
-			return npages;
-		if (WARN_ON(npages != 1))
-			return -EFAULT;
-		/* Our own reference is below the pin bias and rounds away */
-		mismatch = !PageCompound(page) &&
-			   page_ref_count(page) / GUP_PIN_COUNTING_BIAS != refs;
+		err = user_page_at(uaddr, &page);
+		if (err)
+			return err;
+		/* Our own plain reference is far below one pin and rounds off */
+		pins = page_ref_count(page) / GUP_PIN_COUNTING_BIAS;
+		compound = PageCompound(page);
 		put_page(page);
-		if (mismatch)
+		if (!compound && pins != want)
 			return -EIO;
 	}
 	return 0;
 }
 
-/* IOMMU_TEST_OP_MD_CHECK_IOTLB: compare one IOTLB entry of a nested HWPT */
-static int iommufd_test_md_check_iotlb(struct iommufd_ucmd *ucmd,
-				       u32 mockpt_id, unsigned int iotlb_id,
-				       u32 iotlb)
+/* IOMMU_TEST_OP_MD_CHECK_IOTLB: compare one IOTLB entry of a mock nest */
+static int tcmd_md_check_iotlb(struct iommufd_ucmd *ucmd,
+			       struct iommu_test_cmd *cmd)
 {
-	struct mock_iommu_domain_nested *mock_nested;
-	struct iommufd_hw_pagetable *hwpt;
-	int rc = 0;
+	unsigned int slot = cmd->check_iotlb.id;
+	struct iommufd_object *obj;
+	struct mocknest *nest;
+	int err = 0;
 
-	hwpt = get_md_pagetable_nested(ucmd, mockpt_id, &mock_nested);
-	if (IS_ERR(hwpt))
-		return PTR_ERR(hwpt);
+	nest = mocknest_lookup(ucmd, cmd->id, &obj);
+	if (IS_ERR(nest))
+		return PTR_ERR(nest);
 
-	if (iotlb_id > MOCK_NESTED_DOMAIN_IOTLB_ID_MAX ||
-	    mock_nested->iotlb[iotlb_id] != iotlb)
-		rc = -EINVAL;
-	iommufd_put_object(ucmd->ictx, &hwpt->obj);
-	return rc;
-}
-
-/* ------------------------------------------------------------------------
- * Accesses driven from userspace
- *
- * CREATE_ACCESS returns a file descriptor standing for an in-kernel access
- * user (like an mdev driver would be); the other access ops name it by that
- * descriptor, and closing it destroys the access.
- */
-
-/**
- * struct selftest_access - the driver side of a test access
- * @access: the iommufd access, NULL until creation completed
- * @file: the file userspace holds
- * @lock: protects @items and @next_id; held across pinning so that an
- *	unmap callback waits for a pin in progress
- * @items: the pins, struct selftest_access_item
- * @next_id: id of the next pin
- */
-struct selftest_access {
-	struct iommufd_access *access;
-	struct file *file;
-	struct mutex lock;	/* protects items and next_id */
-	struct list_head items;
-	unsigned int next_id;
-};
-
-/**
- * struct selftest_access_item - one pinned range
- * @items_elm: entry in &selftest_access.items
- * @iova: first IOVA
- * @length: bytes
- * @id: the id userspace names it by
- */
-struct selftest_access_item {
-	struct list_head items_elm;
-	unsigned long iova;
-	size_t length;
-	unsigned int id;
-};
-
-static const struct file_operations iommfd_test_staccess_fops;
-
-/* The test access behind a file descriptor, holding a file reference */
-static struct selftest_access *iommufd_access_get(int fd)
-{
-	struct file *file;
-
-	file = fget(fd);
-	if (!file)
-		return ERR_PTR(-EBADFD);
-
-	if (file->f_op != &iommfd_test_staccess_fops) {
-		fput(file);
-		return ERR_PTR(-EBADFD);
-	}
-	return file->private_data;
-}
-
-static void iommufd_test_access_item_free(struct selftest_access *staccess,
-					  struct selftest_access_item *item)
-{
-	lockdep_assert_held(&staccess->lock);
-
-	list_del(&item->items_elm);
-	iommufd_access_unpin_pages(staccess->access, item->iova, item->length);
-	kfree(item);
-}
-
-/* The unmap callback: unpin every item that touches the range */
-static void iommufd_test_access_unmap(void *data, unsigned long iova,
-				      unsigned long length)
-{
-	unsigned long iova_last = iova + length - 1;
-	struct selftest_access *staccess = data;
-	struct selftest_access_item *item, *tmp;
-
-	mutex_lock(&staccess->lock);
-	list_for_each_entry_safe(item, tmp, &staccess->items, items_elm) {
-		if (iova > item->iova + item->length - 1 ||
-		    iova_last < item->iova)
-			continue;
-		iommufd_test_access_item_free(staccess, item);
-	}
-	mutex_unlock(&staccess->lock);
-}
-
-/* IOMMU_TEST_OP_DESTROY_ACCESS_PAGES: unpin one item */
-static int iommufd_test_access_item_destroy(struct iommufd_ucmd *ucmd,
-					    unsigned int access_id,
-					    unsigned int item_id)
-{
-	struct selftest_access_item *item;
-	struct selftest_access *staccess;
-	int rc = -ENOENT;
-
-	staccess = iommufd_access_get(access_id);
-	if (IS_ERR(staccess))
-		return PTR_ERR(staccess);
-
-	mutex_lock(&staccess->lock);
-	list_for_each_entry(item, &staccess->items, items_elm) {
-		if (item->id == item_id) {
-			iommufd_test_access_item_free(staccess, item);
-			rc = 0;
-			break;
-		}
-	}
-	mutex_unlock(&staccess->lock);
-	fput(staccess->file);
-	return rc;
-}
-
-static int iommufd_test_staccess_release(struct inode *inode,
-					 struct file *filep)
-{
-	struct selftest_access *staccess = filep->private_data;
-
-	if (staccess->access) {
-		iommufd_test_access_unmap(staccess, 0, ULONG_MAX);
-		iommufd_access_destroy(staccess->access);
-	}
-	mutex_destroy(&staccess->lock);
-	kfree(staccess);
-	return 0;
-}
-
-static const struct iommufd_access_ops selftest_access_ops_pin = {
-	.needs_pin_pages = 1,
-	.unmap = iommufd_test_access_unmap,
-};
-
-static const struct iommufd_access_ops selftest_access_ops = {
-	.unmap = iommufd_test_access_unmap,
-};
-
-static const struct file_operations iommfd_test_staccess_fops = {
-	.release = iommufd_test_staccess_release,
-};
-
-static struct selftest_access *iommufd_test_alloc_access(void)
-{
-	struct selftest_access *staccess;
-	struct file *filep;
-
-	staccess = kzalloc(sizeof(*staccess), GFP_KERNEL_ACCOUNT);
-	if (!staccess)
-		return ERR_PTR(-ENOMEM);
-	INIT_LIST_HEAD(&staccess->items);
-	mutex_init(&staccess->lock);
-
-	filep = anon_inode_getfile("[iommufd_test_staccess]",
-				   &iommfd_test_staccess_fops, staccess,
-				   O_RDWR);
-	if (IS_ERR(filep)) {
-		mutex_destroy(&staccess->lock);
-		kfree(staccess);
-		return ERR_CAST(filep);
-	}
-	staccess->file = filep;
-	return staccess;
-}
-
-/* IOMMU_TEST_OP_CREATE_ACCESS: an access attached to @ioas_id, as an fd */
-static int iommufd_test_create_access(struct iommufd_ucmd *ucmd,
-				      unsigned int ioas_id, unsigned int flags)
-{
-	struct iommu_test_cmd *cmd = ucmd->cmd;
-	struct selftest_access *staccess;
-	struct iommufd_access *access;
-	int fdno;
-	u32 id;
-	int rc;
-
-	if (flags & ~MOCK_FLAGS_ACCESS_CREATE_NEEDS_PIN_PAGES)
-		return -EOPNOTSUPP;
-
-	staccess = iommufd_test_alloc_access();
-	if (IS_ERR(staccess))
-		return PTR_ERR(staccess);
-
-	fdno = get_unused_fd_flags(O_CLOEXEC);
-	if (fdno < 0) {
-		rc = -ENOMEM;
-		goto out_put_file;
-	}
-
-	access = iommufd_access_create(ucmd->ictx,
-				       (flags & MOCK_FLAGS_ACCESS_CREATE_NEEDS_PIN_PAGES) ?
-				       &selftest_access_ops_pin :
-				       &selftest_access_ops,
-				       staccess, &id);
-	if (IS_ERR(access)) {
-		rc = PTR_ERR(access);
-		goto out_put_fdno;
-	}
-	rc = iommufd_access_attach(access, ioas_id);
-	if (rc)
-		goto out_destroy;
-
-	cmd->create_access.out_access_fd = fdno;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-	if (rc)
-		goto out_destroy;
-
-	staccess->access = access;
-	fd_install(fdno, staccess->file);
-	return 0;
-
-out_destroy:
-	iommufd_access_destroy(access);
-out_put_fdno:
-	put_unused_fd(fdno);
-out_put_file:
-	/* staccess->access is still NULL, so release only frees staccess */
-	fput(staccess->file);
-	return rc;
-}
-
-/* IOMMU_TEST_OP_ACCESS_REPLACE_IOAS */
-static int iommufd_test_access_replace_ioas(struct iommufd_ucmd *ucmd,
-					    unsigned int access_id,
-					    unsigned int ioas_id)
-{
-	struct selftest_access *staccess;
-	int rc;
-
-	staccess = iommufd_access_get(access_id);
-	if (IS_ERR(staccess))
-		return PTR_ERR(staccess);
-
-	rc = iommufd_access_replace(staccess->access, ioas_id);
-	fput(staccess->file);
-	return rc;
-}
-
-/* The pinned pages must be the very pages that back the user VA */
-static int iommufd_test_check_pages(void __user *uptr, struct page **pages,
-				    size_t npages)
-{
-	for (; npages; npages--, pages++, uptr += PAGE_SIZE) {
-		struct page *page;
-		long rc;
-
-		rc = get_user_pages_fast((uintptr_t)uptr, 1, 0, &page);
-		if (rc < 0)
-			return rc;
-		if (WARN_ON(rc != 1))
-			return -EFAULT;
-		put_page(page);
-		if (page != *pages)
-			return -EBADE;
-	}
-	return 0;
-}
-
-/* IOMMU_TEST_OP_ACCESS_PAGES: pin a range through the access */
-static int iommufd_test_access_pages(struct iommufd_ucmd *ucmd,
-				     unsigned int access_id, unsigned long iova,
-				     size_t length, void __user *uptr,
-				     u32 flags)
-{
-	struct iommu_test_cmd *cmd = ucmd->cmd;
-	struct selftest_access_item *item;
-	struct selftest_access *staccess;
-	struct page **pages;
-	size_t npages;
-	int rc;
-
-	/* Keep huge requests away from kvcalloc(); they are not useful */
-	if (length > SZ_16M)
-		return -ENOMEM;
-
-	if (flags & ~(MOCK_FLAGS_ACCESS_WRITE | MOCK_FLAGS_ACCESS_SYZ))
-		return -EOPNOTSUPP;
-
-	staccess = iommufd_access_get(access_id);
-	if (IS_ERR(staccess))
-		return PTR_ERR(staccess);
-
-	if (staccess->access->ops != &selftest_access_ops_pin) {
-		rc = -EOPNOTSUPP;
-		goto out_put;
-	}
-
-	if (flags & MOCK_FLAGS_ACCESS_SYZ)
-		iova = iommufd_test_syz_conv_iova(staccess->access,
-						  &cmd->access_pages.iova);
-
-	npages = (ALIGN(iova + length, PAGE_SIZE) -
-		  ALIGN_DOWN(iova, PAGE_SIZE)) / PAGE_SIZE;
-	pages = kvcalloc(npages, sizeof(*pages), GFP_KERNEL_ACCOUNT);
-	if (!pages) {
-		rc = -ENOMEM;
-		goto out_put;
-	}
-
-	/*
-	 * An unmap may come in right after the pin and must not complete
-	 * until the item is gone again. Holding the lock across the pin and
-	 * the creation of the item makes the unmap callback wait for it.
-	 * Real drivers need equal care, or unmaps fail with -EDEADLOCK.
-	 */
-	mutex_lock(&staccess->lock);
-	rc = iommufd_access_pin_pages(staccess->access, iova, length, pages,
-				      flags & MOCK_FLAGS_ACCESS_WRITE);
-	if (rc)
-		goto out_unlock;
-
-	/* A NULL uptr (for syzkaller) skips the check */
-	if (uptr) {
-		rc = iommufd_test_check_pages(uptr - (iova -
-						      ALIGN_DOWN(iova,
-								 PAGE_SIZE)),
-					      pages, npages);
-		if (rc)
-			goto out_unpin;
-	}
-
-	item = kzalloc(sizeof(*item), GFP_KERNEL_ACCOUNT);
-	if (!item) {
-		rc = -ENOMEM;
-		goto out_unpin;
-	}
-	item->iova = iova;
-	item->length = length;
-	item->id = staccess->next_id++;
-	list_add_tail(&item->items_elm, &staccess->items);
-
-	cmd->access_pages.out_access_pages_id = item->id;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-	if (rc) {
-		list_del(&item->items_elm);
-		kfree(item);
-		goto out_unpin;
-	}
-	goto out_unlock;
-
-out_unpin:
-	iommufd_access_unpin_pages(staccess->access, iova, length);
-out_unlock:
-	mutex_unlock(&staccess->lock);
-	kvfree(pages);
-out_put:
-	fput(staccess->file);
-	return rc;
-}
-
-static_assert((unsigned int)MOCK_ACCESS_RW_WRITE == IOMMUFD_ACCESS_RW_WRITE);
-static_assert((unsigned int)MOCK_ACCESS_RW_SLOW_PATH ==
-	      __IOMMUFD_ACCESS_RW_SLOW_PATH);
-
-/* IOMMU_TEST_OP_ACCESS_RW: copy through the access via a kernel buffer */
-static int iommufd_test_access_rw(struct iommufd_ucmd *ucmd,
-				  unsigned int access_id, unsigned long iova,
-				  size_t length, void __user *ubuf,
-				  unsigned int flags)
-{
-	struct iommu_test_cmd *cmd = ucmd->cmd;
-	struct selftest_access *staccess;
-	void *tmp;
-	int rc;
-
-	if (length > SZ_16M)
-		return -ENOMEM;
-
-	if (flags & ~(MOCK_ACCESS_RW_WRITE | MOCK_ACCESS_RW_SLOW_PATH |
-		      MOCK_FLAGS_ACCESS_SYZ))
-		return -EOPNOTSUPP;
-
-	staccess = iommufd_access_get(access_id);
-	if (IS_ERR(staccess))
-		return PTR_ERR(staccess);
-
-	tmp = kvzalloc(length, GFP_KERNEL_ACCOUNT);
-	if (!tmp) {
-		rc = -ENOMEM;
-		goto out_put;
-	}
-
-	if ((flags & MOCK_ACCESS_RW_WRITE) &&
-	    copy_from_user(tmp, ubuf, length)) {
-		rc = -EFAULT;
-		goto out_free;
-	}
-
-	if (flags & MOCK_FLAGS_ACCESS_SYZ)
-		iova = iommufd_test_syz_conv_iova(staccess->access,
-						  &cmd->access_rw.iova);
-
-	rc = iommufd_access_rw(staccess->access, iova, tmp, length,
-			       flags & ~MOCK_FLAGS_ACCESS_SYZ);
-	if (rc)
-		goto out_free;
-	if (!(flags & MOCK_ACCESS_RW_WRITE) &&
-	    copy_to_user(ubuf, tmp, length))
-		rc = -EFAULT;
-
-out_free:
-	kvfree(tmp);
-out_put:
-	fput(staccess->file);
-	return rc;
+	if (slot > MOCK_NESTED_DOMAIN_IOTLB_ID_MAX ||
+	    nest->tlb[slot] != cmd->check_iotlb.iotlb)
+		err = -EINVAL;
+	iommufd_put_object(ucmd->ictx, obj);
+	return err;
 }
 
 /*
- * IOMMU_TEST_OP_DIRTY: play the device writing to memory. For every bit
- * set in the user bitmap, the IO page at iova + bit * page_size gets its
- * dirty bit, if it is mapped. Returns the number of IO pages marked.
+ * IOMMU_TEST_OP_DIRTY: stand in for a device writing memory. Each bit set
+ * in the user's bitmap dirties the IO page at iova + bit * page_size, if it
+ * is mapped; out_nr_dirty reports how many were.
  */
-static int iommufd_test_dirty(struct iommufd_ucmd *ucmd, unsigned int mockpt_id,
-			      unsigned long iova, size_t length,
-			      unsigned long page_size, void __user *uptr,
-			      u32 flags)
+static int tcmd_dirty(struct iommufd_ucmd *ucmd, struct iommu_test_cmd *cmd)
 {
-	struct iommu_test_cmd *cmd = ucmd->cmd;
-	struct iommufd_hw_pagetable *hwpt;
-	struct mock_iommu_domain *mock;
-	unsigned long i, nbits;
+	unsigned long pgsz = cmd->dirty.page_size;
+	unsigned long iova = cmd->dirty.iova;
+	size_t len = cmd->dirty.length;
+	void __user *ubits = u64_to_user_ptr(cmd->dirty.uptr);
+	struct iommufd_object *obj;
+	unsigned long nbits, bit;
 	unsigned long *bits;
-	u64 count = 0;
-	int rc;
+	struct mockpt *pt;
+	u64 marked = 0;
+	int err;
 
-	if (!page_size || !length || iova % page_size || length % page_size ||
-	    !uptr)
+	if (!pgsz || !len || iova % pgsz || len % pgsz || !ubits)
 		return -EINVAL;
-	nbits = length / page_size;
+	nbits = len / pgsz;
 	if (nbits > SZ_16M * BITS_PER_BYTE)
 		return -EOVERFLOW;
 
-	hwpt = get_md_pagetable(ucmd, mockpt_id, &mock);
-	if (IS_ERR(hwpt))
-		return PTR_ERR(hwpt);
+	pt = mockpt_lookup(ucmd, cmd->id, &obj);
+	if (IS_ERR(pt))
+		return PTR_ERR(pt);
 
-	if (!(mock->flags & MOCK_DIRTY_TRACK)) {
-		rc = -EINVAL;
-		goto out_put;
+	if (!pt->track_dirty) {
+		err = -EINVAL;
+		goto put;
 	}
 
-	bits = kvzalloc(BITS_TO_LONGS(nbits) * sizeof(unsigned long),
+	bits = kvzalloc(BITS_TO_LONGS(nbits) * sizeof(*bits),
 			GFP_KERNEL_ACCOUNT);
 	if (!bits) {
-		rc = -ENOMEM;
-		goto out_put;
+		err = -ENOMEM;
+		goto put;
+	}
+	if (copy_from_user(bits, ubits, DIV_ROUND_UP(nbits, BITS_PER_BYTE))) {
+		err = -EFAULT;
+		goto free;
 	}
 
-	if (copy_from_user(bits, uptr, DIV_ROUND_UP(nbits, BITS_PER_BYTE))) {
-		rc = -EFAULT;
-		goto out_free;
-	}
+	for_each_set_bit(bit, bits, nbits) {
+		unsigned long idx = (iova + bit * pgsz) / MOCK_IOPG_SZ;
+		void *pte = xa_load(&pt->ptes, idx);
 
-	for (i = 0; i < nbits; i++) {
-		unsigned long index = (iova + i * page_size) / MOCK_IO_PAGE_SIZE;
-		void *ent, *old;
-
-		if (!test_bit(i, bits))
+		if (!pte)
 			continue;
-
-		ent = xa_load(&mock->pfns, index);
-		if (!ent)
-			continue;
-		old = xa_store(&mock->pfns, index,
-			       xa_mk_value(xa_to_value(ent) |
-					   MOCK_PFN_DIRTY_IOVA),
-			       GFP_KERNEL);
-		WARN_ON_ONCE(old != ent);
-		count++;
+		mpte_modify(pt, idx, pte, MPTE_DIRTY, 0);
+		marked++;
 	}
 
-	cmd->dirty.out_nr_dirty = count;
-	rc = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
-out_free:
+	cmd->dirty.out_nr_dirty = marked;
+	err = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
+free:
 	kvfree(bits);
-out_put:
-	iommufd_put_object(ucmd->ictx, &hwpt->obj);
-	return rc;
+put:
+	iommufd_put_object(ucmd->ictx, obj);
+	return err;
 }
 
 /*
- * IOMMU_TEST_OP_TRIGGER_IOPF: the mock device sends a single-request page
- * request group, as a PCI device with PRI would.
+ * IOMMU_TEST_OP_TRIGGER_IOPF: the mock device sends a page request group of
+ * a single request, as a PCI function with PRI would.
  */
-static int iommufd_test_trigger_iopf(struct iommufd_ucmd *ucmd,
-				     struct iommu_test_cmd *cmd)
+static int tcmd_trigger_iopf(struct iommufd_ucmd *ucmd,
+			     struct iommu_test_cmd *cmd)
 {
-	struct iopf_fault event = {};
+	struct iopf_fault req = {
+		.fault = {
+			.type = IOMMU_FAULT_PAGE_REQ,
+			.prm = {
+				.flags = IOMMU_FAULT_PAGE_REQUEST_LAST_PAGE,
+				.pasid = cmd->trigger_iopf.pasid,
+				.grpid = cmd->trigger_iopf.grpid,
+				.perm = cmd->trigger_iopf.perm,
+				.addr = cmd->trigger_iopf.addr,
+			},
+		},
+	};
 	struct iommufd_device *idev;
-	struct mock_dev *mdev;
+	struct mockdev *mdev;
 
-	idev = iommufd_get_device(ucmd, cmd->trigger_iopf.dev_id);
+	idev = iommufd_device_lookup(ucmd, cmd->trigger_iopf.dev_id);
 	if (IS_ERR(idev))
 		return PTR_ERR(idev);
 	if (!iommufd_selftest_is_mock_dev(idev->dev)) {
 		iommufd_put_object(ucmd->ictx, &idev->obj);
 		return -EINVAL;
 	}
-	mdev = to_mock_dev(idev->dev);
+	mdev = dev_to_mockdev(idev->dev);
 
-	event.fault.type = IOMMU_FAULT_PAGE_REQ;
-	event.fault.prm.flags = IOMMU_FAULT_PAGE_REQUEST_LAST_PAGE;
 	if (cmd->trigger_iopf.pasid != IOMMU_NO_PASID)
-		event.fault.prm.flags |= IOMMU_FAULT_PAGE_REQUEST_PASID_VALID;
-	event.fault.prm.pasid = cmd->trigger_iopf.pasid;
-	event.fault.prm.grpid = cmd->trigger_iopf.grpid;
-	event.fault.prm.perm = cmd->trigger_iopf.perm;
-	event.fault.prm.addr = cmd->trigger_iopf.addr;
+		req.fault.prm.flags |= IOMMU_FAULT_PAGE_REQUEST_PASID_VALID;
 
-	/* Whatever happens to the request, the ioctl itself succeeded */
-	down_read(&mdev->iopf_rwsem);
-	iommu_report_device_fault(idev->dev, &event);
-	up_read(&mdev->iopf_rwsem);
+	/* What becomes of the request is not the ioctl's business */
+	down_read(&mdev->fault_sem);
+	iommu_report_device_fault(idev->dev, &req);
+	up_read(&mdev->fault_sem);
 
 	iommufd_put_object(ucmd->ictx, &idev->obj);
 	return 0;
 }
 
+/* IOMMU_TEST_OP_SET_TEMP_MEMORY_LIMIT */
+static int tcmd_set_memory_limit(struct iommufd_ucmd *ucmd,
+				 struct iommu_test_cmd *cmd)
+{
+	/* A pinning batch must still have room for one element */
+	if (cmd->memory_limit.limit < sizeof(unsigned long) + sizeof(u32))
+		return -EINVAL;
+	iommufd_test_memory_limit = cmd->memory_limit.limit;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * In-kernel accesses driven by userspace
+ *
+ * IOMMU_TEST_OP_CREATE_ACCESS hands out a file descriptor that stands for
+ * an access user inside the kernel, as an mdev driver would be. The other
+ * access operations name the access by that descriptor; closing it
+ * destroys the access.
+ */
+
+/**
+ * struct test_access - the driver half of an access made by the selftest
+ * @acc: the iommufd access; NULL until the creation has completed
+ * @file: the file behind the user's descriptor
+ * @pins_lock: protects @pins and @next_pin; held while pinning, so that
+ *	the unmap callback waits for a pin that is half done
+ * @pins: the live pins, struct test_pin
+ * @next_pin: id for the next pin
+ */
+struct test_access {
+	struct iommufd_access *acc;
+	struct file *file;
+	struct mutex pins_lock;	/* protects pins and next_pin */
+	struct list_head pins;
+	unsigned int next_pin;
+};
+
+/**
+ * struct test_pin - one pinned IOVA range of a test access
+ * @link: entry in &test_access.pins
+ * @iova: start of the range
+ * @len: its length in bytes
+ * @id: what userspace calls it
+ */
+struct test_pin {
+	struct list_head link;
+	unsigned long iova;
+	size_t len;
+	unsigned int id;
+};
+
+static const struct file_operations test_access_fops;
+
+/* The test access of descriptor @fd; the caller must fput() its file */
+static struct test_access *test_access_from_fd(int fd)
+{
+	struct file *file = fget(fd);
+
+	if (!file)
+		return ERR_PTR(-EBADFD);
+	if (file->f_op == &test_access_fops)
+		return file->private_data;
+	fput(file);
+	return ERR_PTR(-EBADFD);
+}
+
+static void test_pin_drop(struct test_access *ta, struct test_pin *pin)
+{
+	lockdep_assert_held(&ta->pins_lock);
+
+	iommufd_access_unpin_pages(ta->acc, pin->iova, pin->len);
+	list_del(&pin->link);
+	kfree(pin);
+}
+
+/* The unmap callback: release every pin that overlaps the range */
+static void test_access_unmap(void *data, unsigned long iova,
+			      unsigned long length)
+{
+	unsigned long last = iova + length - 1;
+	struct test_access *ta = data;
+	struct test_pin *pin, *next;
+
+	mutex_lock(&ta->pins_lock);
+	list_for_each_entry_safe(pin, next, &ta->pins, link) {
+		unsigned long pin_last = pin->iova + pin->len - 1;
+
+		if (pin->iova <= last && iova <= pin_last)
+			test_pin_drop(ta, pin);
+	}
+	mutex_unlock(&ta->pins_lock);
+}
+
+static int test_access_release(struct inode *inode, struct file *filep)
+{
+	struct test_access *ta = filep->private_data;
+
+	if (ta->acc) {
+		test_access_unmap(ta, 0, ULONG_MAX);
+		iommufd_access_destroy(ta->acc);
+	}
+	mutex_destroy(&ta->pins_lock);
+	kfree(ta);
+	return 0;
+}
+
+static const struct file_operations test_access_fops = {
+	.release = test_access_release,
+};
+
+static const struct iommufd_access_ops test_access_ops_pinning = {
+	.needs_pin_pages = 1,
+	.unmap = test_access_unmap,
+};
+
+static const struct iommufd_access_ops test_access_ops_plain = {
+	.unmap = test_access_unmap,
+};
+
+/* A new test access with its file; no descriptor and no iommufd access */
+static struct test_access *test_access_new(void)
+{
+	struct test_access *ta;
+	struct file *file;
+
+	ta = kzalloc(sizeof(*ta), GFP_KERNEL_ACCOUNT);
+	if (!ta)
+		return ERR_PTR(-ENOMEM);
+	mutex_init(&ta->pins_lock);
+	INIT_LIST_HEAD(&ta->pins);
+
+	file = anon_inode_getfile("[iommufd_test_staccess]", &test_access_fops,
+				  ta, O_RDWR);
+	if (IS_ERR(file)) {
+		mutex_destroy(&ta->pins_lock);
+		kfree(ta);
+		return ERR_CAST(file);
+	}
+	ta->file = file;
+	return ta;
+}
+
+/* IOMMU_TEST_OP_CREATE_ACCESS: an access attached to cmd->id, as an fd */
+static int tcmd_create_access(struct iommufd_ucmd *ucmd,
+			      struct iommu_test_cmd *cmd)
+{
+	u32 flags = cmd->create_access.flags;
+	const struct iommufd_access_ops *ops;
+	struct iommufd_access *acc;
+	struct test_access *ta;
+	u32 acc_id;
+	int fd;
+	int err;
+
+	if (flags & ~MOCK_FLAGS_ACCESS_CREATE_NEEDS_PIN_PAGES)
+		return -EOPNOTSUPP;
+	ops = (flags & MOCK_FLAGS_ACCESS_CREATE_NEEDS_PIN_PAGES) ?
+		      &test_access_ops_pinning : &test_access_ops_plain;
+
+	ta = test_access_new();
+	if (IS_ERR(ta))
+		return PTR_ERR(ta);
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		err = -ENOMEM;
+		goto drop_file;
+	}
+
+	acc = iommufd_access_create(ucmd->ictx, ops, ta, &acc_id);
+	if (IS_ERR(acc)) {
+		err = PTR_ERR(acc);
+		goto drop_fd;
+	}
+	err = iommufd_access_attach(acc, cmd->id);
+	if (!err) {
+		cmd->create_access.out_access_fd = fd;
+		err = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
+	}
+	if (err) {
+		iommufd_access_destroy(acc);
+		goto drop_fd;
+	}
+
+	ta->acc = acc;
+	fd_install(fd, ta->file);
+	return 0;
+
+drop_fd:
+	put_unused_fd(fd);
+drop_file:
+	/* ta->acc is still NULL, so the release only frees @ta */
+	fput(ta->file);
+	return err;
+}
+
+/* IOMMU_TEST_OP_ACCESS_REPLACE_IOAS */
+static int tcmd_access_replace_ioas(struct iommufd_ucmd *ucmd,
+				    struct iommu_test_cmd *cmd)
+{
+	struct test_access *ta = test_access_from_fd(cmd->id);
+	int err;
+
+	if (IS_ERR(ta))
+		return PTR_ERR(ta);
+	err = iommufd_access_replace(ta->acc, cmd->access_replace_ioas.ioas_id);
+	fput(ta->file);
+	return err;
+}
+
+/* Every pinned page must be the very page that backs the user address */
+static int test_pins_match(unsigned long uaddr, struct page **pages,
+			   size_t npages)
+{
+	size_t n;
+
+	for (n = 0; n < npages; n++, uaddr += PAGE_SIZE) {
+		struct page *page;
+		int err;
+
+		err = user_page_at(uaddr, &page);
+		if (err)
+			return err;
+		put_page(page);
+		if (page != pages[n])
+			return -EBADE;
+	}
+	return 0;
+}
+
+/* Pin [iova, iova + len) of @ta into @pages and record it; pins_lock held */
+static int test_pin_range(struct test_access *ta, struct iommu_test_cmd *cmd,
+			  unsigned long iova, size_t len, struct page **pages,
+			  size_t npages)
+{
+	unsigned long uaddr = cmd->access_pages.uptr;
+	u32 flags = cmd->access_pages.flags;
+	struct test_pin *pin;
+	int err;
+
+	lockdep_assert_held(&ta->pins_lock);
+
+	err = iommufd_access_pin_pages(ta->acc, iova, len, pages,
+				       flags & MOCK_FLAGS_ACCESS_WRITE);
+	if (err)
+		return err;
+
+	/* syzkaller passes no buffer; there is nothing to compare then */
+	if (uaddr) {
+		err = test_pins_match(uaddr - offset_in_page(iova), pages,
+				      npages);
+		if (err)
+			goto unpin;
+	}
+
+	pin = kzalloc(sizeof(*pin), GFP_KERNEL_ACCOUNT);
+	if (!pin) {
+		err = -ENOMEM;
+		goto unpin;
+	}
+	pin->iova = iova;
+	pin->len = len;
+	pin->id = ta->next_pin++;
+	list_add_tail(&pin->link, &ta->pins);
+
+	cmd->access_pages.out_access_pages_id = pin->id;
+	return 0;
+
+unpin:
+	iommufd_access_unpin_pages(ta->acc, iova, len);
+	return err;
+}
+
+/* IOMMU_TEST_OP_ACCESS_PAGES: pin an IOVA range through an access */
+static int tcmd_access_pages(struct iommufd_ucmd *ucmd,
+			     struct iommu_test_cmd *cmd)
+{
+	u32 flags = cmd->access_pages.flags;
+	unsigned long iova = cmd->access_pages.iova;
+	size_t len = cmd->access_pages.length;
+	struct test_access *ta;
+	struct page **pages;
+	size_t npages;
+	int err;
+
+	/* Requests this large only make kvcalloc() unhappy */
+	if (len > SZ_16M)
+		return -ENOMEM;
+	if (flags & ~(MOCK_FLAGS_ACCESS_WRITE | MOCK_FLAGS_ACCESS_SYZ))
+		return -EOPNOTSUPP;
+
+	ta = test_access_from_fd(cmd->id);
+	if (IS_ERR(ta))
+		return PTR_ERR(ta);
+
+	if (ta->acc->ops != &test_access_ops_pinning) {
+		err = -EOPNOTSUPP;
+		goto put;
+	}
+
+	if (flags & MOCK_FLAGS_ACCESS_SYZ)
+		iova = syz_access_iova(ta->acc, &cmd->access_pages.iova);
+
+	npages = (PAGE_ALIGN(iova + len) - PAGE_ALIGN_DOWN(iova)) >> PAGE_SHIFT;
+	pages = kvcalloc(npages, sizeof(*pages), GFP_KERNEL_ACCOUNT);
+	if (!pages) {
+		err = -ENOMEM;
+		goto put;
+	}
+
+	/*
+	 * An unmap can arrive right after the pin and must not finish before
+	 * the pin is recorded, or it would miss it. Holding pins_lock across
+	 * both makes the unmap callback wait. A real driver needs the same
+	 * care, or unmaps fail with -EDEADLOCK.
+	 */
+	mutex_lock(&ta->pins_lock);
+	err = test_pin_range(ta, cmd, iova, len, pages, npages);
+	if (!err) {
+		err = iommufd_ucmd_respond(ucmd, sizeof(*cmd));
+		if (err)
+			test_pin_drop(ta, list_last_entry(&ta->pins,
+							  struct test_pin,
+							  link));
+	}
+	mutex_unlock(&ta->pins_lock);
+	kvfree(pages);
+put:
+	fput(ta->file);
+	return err;
+}
+
+/* IOMMU_TEST_OP_DESTROY_ACCESS_PAGES: release one pin */
+static int tcmd_destroy_access_pages(struct iommufd_ucmd *ucmd,
+				     struct iommu_test_cmd *cmd)
+{
+	unsigned int id = cmd->destroy_access_pages.access_pages_id;
+	struct test_access *ta = test_access_from_fd(cmd->id);
+	struct test_pin *pin;
+	int err = -ENOENT;
+
+	if (IS_ERR(ta))
+		return PTR_ERR(ta);
+
+	mutex_lock(&ta->pins_lock);
+	list_for_each_entry(pin, &ta->pins, link) {
+		if (pin->id != id)
+			continue;
+		test_pin_drop(ta, pin);
+		err = 0;
+		break;
+	}
+	mutex_unlock(&ta->pins_lock);
+	fput(ta->file);
+	return err;
+}
+
+static_assert((unsigned int)MOCK_ACCESS_RW_WRITE == IOMMUFD_ACCESS_RW_WRITE);
+static_assert((unsigned int)MOCK_ACCESS_RW_SLOW_PATH ==
+	      __IOMMUFD_ACCESS_RW_SLOW_PATH);
+
+/* IOMMU_TEST_OP_ACCESS_RW: copy through an access via a kernel buffer */
+static int tcmd_access_rw(struct iommufd_ucmd *ucmd,
+			  struct iommu_test_cmd *cmd)
+{
+	void __user *ubuf = u64_to_user_ptr(cmd->access_rw.uptr);
+	unsigned int flags = cmd->access_rw.flags;
+	unsigned long iova = cmd->access_rw.iova;
+	size_t len = cmd->access_rw.length;
+	bool to_iova = flags & MOCK_ACCESS_RW_WRITE;
+	struct test_access *ta;
+	void *bounce;
+	int err;
+
+	if (len > SZ_16M)
+		return -ENOMEM;
+	if (flags & ~(MOCK_ACCESS_RW_WRITE | MOCK_ACCESS_RW_SLOW_PATH |
+		      MOCK_FLAGS_ACCESS_SYZ))
+		return -EOPNOTSUPP;
+
+	ta = test_access_from_fd(cmd->id);
+	if (IS_ERR(ta))
+		return PTR_ERR(ta);
+
+	bounce = kvzalloc(len, GFP_KERNEL_ACCOUNT);
+	if (!bounce) {
+		err = -ENOMEM;
+		goto put;
+	}
+
+	if (to_iova && copy_from_user(bounce, ubuf, len)) {
+		err = -EFAULT;
+		goto free;
+	}
+	if (flags & MOCK_FLAGS_ACCESS_SYZ)
+		iova = syz_access_iova(ta->acc, &cmd->access_rw.iova);
+
+	err = iommufd_access_rw(ta->acc, iova, bounce, len,
+				flags & ~MOCK_FLAGS_ACCESS_SYZ);
+	if (!err && !to_iova && copy_to_user(ubuf, bounce, len))
+		err = -EFAULT;
+free:
+	kvfree(bounce);
+put:
+	fput(ta->file);
+	return err;
+}
+
+/* ------------------------------------------------------------------------
+ * Entry points
+ */
+
 /**
  * iommufd_selftest_destroy() - destroy callback of SELFTEST objects
  * @obj: the object
  *
- * Detaches, unbinds and deletes the mock device, in that order.
+ * The mock device is detached, unbound and then removed.
  */
 void iommufd_selftest_destroy(struct iommufd_object *obj)
 {
-	struct selftest_obj *sobj = container_of(obj, struct selftest_obj, obj);
+	struct selftest_obj *so = container_of(obj, struct selftest_obj, obj);
 
-	switch (sobj->type) {
-	case TYPE_IDEV:
-		down_write(&sobj->idev.mock_dev->iopf_rwsem);
-		iommufd_device_detach(sobj->idev.idev);
-		up_write(&sobj->idev.mock_dev->iopf_rwsem);
-		iommufd_device_unbind(sobj->idev.idev);
-		mock_dev_destroy(sobj->idev.mock_dev);
-		break;
-	}
+	selftest_obj_move(so, NULL, false);
+	iommufd_device_unbind(so->idev);
+	mockdev_destroy(so->mdev);
 }
+
+/* The handler of each operation, indexed by IOMMU_TEST_OP_* */
+static int (* const tcmd_table[])(struct iommufd_ucmd *ucmd,
+				  struct iommu_test_cmd *cmd) = {
+	[IOMMU_TEST_OP_ADD_RESERVED] = tcmd_add_reserved,
+	[IOMMU_TEST_OP_MOCK_DOMAIN] = tcmd_mock_domain,
+	[IOMMU_TEST_OP_MOCK_DOMAIN_FLAGS] = tcmd_mock_domain,
+	[IOMMU_TEST_OP_MOCK_DOMAIN_REPLACE] = tcmd_mock_domain_replace,
+	[IOMMU_TEST_OP_MD_CHECK_MAP] = tcmd_md_check_map,
+	[IOMMU_TEST_OP_MD_CHECK_REFS] = tcmd_md_check_refs,
+	[IOMMU_TEST_OP_MD_CHECK_IOTLB] = tcmd_md_check_iotlb,
+	[IOMMU_TEST_OP_CREATE_ACCESS] = tcmd_create_access,
+	[IOMMU_TEST_OP_ACCESS_REPLACE_IOAS] = tcmd_access_replace_ioas,
+	[IOMMU_TEST_OP_ACCESS_PAGES] = tcmd_access_pages,
+	[IOMMU_TEST_OP_ACCESS_RW] = tcmd_access_rw,
+	[IOMMU_TEST_OP_DESTROY_ACCESS_PAGES] = tcmd_destroy_access_pages,
+	[IOMMU_TEST_OP_SET_TEMP_MEMORY_LIMIT] = tcmd_set_memory_limit,
+	[IOMMU_TEST_OP_DIRTY] = tcmd_dirty,
+	[IOMMU_TEST_OP_TRIGGER_IOPF] = tcmd_trigger_iopf,
+};
 
 /**
  * iommufd_test() - IOMMU_TEST_CMD
  * @ucmd: the command
  *
- * Return: the result of the operation, -EOPNOTSUPP for an unknown one.
+ * Return: what the operation returned, or -EOPNOTSUPP for an operation
+ * that does not exist.
  */
 int iommufd_test(struct iommufd_ucmd *ucmd)
 {
 	struct iommu_test_cmd *cmd = ucmd->cmd;
 
-	switch (cmd->op) {
-	case IOMMU_TEST_OP_ADD_RESERVED:
-		return iommufd_test_add_reserved(ucmd, cmd->id,
-						 cmd->add_reserved.start,
-						 cmd->add_reserved.length);
-	case IOMMU_TEST_OP_MOCK_DOMAIN:
-	case IOMMU_TEST_OP_MOCK_DOMAIN_FLAGS:
-		return iommufd_test_mock_domain(ucmd, cmd);
-	case IOMMU_TEST_OP_MOCK_DOMAIN_REPLACE:
-		return iommufd_test_mock_domain_replace(ucmd, cmd->id,
-				cmd->mock_domain_replace.pt_id, cmd);
-	case IOMMU_TEST_OP_MD_CHECK_MAP:
-		return iommufd_test_md_check_pa(ucmd, cmd->id,
-				cmd->check_map.iova, cmd->check_map.length,
-				u64_to_user_ptr(cmd->check_map.uptr));
-	case IOMMU_TEST_OP_MD_CHECK_REFS:
-		return iommufd_test_md_check_refs(ucmd,
-				u64_to_user_ptr(cmd->check_refs.uptr),
-				cmd->check_refs.length, cmd->check_refs.refs);
-	case IOMMU_TEST_OP_MD_CHECK_IOTLB:
-		return iommufd_test_md_check_iotlb(ucmd, cmd->id,
-						   cmd->check_iotlb.id,
-						   cmd->check_iotlb.iotlb);
-	case IOMMU_TEST_OP_CREATE_ACCESS:
-		return iommufd_test_create_access(ucmd, cmd->id,
-						  cmd->create_access.flags);
-	case IOMMU_TEST_OP_ACCESS_REPLACE_IOAS:
-		return iommufd_test_access_replace_ioas(ucmd, cmd->id,
-				cmd->access_replace_ioas.ioas_id);
-	case IOMMU_TEST_OP_ACCESS_PAGES:
-		return iommufd_test_access_pages(ucmd, cmd->id,
-				cmd->access_pages.iova, cmd->access_pages.length,
-				u64_to_user_ptr(cmd->access_pages.uptr),
-				cmd->access_pages.flags);
-	case IOMMU_TEST_OP_ACCESS_RW:
-		return iommufd_test_access_rw(ucmd, cmd->id,
-				cmd->access_rw.iova, cmd->access_rw.length,
-				u64_to_user_ptr(cmd->access_rw.uptr),
-				cmd->access_rw.flags);
-	case IOMMU_TEST_OP_DESTROY_ACCESS_PAGES:
-		return iommufd_test_access_item_destroy(ucmd, cmd->id,
-				cmd->destroy_access_pages.access_pages_id);
-	case IOMMU_TEST_OP_SET_TEMP_MEMORY_LIMIT:
-		/* The pinning batches need room for at least one element */
-		if (cmd->memory_limit.limit <
-		    sizeof(unsigned long) + sizeof(u32))
-			return -EINVAL;
-		iommufd_test_memory_limit = cmd->memory_limit.limit;
-		return 0;
-	case IOMMU_TEST_OP_DIRTY:
-		return iommufd_test_dirty(ucmd, cmd->id, cmd->dirty.iova,
-					  cmd->dirty.length,
-					  cmd->dirty.page_size,
-					  u64_to_user_ptr(cmd->dirty.uptr),
-					  cmd->dirty.flags);
-	case IOMMU_TEST_OP_TRIGGER_IOPF:
-		return iommufd_test_trigger_iopf(ucmd, cmd);
-	default:
+	if (cmd->op >= ARRAY_SIZE(tcmd_table) || !tcmd_table[cmd->op])
 		return -EOPNOTSUPP;
-	}
+	return tcmd_table[cmd->op](ucmd, cmd);
 }
 
 /**
- * iommufd_should_fail() - the "fail_iommufd" fault-injection point
+ * iommufd_should_fail() - the "fail_iommufd" fault injection point
  *
- * Return: true if the caller must fail as if out of memory.
+ * Return: true when the caller has to fail as if memory ran out.
  */
 bool iommufd_should_fail(void)
 {
@@ -1719,59 +1660,57 @@ bool iommufd_should_fail(void)
 }
 
 /**
- * iommufd_test_init() - register the mock IOMMU and its bus
+ * iommufd_test_init() - bring up the mock IOMMU and its bus
  *
- * Called from the iommufd module init when CONFIG_IOMMUFD_TEST is set.
+ * Called by the iommufd module init when CONFIG_IOMMUFD_TEST is enabled.
  *
- * Return: 0 or the error of a registration step.
+ * Return: 0, or the error of the registration that failed.
  */
 int __init iommufd_test_init(void)
 {
-	int rc;
+	int err;
 
-	fwnode_init(&mock_iommu_fwnode, &mock_iommu_fwnode_ops);
+	fwnode_init(&mock_fwnode, &mock_fwnode_ops);
+	mock_iommu.fwnode = &mock_fwnode;
+	mock_iommu.max_pasids = 1U << MOCK_PASID_WIDTH;
 
-	rc = bus_register(&iommufd_mock_bus);
-	if (rc)
-		return rc;
+	err = bus_register(&mock_bus);
+	if (err)
+		return err;
 
-	rc = iommu_device_sysfs_add(&mock_iommu_device, NULL, NULL, "%s",
-				    "iommufd_selftest_iommu");
-	if (rc)
-		goto err_bus;
+	err = iommu_device_sysfs_add(&mock_iommu, NULL, NULL, "%s",
+				     "iommufd_selftest_iommu");
+	if (err)
+		goto unregister_bus;
 
-	mock_iommu_device.fwnode = &mock_iommu_fwnode;
-	mock_iommu_device.max_pasids = 1U << MOCK_PASID_WIDTH;
-	rc = iommu_device_register_bus(&mock_iommu_device, &mock_ops,
-				       &iommufd_mock_bus,
-				       &iommufd_mock_bus_nb);
-	if (rc)
-		goto err_sysfs;
+	err = iommu_device_register_bus(&mock_iommu, &mock_ops, &mock_bus,
+					&mock_bus_nb);
+	if (err)
+		goto remove_sysfs;
 
-	/* Without a queue devices simply cannot enable IOPF */
-	mock_iommu_iopf_queue = iopf_queue_alloc("mock-iopfq");
+	/* Without a queue, devices just cannot turn on page requests */
+	mock_iopfq = iopf_queue_alloc("mock-iopfq");
 	return 0;
 
-err_sysfs:
-	iommu_device_sysfs_remove(&mock_iommu_device);
-err_bus:
-	bus_unregister(&iommufd_mock_bus);
-	return rc;
+remove_sysfs:
+	iommu_device_sysfs_remove(&mock_iommu);
+unregister_bus:
+	bus_unregister(&mock_bus);
+	return err;
 }
 
 /**
- * iommufd_test_exit() - undo iommufd_test_init()
+ * iommufd_test_exit() - tear down what iommufd_test_init() set up
  */
 void iommufd_test_exit(void)
 {
-	if (mock_iommu_iopf_queue) {
-		iopf_queue_free(mock_iommu_iopf_queue);
-		mock_iommu_iopf_queue = NULL;
-	}
+	struct iopf_queue *q = mock_iopfq;
 
-	iommu_device_unregister_bus(&mock_iommu_device,
-				    &iommufd_mock_bus,
-				    &iommufd_mock_bus_nb);
-	iommu_device_sysfs_remove(&mock_iommu_device);
-	bus_unregister(&iommufd_mock_bus);
+	mock_iopfq = NULL;
+	if (q)
+		iopf_queue_free(q);
+
+	iommu_device_unregister_bus(&mock_iommu, &mock_bus, &mock_bus_nb);
+	iommu_device_sysfs_remove(&mock_iommu);
+	bus_unregister(&mock_bus);
 }

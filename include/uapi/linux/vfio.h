@@ -136,6 +136,35 @@ struct vfio_region_info {
 /* Fills struct vfio_region_info for the index the caller sets. */
 #define VFIO_DEVICE_GET_REGION_INFO	_IO(VFIO_TYPE, VFIO_BASE + 8)
 
+/*
+ * Region and interrupt indexes of a PCI function (VFIO_DEVICE_FLAGS_PCI).
+ * Regions 0-5 are the BARs, 6 the expansion ROM, 7 configuration space and
+ * 8 the legacy VGA ranges; a region a function does not implement reports
+ * size 0.  The numbering is fixed ABI; device-specific regions, if any,
+ * follow VFIO_PCI_NUM_REGIONS.
+ */
+enum {
+	VFIO_PCI_BAR0_REGION_INDEX,
+	VFIO_PCI_BAR1_REGION_INDEX,
+	VFIO_PCI_BAR2_REGION_INDEX,
+	VFIO_PCI_BAR3_REGION_INDEX,
+	VFIO_PCI_BAR4_REGION_INDEX,
+	VFIO_PCI_BAR5_REGION_INDEX,
+	VFIO_PCI_ROM_REGION_INDEX,
+	VFIO_PCI_CONFIG_REGION_INDEX,
+	VFIO_PCI_VGA_REGION_INDEX,
+	VFIO_PCI_NUM_REGIONS = 9
+};
+
+enum {
+	VFIO_PCI_INTX_IRQ_INDEX,
+	VFIO_PCI_MSI_IRQ_INDEX,
+	VFIO_PCI_MSIX_IRQ_INDEX,
+	VFIO_PCI_ERR_IRQ_INDEX,
+	VFIO_PCI_REQ_IRQ_INDEX,
+	VFIO_PCI_NUM_IRQS
+};
+
 /**
  * struct vfio_device_bind_iommufd - argument of VFIO_DEVICE_BIND_IOMMUFD
  * @argsz: bytes supplied by the caller

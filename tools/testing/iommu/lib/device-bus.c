@@ -774,6 +774,16 @@ int class_add_device(struct device *dev)
 			return ret;
 		}
 	}
+	/* A class device names the device it belongs to, as in Linux. */
+	if (dev->parent) {
+		ret = sysfs_create_link(&dev->kobj, &dev->parent->kobj, "device");
+		if (ret) {
+			if (!dev->bus)
+				sysfs_remove_link(&dev->kobj, "subsystem");
+			sysfs_remove_link(&sp->subsys.kobj, dev_name(dev));
+			return ret;
+		}
+	}
 	dm_list_add(&sp->devices, &dev->p->knode_class);
 	return 0;
 }
@@ -786,6 +796,8 @@ void class_remove_device(struct device *dev)
 		return;
 	if (dev->p->knode_class.linked)
 		dm_list_del(&sp->devices, &dev->p->knode_class);
+	if (dev->parent)
+		sysfs_remove_link(&dev->kobj, "device");
 	if (!dev->bus)
 		sysfs_remove_link(&dev->kobj, "subsystem");
 	sysfs_remove_link(&sp->subsys.kobj, dev_name(dev));

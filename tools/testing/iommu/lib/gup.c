@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
+#include <host/mem.h>
 
 /* Can the page at addr be read, and written if asked? */
 static bool gup_page_present(unsigned long addr, bool write)
@@ -40,10 +41,16 @@ static void gup_ref_page(struct page *page, unsigned int gup_flags)
 {
 	struct page *head = compound_head(page);
 
-	if (gup_flags & FOLL_PIN)
+	if (gup_flags & FOLL_PIN) {
 		atomic_add(GUP_PIN_COUNTING_BIAS, &head->_refcount);
-	else
+		/*
+		 * A pinned page is memory devices may reach by DMA: make it
+		 * RAM for the hardware models until it is unpinned.
+		 */
+		host_ram_get(page_to_phys(page), PAGE_SIZE);
+	} else {
 		atomic_inc(&head->_refcount);
+	}
 }
 
 /*
@@ -170,6 +177,7 @@ void unpin_user_page(struct page *page)
 
 	WARN_ON(atomic_read(&head->_refcount) <
 		(int)GUP_PIN_COUNTING_BIAS);
+	host_ram_put(page_to_phys(page), PAGE_SIZE);
 	atomic_sub(GUP_PIN_COUNTING_BIAS, &head->_refcount);
 }
 EXPORT_SYMBOL_GPL(unpin_user_page);

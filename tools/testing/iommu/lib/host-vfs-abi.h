@@ -37,6 +37,14 @@ void host_vfs_abi_fd_close(int fd);
 void host_vfs_boot(void);
 
 /**
+ * host_vfs_boot_hook() - run once after the initcalls of the kernel instance
+ *
+ * vfs-host.c has an empty weak definition; the preload library overrides
+ * it to build the default machine.
+ */
+void host_vfs_boot_hook(void);
+
+/**
  * host_vfs_path_is_ours() - whether open() of @path belongs to the VFS
  * @path: absolute path as given to open()
  *
@@ -190,6 +198,30 @@ int host_vfs_close(int fd);
  * Return: the descriptor, or -1 if there is none.
  */
 int host_vfs_next_fd(int start);
+
+/**
+ * host_vfs_sysfs_is_ours() - whether readlink() of @path belongs to the VFS
+ * @path: absolute path
+ *
+ * True (and the kernel instance is booted) for the parts of /sys that
+ * describe the kernel instance's PCI functions, VFIO devices and IOMMU
+ * groups: /sys/bus/pci, /sys/class/vfio-dev, /sys/devices/pci*,
+ * /sys/kernel/iommu_groups.
+ *
+ * Return: 1 or 0.
+ */
+int host_vfs_sysfs_is_ours(const char *path);
+
+/**
+ * host_vfs_readlink() - readlink() of a sysfs path of the kernel instance
+ * @path: absolute path accepted by host_vfs_sysfs_is_ours()
+ * @buf: receives the target, not NUL-terminated, truncated to @size
+ * @size: size of @buf
+ *
+ * Return: the number of bytes placed in @buf, or a negative errno:
+ * -ENOENT (no such entry), -EINVAL (not a link, or @size 0).
+ */
+long host_vfs_readlink(const char *path, char *buf, unsigned long size);
 
 /**
  * host_vfs_open_count() - number of descriptors in the VFS table

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/module.h>
+#include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/export.h>
 
@@ -53,6 +54,33 @@ const struct pci_device_id *pci_match_id(const struct pci_device_id *ids,
 }
 EXPORT_SYMBOL(pci_match_id);
 
+/* What a function bound through driver_override and no table entry gets */
+static const struct pci_device_id pci_device_id_any = {
+	.vendor = PCI_ANY_ID, .device = PCI_ANY_ID,
+	.subvendor = PCI_ANY_ID, .subdevice = PCI_ANY_ID,
+};
+
+/*
+ * The entry of @drv's table that @dev matches.  With driver_override set,
+ * only the driver of that name matches, also through its override_only
+ * entries or, failing any entry, through pci_device_id_any.
+ */
+static const struct pci_device_id *pci_match_device(const struct pci_driver *drv,
+						    struct pci_dev *dev)
+{
+	const struct pci_device_id *ids = drv->id_table;
+
+	if (dev->driver_override && strcmp(dev->driver_override, drv->name))
+		return NULL;
+	for (; ids && (ids->vendor || ids->subvendor || ids->class_mask); ids++) {
+		if (ids->override_only && !dev->driver_override)
+			continue;
+		if (pci_match_one_device(ids, dev))
+			return ids;
+	}
+	return dev->driver_override ? &pci_device_id_any : NULL;
+}
+
 static int pci_bus_match(struct device *dev, const struct device_driver *drv)
 {
 	struct pci_dev *pci_dev = to_pci_dev(dev);
@@ -60,7 +88,7 @@ static int pci_bus_match(struct device *dev, const struct device_driver *drv)
 
 	if (!pci_dev->match_driver)
 		return 0;
-	return !!pci_match_id(pci_drv->id_table, pci_dev);
+	return !!pci_match_device(pci_drv, pci_dev);
 }
 
 static int pci_device_probe(struct device *dev)
@@ -70,7 +98,7 @@ static int pci_device_probe(struct device *dev)
 	const struct pci_device_id *id;
 	int ret;
 
-	id = pci_match_id(drv->id_table, pci_dev);
+	id = pci_match_device(drv, pci_dev);
 	if (!id)
 		return -ENODEV;
 	if (!drv->probe)

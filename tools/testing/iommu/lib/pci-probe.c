@@ -376,6 +376,7 @@ static void pci_release_dev(struct device *dev)
 
 	fwnode_handle_put(dev->fwnode);
 	kfree(pci_dev->dma_alias_mask);
+	kfree(pci_dev->driver_override);
 	pci_bus_put(pci_dev->bus);
 	kfree(pci_dev);
 }

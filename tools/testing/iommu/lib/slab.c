@@ -267,6 +267,27 @@ void host_ram_unregister(phys_addr_t pa)
 	host_abi_free(rec);
 }
 
+int host_ram_get(phys_addr_t pa, size_t len)
+{
+	int ret = host_ram_register(pa, len);
+
+	/* Memory that already is RAM (a kernel allocation) needs nothing. */
+	return ret == -EEXIST ? 0 : ret;
+}
+
+void host_ram_put(phys_addr_t pa, size_t len)
+{
+	struct mem_rec *rec;
+	bool ours;
+
+	host_raw_lock(&mem_lock);
+	rec = mem_find(pa);
+	ours = rec && rec->kind == MEM_EXTERNAL && rec->start == pa && rec->len == len;
+	host_raw_unlock(&mem_lock);
+	if (ours)
+		host_ram_unregister(pa);
+}
+
 void *host_guard_region(size_t len, size_t accessible)
 {
 	return host_abi_guard_region(PAGE_ALIGN(len), PAGE_ALIGN(accessible));

@@ -27,24 +27,42 @@
 
 static DEFINE_MUTEX(boot_lock);
 
+/* Set once host_vfs_boot() ran the initcalls and the boot hook. */
+static bool vfs_ready;
+
 static bool vfs_booted(void)
 {
 	return READ_ONCE(system_state) == SYSTEM_RUNNING;
+}
+
+/**
+ * host_vfs_boot_hook() - what the kernel instance does after its initcalls
+ *
+ * Runs once, from the first host_vfs_boot(), with fault injection off.
+ * This default does nothing, so build/kunit boots exactly as before; the
+ * preload library provides its own (it builds the default machine, whose
+ * devices then appear as /dev/vfio/devices/vfioN).
+ */
+void __weak host_vfs_boot_hook(void)
+{
 }
 
 void host_vfs_boot(void)
 {
 	unsigned int armed;
 
-	if (vfs_booted())
+	if (smp_load_acquire(&vfs_ready))
 		return;
 	mutex_lock(&boot_lock);
-	if (!vfs_booted()) {
+	if (!vfs_ready) {
 		/* Boot-time allocations are not the caller's to fail. */
 		armed = current->fail_nth;
 		current->fail_nth = 0;
-		host_boot();
+		if (!vfs_booted())
+			host_boot();
+		host_vfs_boot_hook();
 		current->fail_nth = armed;
+		smp_store_release(&vfs_ready, true);
 	}
 	mutex_unlock(&boot_lock);
 }

@@ -18,6 +18,10 @@
  * opening a device node fails with ENODEV (see
  * Documentation/userspace-api/iommu.rst).
  *
+ * sysfs: readlink() of /sys/class/vfio-dev/..., /sys/bus/pci/... and the
+ * like is answered from the kernel instance's sysfs (lib/vfs-sysfs.c), so
+ * a program can find which VFIO devices share an IOMMU group.
+ *
  * debugfs: opendir("/sys/kernel/debug") shows a scratch directory with
  * the fault-injection controls that fail-nth users configure (failslab,
  * fail_page_alloc, fail_usercopy, fail_iommufd).  The kernel instance
@@ -75,14 +79,14 @@ static void *next_symbol(void **slot, const char *name)
 	return fn;
 }
 
-static void *real_slots[32];
+static void *real_slots[34];
 
 enum real_fn {
 	R_OPEN, R_OPEN64, R_OPENAT, R_OPENAT64, R_OPEN_2, R_OPEN64_2, R_OPENAT_2,
 	R_OPENAT64_2, R_CLOSE, R_DUP, R_DUP2, R_DUP3, R_FCNTL, R_FCNTL64, R_IOCTL,
 	R_READ, R_WRITE, R_PREAD, R_PREAD64, R_PWRITE, R_PWRITE64, R_READ_CHK,
 	R_PREAD_CHK, R_PREAD64_CHK, R_LSEEK, R_LSEEK64, R_POLL, R_PPOLL, R_OPENDIR,
-	R_CLOSEDIR, R_CLOSE_RANGE, R_CLOSEFROM,
+	R_CLOSEDIR, R_CLOSE_RANGE, R_CLOSEFROM, R_READLINK, R_READLINKAT,
 };
 
 /* REAL(open) is the C library's open(), with open()'s type. */
@@ -119,6 +123,8 @@ enum real_fn {
 #define REAL_closedir	REAL_AS(closedir, R_CLOSEDIR)
 #define REAL_close_range REAL_AS(close_range, R_CLOSE_RANGE)
 #define REAL_closefrom	REAL_AS(closefrom, R_CLOSEFROM)
+#define REAL_readlink	REAL_AS(readlink, R_READLINK)
+#define REAL_readlinkat	REAL_AS(readlinkat, R_READLINKAT)
 
 /* Turn a VFS result into the C library convention. */
 static long sys_ret(long ret)
@@ -677,6 +683,50 @@ EXPORT int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo,
 	if (tmo)
 		timeout = (int)(tmo->tv_sec * 1000 + (tmo->tv_nsec + 999999) / 1000000);
 	return vfs_poll_mixed(fds, nfds, timeout);
+}
+
+/* ---- sysfs links ---- */
+
+/*
+ * readlink() of the parts of /sys that describe the kernel instance's
+ * devices (/sys/class/vfio-dev/vfioN/device, .../iommu_group, ...) is
+ * answered by the kernel instance; the rest of /sys is the host's.
+ */
+static int sysfs_wanted(const char *path)
+{
+	int r;
+
+	if (!path || in_vfs || vfs_forked || strncmp(path, "/sys/", 5))
+		return 0;
+	__atomic_store_n(&vfs_entered, 1, __ATOMIC_RELEASE);
+	in_vfs++;
+	r = host_vfs_sysfs_is_ours(path);
+	in_vfs--;
+	return r;
+}
+
+static ssize_t vfs_readlink(const char *path, char *buf, size_t size)
+{
+	long ret;
+
+	in_vfs++;
+	ret = host_vfs_readlink(path, buf, size);
+	in_vfs--;
+	return sys_ret(ret);
+}
+
+EXPORT ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	if (sysfs_wanted(path))
+		return vfs_readlink(path, buf, size);
+	return REAL_readlink(path, buf, size);
+}
+
+EXPORT ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t size)
+{
+	if (path[0] == '/' && sysfs_wanted(path))
+		return vfs_readlink(path, buf, size);
+	return REAL_readlinkat(dirfd, path, buf, size);
 }
 
 /* ---- debugfs ---- */

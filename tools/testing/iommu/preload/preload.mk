@@ -10,7 +10,9 @@
 PRELOAD_DIR	:= $(HOSTENV)/preload
 PRELOAD_LIB	:= $(O)/libiommu-preload.so
 PRELOAD_OBJS	:= $(O)/obj/$(PRELOAD_DIR)/preload-libc.o
-PRELOAD_KOBJS	:= $(filter-out %/kunit/main-libc.o,$(OBJS))
+# Kernel flavour, preload only: the machine the kernel instance boots
+PRELOAD_MOBJS	:= $(if $(CONFIG_IOMMU_PLATFORM),$(O)/obj/$(PRELOAD_DIR)/preload-machine.o)
+PRELOAD_KOBJS	:= $(filter-out %/kunit/main-libc.o,$(OBJS)) $(PRELOAD_MOBJS)
 
 .PHONY: preload
 preload: $(PRELOAD_LIB)
@@ -25,4 +27,9 @@ $(PRELOAD_OBJS): $(O)/obj/%.o: %.c include/generated/autoconf.h
 	@echo "  HOSTCC  $<"
 	@$(CC) $(HCFLAGS) -I$(PRELOAD_DIR) -c -o $@ $<
 
--include $(PRELOAD_OBJS:.o=.d)
+$(PRELOAD_MOBJS): $(O)/obj/%.o: %.c include/generated/autoconf.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -I$(HOSTENV)/lib -c -o $@ $<
+
+-include $(PRELOAD_OBJS:.o=.d) $(PRELOAD_MOBJS:.o=.d)

@@ -179,7 +179,7 @@ api_check_conf()
 
 # api_filter RAW KEPT: copy the findings of checkpatch log RAW to KEPT, less
 # those that a rule of $api_conf ignores; print one line per rule (type and
-# glob) that ignored nothing.
+# glob) that ignored nothing, so that rules cannot outlive their reason.
 api_filter()
 {
 	api_rules | awk -v raw="$1" -v kept="$2" -v dir="$api_dir/" '
@@ -190,8 +190,12 @@ api_filter()
 		gsub(/\?/, "[^/]", r)
 		return "^" r "$"
 	}
-	{
+	# Only well-formed rules on linux/ and asm/ apply (api_check_conf
+	# reports the others).
+	$1 ~ /^[A-Z0-9_]+$/ {
 		for (i = 2; i <= NF; i++) {
+			if ($i !~ /^(linux|asm)\//)
+				continue
 			n++
 			rtype[n] = $1
 			rglob[n] = $i
@@ -217,15 +221,17 @@ api_filter()
 			if (!drop)
 				print line > kept
 		}
+		# checkpatch reports a CamelCase word once per run, in whichever
+		# file of a batch comes first: such a rule may rest unused.
 		for (k = 1; k <= n; k++)
-			if (!used[k])
+			if (!used[k] && rtype[k] != "CAMELCASE")
 				print rtype[k] " " rglob[k]
 	}'
 }
 
 lint_checkpatch()
 {
-	local log=$logdir/checkpatch.log raw=$logdir/checkpatch-raw.log files cp bad stale
+	local log=$logdir/checkpatch.log raw=$logdir/checkpatch-raw.log files cp bad stale rule
 
 	need perl perl >"$log" || { cat "$log"; found=1; return; }
 	cp=$(linux_tool scripts/checkpatch.pl) || { echo "checkpatch.pl unavailable"; found=1; return; }
@@ -252,7 +258,11 @@ lint_checkpatch()
 	stale=$(api_filter "$raw" "$log.kept")
 	LC_ALL=C sort -t: -k1,1 -k2,2n "$log.kept" >>"$log"
 	rm -f "$log.kept"
-	[ -z "$stale" ] || sed "s@^@$api_conf: ignores nothing now, drop it: @" <<<"$stale" >>"$log"
+	if [ -n "$stale" ]; then
+		while read -r rule; do
+			echo "$api_conf: ignores nothing now, drop it: $rule"
+		done <<<"$stale" >>"$log"
+	fi
 	note "$(( $(count_lines ': (ERROR|WARNING|CHECK):' "$raw") -
 		  $(count_lines ': (ERROR|WARNING|CHECK):' "$log") )) finding(s) in mirror headers ignored as $api_conf lists"
 	cat "$log"

@@ -5,11 +5,15 @@
 # is missing: the Debian packages (as root), .config, the build.
 #
 # Then it runs the demo program, build/iommu-demo, which boots the default
-# machine (VT-d so far; the other three IOMMUs and the /dev/iommu userspace
-# client come later), prints its IOMMU groups and drives DMA through a
-# paging and an identity domain.  Last, it runs the KUnit suites of the
-# IOMMU core (GLOB, 'iommu_*' by default: the core, not iommufd) and renders
-# their KTAP with Linux's own kunit.py, as a readable tree.
+# machine (VT-d so far; the other three IOMMUs come later), prints its IOMMU
+# groups and drives DMA through a paging and an identity domain.  Then a
+# userspace iommufd client, build/iommufd-client
+# (tools/testing/iommu/demo/iommufd-client.c), runs through iommu-run: it
+# maps a buffer, has a modelled device DMA into it through VFIO and VT-d,
+# unmaps it and shows the fault of the next DMA.  Last, it runs the KUnit
+# suites of the IOMMU core (GLOB, 'iommu_*' by default: the core, not
+# iommufd) and renders their KTAP with Linux's own kunit.py, as a readable
+# tree.
 
 set -uo pipefail
 # shellcheck source=tools/testing/iommu/scripts/lib.sh
@@ -39,8 +43,9 @@ cat <<EOT
 The IOMMU subsystem, run in a host environment.
 
 'make run' boots the default platform (VT-d so far; the other three IOMMUs
-and the /dev/iommu userspace client come later) and shows what happens in
-it.  Then it shows the IOMMU core's KUnit suites ('$glob') as they run
+come later) and shows what happens in it, then runs a userspace iommufd
+client that drives a modelled device through /dev/iommu and a VFIO device
+file.  Then it shows the IOMMU core's KUnit suites ('$glob') as they run
 against the host environment: one line per test case, grouped by suite, as
 parsed by Linux's tools/testing/kunit/kunit.py.  'make check' runs
 everything.
@@ -54,6 +59,25 @@ if [ -x "$demo" ]; then
 else
 	echo "run.sh: $demo is missing; build it with 'make${SAN:+ SAN=$SAN}'" >&2
 	demo_status=1
+fi
+
+# The userspace half: plain userspace code built against our uapi headers,
+# given /dev/iommu and /dev/vfio/devices/* by the preload library.
+client=$out/iommufd-client
+client_status=0
+heading "A userspace iommufd client ($client, through iommu-run)"
+mkdir -p "$out/client-uapi/linux"
+cp include/uapi/linux/iommufd.h include/uapi/linux/vfio.h "$out/client-uapi/linux/"
+if ! make --no-print-directory -j"$(ncpus)" ${SAN:+SAN=$SAN} preload >>"$out/run-build.log" 2>&1 ||
+   ! ${CC:-gcc} -Wall -O2 -isystem "$out/client-uapi" -o "$client" \
+	tools/testing/iommu/demo/iommufd-client.c >>"$out/run-build.log" 2>&1; then
+	tail -n 20 "$out/run-build.log" >&2
+	echo "run.sh: building the client or the preload library failed" >&2
+	client_status=1
+else
+	IOMMU_RUN_SAN=${SAN:-} tools/testing/iommu/iommu-run "$client" 2>&1 |
+		sed 's/^DMAR: /  kernel: DMAR: /'
+	client_status=${PIPESTATUS[0]}
 fi
 
 heading "KUnit suites of the IOMMU core"
@@ -73,4 +97,5 @@ fi
 "$PYTHON" "$root/tools/testing/kunit/kunit.py" parse <"$ktap"
 parse_status=$?
 [ "$demo_status" -eq 0 ] || exit "$demo_status"
+[ "$client_status" -eq 0 ] || exit "$client_status"
 exit "$parse_status"

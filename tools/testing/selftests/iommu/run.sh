@@ -4,7 +4,10 @@
 # run.sh [--asan] [HARNESS ARGS...]
 #
 # Build the project's own iommufd selftests against our uapi headers and
-# run them through tools/testing/iommu/iommu-run.  With --asan both the
+# run them through tools/testing/iommu/iommu-run: iommufd_uapi (the uapi
+# contract, with the mock devices of IOMMU_TEST_CMD) and iommufd_groups
+# (IOMMU groups through VFIO device cdevs of the default machine, with
+# DMA by the modelled devices).  With --asan both the
 # tests and the preload library are built with ASan+UBSan (make SAN=asan
 # preload), so the kernel instance runs under the sanitizers too.
 #
@@ -29,7 +32,7 @@ LINUX=$(tools/testing/iommu/scripts/linux-src.sh \
 	tail -n 1) || { echo "selftests: 0 passed, 1 failed (no kselftest_harness.h)"; exit 1; }
 
 mkdir -p "$OUT/uapi/linux"
-cp include/uapi/linux/iommufd.h "$OUT/uapi/linux/"
+cp include/uapi/linux/iommufd.h include/uapi/linux/vfio.h "$OUT/uapi/linux/"
 
 if ! make --no-print-directory -C "$HERE" KSFT_DIR="$LINUX/tools/testing/selftests" \
      UAPI_DIR="$ROOT/$OUT/uapi" OUT="$ROOT/$OUT" SAN="$san" > "$OUT/build.log" 2>&1 ||
@@ -40,7 +43,7 @@ if ! make --no-print-directory -C "$HERE" KSFT_DIR="$LINUX/tools/testing/selftes
 fi
 
 total_p=0 total_f=0 total_s=0 bad=0
-TESTS=(iommufd_uapi)
+TESTS=(iommufd_uapi iommufd_groups)
 for t in "${TESTS[@]}"; do
 	IOMMU_RUN_SAN=$san ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
 		UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \

@@ -61,6 +61,29 @@ int host_ram_register(phys_addr_t pa, size_t len);
 void host_ram_unregister(phys_addr_t pa);
 
 /**
+ * host_ram_get() - make a range RAM for as long as it is pinned
+ * @pa: start
+ * @len: bytes
+ *
+ * For memory the host kernel did not allocate (pinned user pages): the
+ * range is registered as with host_ram_register(), nesting per start.
+ * A range that already is RAM of the kernel is left alone.
+ *
+ * Return: 0, or -ENOMEM (the range then stays unknown to devices).
+ */
+int host_ram_get(phys_addr_t pa, size_t len);
+
+/**
+ * host_ram_put() - undo host_ram_get()
+ * @pa: start given to host_ram_get()
+ * @len: bytes given to host_ram_get()
+ *
+ * Drops the registration only if one of exactly this range exists, so
+ * that it pairs with host_ram_get() whether or not that registered it.
+ */
+void host_ram_put(phys_addr_t pa, size_t len);
+
+/**
  * host_guard_region() - memory whose tail faults on any access
  * @len: bytes (rounded up to whole pages)
  * @accessible: bytes at the start that are readable and writable

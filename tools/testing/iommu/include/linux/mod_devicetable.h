@@ -11,6 +11,11 @@ typedef unsigned long kernel_ulong_t;
 
 #define PCI_ANY_ID (~0)
 
+/* Values of pci_device_id.override_only: whose driver_override it needs */
+enum {
+	PCI_ID_F_VFIO_DRIVER_OVERRIDE = 1,
+};
+
 /**
  * struct pci_device_id - one entry of a PCI driver's ID table
  * @vendor: vendor ID, or PCI_ANY_ID

@@ -6,8 +6,10 @@
  * Host environment: a subset of the kernel's PCI core with its semantics.
  * Configuration space is reached only through a root bus's struct pci_ops,
  * which a machine description or a test provides (see <host/pci-fake.h>).
- * Not modelled: BARs and resources, interrupts, power management, hotplug
- * slots, SR-IOV (is_virtfn is always 0), ARI, and the ACS quirk list.
+ * Not modelled: BAR sizing and resource assignment (the platform fills
+ * in resource[] for the BARs its devices implement), interrupts, power
+ * management, hotplug slots, SR-IOV (is_virtfn is always 0), ARI, and the
+ * ACS quirk list.
  */
 #ifndef LINUX_PCI_H
 #define LINUX_PCI_H
@@ -20,6 +22,7 @@
 #include <linux/pci_regs.h>
 #include <linux/pci_ids.h>
 #include <linux/errno.h>
+#include <linux/ioport.h>
 
 /* Encoding of device and function numbers. */
 #define PCI_DEVFN(slot, func)	((((slot) & 0x1f) << 3) | ((func) & 0x07))
@@ -27,6 +30,12 @@
 #define PCI_FUNC(devfn)		((devfn) & 0x07)
 #define PCI_DEVID(bus, devfn)	((((u16)(bus)) << 8) | (devfn))
 #define PCI_BUS_NUM(x)		(((x) >> 8) & 0xff)
+
+/* Resource slots of a function: the six standard BARs, then the ROM. */
+#define PCI_STD_NUM_BARS	6
+#define PCI_ROM_RESOURCE	PCI_STD_NUM_BARS
+#define PCI_NUM_RESOURCES	(PCI_ROM_RESOURCE + 1)
+#define DEVICE_COUNT_RESOURCE	PCI_NUM_RESOURCES
 
 #define MAX_NR_DEVFNS		256
 
@@ -210,6 +219,10 @@ struct pci_bus {
  * @pasid_features: PASID features enabled
  * @acs_cap: offset of the ACS capability
  * @priv_flags: private to the PCI core
+ * @resource: the BARs (and the ROM) as assigned; an unimplemented BAR has
+ *	flags 0
+ * @driver_override: if set, only the driver of this name may bind
+ *	(kmalloc'ed; freed with the function)
  */
 struct pci_dev {
 	struct list_head bus_list;
@@ -263,7 +276,16 @@ struct pci_dev {
 	u16		pasid_features;
 	u16		acs_cap;
 	unsigned long	priv_flags;
+	struct resource	resource[DEVICE_COUNT_RESOURCE];
+	const char	*driver_override;
 };
+
+#define pci_resource_start(dev, bar)	((dev)->resource[(bar)].start)
+#define pci_resource_end(dev, bar)	((dev)->resource[(bar)].end)
+#define pci_resource_flags(dev, bar)	((dev)->resource[(bar)].flags)
+#define pci_resource_len(dev, bar)					\
+	(pci_resource_end((dev), (bar)) ?				\
+	 resource_size(&(dev)->resource[(bar)]) : 0)
 
 /**
  * struct pci_host_bridge - the bridge from the CPU to a PCI hierarchy
@@ -666,6 +688,14 @@ static inline struct pci_driver *pci_dev_driver(const struct pci_dev *dev)
 #define PCI_VDEVICE(vend, dev) \
 	.vendor = PCI_VENDOR_ID_##vend, .device = (dev), \
 	.subvendor = PCI_ANY_ID, .subdevice = PCI_ANY_ID, 0, 0
+
+/*
+ * An entry that matches only a function whose driver_override names the
+ * driver (VFIO drivers: binding is the administrator's decision).
+ */
+#define PCI_DRIVER_OVERRIDE_DEVICE_VFIO(vend, dev) \
+	.vendor = (vend), .device = (dev), .subvendor = PCI_ANY_ID, \
+	.subdevice = PCI_ANY_ID, .override_only = PCI_ID_F_VFIO_DRIVER_OVERRIDE
 
 #define PCI_DEVICE_CLASS(dev_class, dev_class_mask) \
 	.class = (dev_class), .class_mask = (dev_class_mask), \

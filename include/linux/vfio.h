@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * VFIO: the in-kernel interface between the VFIO core and the drivers that
+ * hand a device to userspace (vfio-pci here).
+ *
+ * A driver embeds a struct vfio_device at the start of its own device
+ * structure, allocates it with vfio_alloc_device() and registers it with
+ * vfio_register_group_dev().  The core then offers the device to userspace
+ * as the character node /dev/vfio/devices/vfioN; userspace binds the opened
+ * node to an iommufd (VFIO_DEVICE_BIND_IOMMUFD), attaches it to an IOAS or
+ * HWPT and reaches the device through the driver's ioctl/read/write.
+ *
+ * Only the device cdev path exists in this tree: there are no VFIO group
+ * files and no VFIO container; iommufd provides the container interface.
+ */
+#ifndef __LINUX_VFIO_H
+#define __LINUX_VFIO_H
+
+#include <linux/completion.h>
+#include <linux/device.h>
+#include <linux/miscdevice.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <linux/types.h>
+#include <uapi/linux/vfio.h>
+
+struct iommufd_ctx;
+struct iommufd_device;
+struct vfio_device;
+
+/* Longest node name below /dev: "vfio/devices/vfio" plus an index */
+#define VFIO_DEVICE_NODE_MAX	32
+
+/**
+ * struct vfio_device_ops - what a VFIO driver implements
+ * @name: driver name, for messages
+ * @init: called by vfio_alloc_device() to set up the driver's part
+ * @release: called when the last reference to the device is dropped;
+ *	frees what @init set up (not the structure itself)
+ * @bind_iommufd: bind the device to an iommufd and return its device id
+ *	(vfio_iommufd_physical_bind() for a physical device)
+ * @unbind_iommufd: undo @bind_iommufd, detaching first if attached
+ * @attach_ioas: attach the bound device to an IOAS or HWPT, or move it if
+ *	attached; returns the HWPT id through the argument
+ * @detach_ioas: detach the device; nothing happens if it is not attached
+ * @open_device: the device was bound by its first user
+ * @close_device: the last user unbinds
+ * @read: read(2) and pread(2) on the device file, once bound
+ * @write: write(2) and pwrite(2) on the device file, once bound
+ * @ioctl: the device ioctls the core does not handle itself
+ */
+struct vfio_device_ops {
+	const char *name;
+	int (*init)(struct vfio_device *vdev);
+	void (*release)(struct vfio_device *vdev);
+	int (*bind_iommufd)(struct vfio_device *vdev, struct iommufd_ctx *ictx,
+			    u32 *out_device_id);
+	void (*unbind_iommufd)(struct vfio_device *vdev);
+	int (*attach_ioas)(struct vfio_device *vdev, u32 *pt_id);
+	void (*detach_ioas)(struct vfio_device *vdev);
+	int (*open_device)(struct vfio_device *vdev);
+	void (*close_device)(struct vfio_device *vdev);
+	ssize_t (*read)(struct vfio_device *vdev, char __user *buf, size_t count,
+			loff_t *ppos);
+	ssize_t (*write)(struct vfio_device *vdev, const char __user *buf,
+			 size_t count, loff_t *ppos);
+	long (*ioctl)(struct vfio_device *vdev, unsigned int cmd, unsigned long arg);
+};
+
+/**
+ * struct vfio_device - a device offered to userspace
+ * @dev: the physical device the driver is bound to
+ * @ops: the driver's operations
+ * @device: the "vfioN" device of class "vfio-dev", child of @dev in sysfs;
+ *	it holds the structure's reference count
+ * @index: N of "vfioN"
+ * @lock: serialises binding, attaching and closing (Linux: the dev_set
+ *	lock; every device here is its own set)
+ * @refcount: registration references: one for the registration itself
+ *	and one per open file
+ * @comp: completed when @refcount drops to zero
+ * @open_count: files that bound the device (at most one for a cdev)
+ * @cdev_opened: the device is bound through its cdev
+ * @iommufd_device: the iommufd binding of a physical device, or NULL
+ * @iommufd_attached: @iommufd_device is attached to an IOAS or HWPT
+ * @misc: the character node /dev/vfio/devices/vfioN
+ * @node: the node path below /dev
+ */
+struct vfio_device {
+	struct device *dev;
+	const struct vfio_device_ops *ops;
+	struct device device;
+	unsigned int index;
+	struct mutex lock;
+	refcount_t refcount;
+	struct completion comp;
+	unsigned int open_count;
+	bool cdev_opened;
+	struct iommufd_device *iommufd_device;
+	bool iommufd_attached;
+	struct miscdevice misc;
+	char node[VFIO_DEVICE_NODE_MAX];
+};
+
+struct vfio_device *_vfio_alloc_device(size_t size, struct device *dev,
+				       const struct vfio_device_ops *ops);
+
+/**
+ * vfio_alloc_device() - allocate a driver structure that embeds a vfio_device
+ * @dev_struct: the driver's structure type
+ * @member: the name of its struct vfio_device member, which must come first
+ * @dev: the physical device
+ * @ops: the driver's operations
+ *
+ * Return: the driver structure, or an ERR_PTR (-ENOMEM, or the error of
+ * @ops->init).  Free it with vfio_put_device().
+ */
+#define vfio_alloc_device(dev_struct, member, dev, ops)				\
+	container_of(_vfio_alloc_device(sizeof(struct dev_struct) +		\
+					BUILD_BUG_ON_ZERO(offsetof(		\
+						struct dev_struct, member)),	\
+					dev, ops),				\
+		     struct dev_struct, member)
+
+void vfio_put_device(struct vfio_device *device);
+int vfio_register_group_dev(struct vfio_device *device);
+void vfio_unregister_group_dev(struct vfio_device *device);
+
+int vfio_iommufd_physical_bind(struct vfio_device *vdev, struct iommufd_ctx *ictx,
+			       u32 *out_device_id);
+void vfio_iommufd_physical_unbind(struct vfio_device *vdev);
+int vfio_iommufd_physical_attach_ioas(struct vfio_device *vdev, u32 *pt_id);
+void vfio_iommufd_physical_detach_ioas(struct vfio_device *vdev);
+
+#endif /* __LINUX_VFIO_H */

@@ -10,15 +10,15 @@
 
 #define pr_fmt(fmt)    "iommu: " fmt
 
+#include <linux/iommu.h>
+#include <linux/scatterlist.h>
+#include <linux/overflow.h>
 #include <linux/bitops.h>
 #include <linux/bits.h>
-#include <linux/export.h>
 #include <linux/gfp.h>
-#include <linux/iommu.h>
-#include <linux/kernel.h>
-#include <linux/overflow.h>
-#include <linux/scatterlist.h>
 #include <linux/slab.h>
+#include <linux/export.h>
+#include <linux/kernel.h>
 
 #include "iommu-priv.h"
 
@@ -28,128 +28,165 @@
 
 /**
  * iommu_iova_to_phys() - translate an IOVA through a domain
- * @domain: the domain
+ * @dom: the domain
  * @iova: the address
  *
  * Return: the physical address; the IOVA itself for identity domains;
  * 0 for blocked domains and for addresses that are not mapped.
  */
-phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain, dma_addr_t iova)
+phys_addr_t iommu_iova_to_phys(struct iommu_domain *dom, dma_addr_t iova)
 {
-	switch (domain->type) {
-	case IOMMU_DOMAIN_IDENTITY:
-		return iova;
+	switch (dom->type) {
 	case IOMMU_DOMAIN_BLOCKED:
 		return 0;
-	default:
-		return domain->ops->iova_to_phys(domain, iova);
+	case IOMMU_DOMAIN_IDENTITY:
+		return iova;
 	}
+	return dom->ops->iova_to_phys(dom, iova);
 }
 EXPORT_SYMBOL_GPL(iommu_iova_to_phys);
 
 /*
- * Choose the page size for the next run of [iova, iova + size) mapped to
- * paddr, and how many pages of it (in *count) to use before a larger page
+ * Check that @dom can take page-by-page requests of the given direction and
+ * report its smallest page size in *granule.
+ *
+ * Return: 0; -EINVAL for a domain that is not a paging one; -ENODEV (with a
+ * warning) for a paging domain whose driver lacks the op or page sizes.
+ */
+static int iommu_paging_granule(struct iommu_domain *dom, bool unmapping,
+				unsigned long *granule)
+{
+	const struct iommu_domain_ops *ops = dom->ops;
+	bool has_op = unmapping ? !!ops->unmap_pages : !!ops->map_pages;
+
+	if (!(dom->type & __IOMMU_DOMAIN_PAGING))
+		return -EINVAL;
+	if (WARN_ON(!has_op || !dom->pgsize_bitmap))
+		return -ENODEV;
+
+	*granule = BIT(__ffs(dom->pgsize_bitmap));
+	return 0;
+}
+
+/*
+ * Choose the page size for the next run of [iova, iova + len) mapped to
+ * @pa, and how many pages of it (in *count) to use before a larger page
  * size becomes possible.
  *
- * The page size is the largest supported one that fits in @size and that
+ * The page size is the largest supported one that fits in @len and that
  * both addresses are aligned to. If a larger supported size exists, and
- * iova and paddr sit at the same offset within it, the run stops at the
+ * iova and pa sit at the same offset within it, the run stops at the
  * next boundary of that larger size, provided at least one whole larger
  * page follows before the end of the range.
  *
  * Returns 0 if no page size fits, which the alignment checks of the
  * callers rule out.
  */
-static size_t iommu_pgsize(struct iommu_domain *domain, unsigned long iova,
-			   phys_addr_t paddr, size_t size, size_t *count)
+static size_t iommu_run_pgsize(const struct iommu_domain *dom,
+			       unsigned long iova, phys_addr_t pa, size_t len,
+			       size_t *count)
 {
-	unsigned long align = (unsigned long)paddr | iova;
-	unsigned long fitting, larger;
-	size_t pgsize, next_size, to_boundary, reach;
-	unsigned int shift;
+	unsigned long both = iova | (unsigned long)pa;
+	unsigned long usable, above;
+	size_t big, lead, lead_plus_big;
+	unsigned int order;
 
-	fitting = domain->pgsize_bitmap & GENMASK(__fls(size), 0);
-	if (align)
-		fitting &= GENMASK(__ffs(align), 0);
-	if (WARN_ON(!fitting)) {
-		*count = 0;
+	*count = 0;
+	usable = dom->pgsize_bitmap & GENMASK(__fls(len), 0);
+	if (both)
+		usable &= GENMASK(__ffs(both), 0);
+	if (WARN_ON(!usable))
 		return 0;
-	}
 
-	shift = __fls(fitting);
-	pgsize = BIT(shift);
-	*count = size >> shift;
+	order = __fls(usable);
+	*count = len >> order;
 
-	larger = domain->pgsize_bitmap & ~GENMASK(shift, 0);
-	if (!larger)
-		return pgsize;
+	above = dom->pgsize_bitmap & ~GENMASK(order, 0);
+	if (!above)
+		return BIT(order);
 
-	next_size = BIT(__ffs(larger));
-	if ((iova ^ (unsigned long)paddr) & (next_size - 1))
-		return pgsize;
+	/* A larger page is out of reach unless both are equally offset in it */
+	big = BIT(__ffs(above));
+	if ((iova ^ (unsigned long)pa) & (big - 1))
+		return BIT(order);
 
-	to_boundary = next_size - (align & (next_size - 1));
-	if (!check_add_overflow(to_boundary, next_size, &reach) &&
-	    reach <= size)
-		*count = to_boundary >> shift;
-	return pgsize;
+	/* Small pages only up to the boundary, if a big page fits after it */
+	lead = big - (both & (big - 1));
+	if (!check_add_overflow(lead, big, &lead_plus_big) &&
+	    lead_plus_big <= len)
+		*count = lead >> order;
+	return BIT(order);
 }
 
-static int __iommu_map(struct iommu_domain *domain, unsigned long iova,
-		       phys_addr_t paddr, size_t size, int prot, gfp_t gfp)
+/*
+ * Map [iova, iova + len) to @pa run by run, without the final IOTLB sync.
+ * On failure every page this call mapped is unmapped again.
+ */
+static int iommu_map_nosync(struct iommu_domain *dom, unsigned long iova,
+			    phys_addr_t pa, size_t len, int prot, gfp_t gfp)
 {
-	const struct iommu_domain_ops *ops = domain->ops;
-	unsigned long start_iova = iova;
-	size_t remaining = size;
-	unsigned long min_pgsize;
-	int ret = 0;
+	const struct iommu_domain_ops *ops = dom->ops;
+	unsigned long granule;
+	size_t done = 0;
+	int err;
 
-	if (unlikely(!(domain->type & __IOMMU_DOMAIN_PAGING)))
-		return -EINVAL;
+	err = iommu_paging_granule(dom, false, &granule);
+	if (err)
+		return err;
 
-	if (WARN_ON(!ops->map_pages || !domain->pgsize_bitmap))
-		return -ENODEV;
-
-	/* Addresses and size must be multiples of the smallest page */
-	min_pgsize = 1UL << __ffs(domain->pgsize_bitmap);
-	if (!IS_ALIGNED(iova | paddr | size, min_pgsize)) {
+	if (!IS_ALIGNED(iova | pa | len, granule)) {
 		pr_err("map request not aligned to 0x%lx: iova 0x%lx pa 0x%llx size 0x%zx\n",
-		       min_pgsize, iova, (unsigned long long)paddr, size);
+		       granule, iova, (unsigned long long)pa, len);
 		return -EINVAL;
 	}
 
-	while (remaining) {
-		size_t pgsize, count, done = 0;
+	while (done < len) {
+		size_t pgsize, count, step = 0;
 
-		pgsize = iommu_pgsize(domain, iova, paddr, remaining, &count);
+		pgsize = iommu_run_pgsize(dom, iova + done, pa + done,
+					  len - done, &count);
 		if (!pgsize) {
-			ret = -EINVAL;
+			err = -EINVAL;
 			break;
 		}
 
-		ret = ops->map_pages(domain, iova, paddr, pgsize, count, prot,
-				     gfp, &done);
-		/* A failing driver may still have mapped part of the run */
-		remaining -= done;
-		if (ret)
+		err = ops->map_pages(dom, iova + done, pa + done, pgsize, count,
+				     prot, gfp, &step);
+		/* Whatever the driver managed before failing must be undone */
+		done += step;
+		if (err)
 			break;
-
-		iova += done;
-		paddr += done;
 	}
 
-	if (ret)
-		iommu_unmap(domain, start_iova, size - remaining);
-	return ret;
+	if (err)
+		iommu_unmap(dom, iova, done);
+	return err;
+}
+
+/*
+ * Let the driver make fresh mappings visible to the hardware. If it cannot,
+ * [iova, iova + len) is unmapped again.
+ */
+static int iommu_map_publish(struct iommu_domain *dom, unsigned long iova,
+			     size_t len)
+{
+	int err;
+
+	if (!dom->ops->iotlb_sync_map)
+		return 0;
+
+	err = dom->ops->iotlb_sync_map(dom, iova, len);
+	if (err)
+		iommu_unmap(dom, iova, len);
+	return err;
 }
 
 /**
  * iommu_map() - map a physically contiguous range into a paging domain
- * @domain: the domain
+ * @dom: the domain
  * @iova: where the mapping starts
- * @paddr: the physical start
- * @size: bytes to map; 0 maps nothing
+ * @pa: the physical start
+ * @len: bytes to map; 0 maps nothing
  * @prot: IOMMU_READ, IOMMU_WRITE, ... bits
  * @gfp: allocation flags for the page table
  *
@@ -160,117 +197,126 @@ static int __iommu_map(struct iommu_domain *domain, unsigned long iova,
  * -ENODEV for a domain without map_pages; or the driver's error from
  * map_pages() or iotlb_sync_map().
  */
-int iommu_map(struct iommu_domain *domain, unsigned long iova,
-	      phys_addr_t paddr, size_t size, int prot, gfp_t gfp)
+int iommu_map(struct iommu_domain *dom, unsigned long iova, phys_addr_t pa,
+	      size_t len, int prot, gfp_t gfp)
 {
-	const struct iommu_domain_ops *ops = domain->ops;
-	int ret;
+	int err;
 
-	might_sleep_if(gfpflags_allow_blocking(gfp));
-
+	/* Page tables never live in special zones or compound pages */
 	if (WARN_ON_ONCE(gfp & IOMMU_MAP_BAD_GFP))
 		return -EINVAL;
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 
-	ret = __iommu_map(domain, iova, paddr, size, prot, gfp);
-	if (ret || !ops->iotlb_sync_map)
-		return ret;
-
-	ret = ops->iotlb_sync_map(domain, iova, size);
-	if (ret)
-		iommu_unmap(domain, iova, size);
-	return ret;
+	err = iommu_map_nosync(dom, iova, pa, len, prot, gfp);
+	return err ? err : iommu_map_publish(dom, iova, len);
 }
 EXPORT_SYMBOL_GPL(iommu_map);
 
-static size_t __iommu_unmap(struct iommu_domain *domain, unsigned long iova,
-			    size_t size, struct iommu_iotlb_gather *gather)
-{
-	const struct iommu_domain_ops *ops = domain->ops;
-	unsigned long min_pgsize;
-	size_t unmapped = 0;
-
-	if (unlikely(!(domain->type & __IOMMU_DOMAIN_PAGING)))
-		return 0;
-
-	if (WARN_ON(!ops->unmap_pages || !domain->pgsize_bitmap))
-		return 0;
-
-	min_pgsize = 1UL << __ffs(domain->pgsize_bitmap);
-	if (!IS_ALIGNED(iova | size, min_pgsize)) {
-		pr_err("unmap request not aligned to 0x%lx: iova 0x%lx size 0x%zx\n",
-		       min_pgsize, iova, size);
-		return 0;
-	}
-
-	/*
-	 * Stop when enough has been unmapped (a driver may unmap a larger
-	 * page than asked for) or at the first hole.
-	 */
-	while (unmapped < size) {
-		size_t pgsize, count, done;
-
-		pgsize = iommu_pgsize(domain, iova, iova, size - unmapped,
-				      &count);
-		if (!pgsize)
-			break;
-
-		done = ops->unmap_pages(domain, iova, pgsize, count, gather);
-		if (!done)
-			break;
-
-		iova += done;
-		unmapped += done;
-	}
-	return unmapped;
-}
-
-/**
- * iommu_unmap() - unmap a range and invalidate it
- * @domain: the domain
- * @iova: start of the range
- * @size: length of the range
- *
- * The IOTLB is synchronised once, at the end.
- *
- * Return: bytes unmapped: 0 for a non-paging domain or an unaligned
- * request; less than @size if a hole was found; possibly more than @size
- * if the driver unmapped a larger page.
+/*
+ * Unmap run by run, stopping once @len bytes are gone (a driver may free a
+ * larger page than asked for, so possibly more) or at the first hole.
  */
-size_t iommu_unmap(struct iommu_domain *domain, unsigned long iova,
-		   size_t size)
+static size_t iommu_unmap_runs(struct iommu_domain *dom, unsigned long iova,
+			       size_t len, struct iommu_iotlb_gather *gather)
 {
-	struct iommu_iotlb_gather gather;
-	size_t unmapped;
+	unsigned long granule;
+	size_t freed = 0;
 
-	iommu_iotlb_gather_init(&gather);
-	unmapped = __iommu_unmap(domain, iova, size, &gather);
-	iommu_iotlb_sync(domain, &gather);
-	return unmapped;
+	if (iommu_paging_granule(dom, true, &granule))
+		return 0;
+
+	if (!IS_ALIGNED(iova | len, granule)) {
+		pr_err("unmap request not aligned to 0x%lx: iova 0x%lx size 0x%zx\n",
+		       granule, iova, len);
+		return 0;
+	}
+
+	while (freed < len) {
+		unsigned long at = iova + freed;
+		size_t pgsize, count, step;
+
+		pgsize = iommu_run_pgsize(dom, at, at, len - freed, &count);
+		step = pgsize ? dom->ops->unmap_pages(dom, at, pgsize, count,
+						      gather) : 0;
+		if (!step)
+			break;
+		freed += step;
+	}
+	return freed;
 }
-EXPORT_SYMBOL_GPL(iommu_unmap);
 
 /**
  * iommu_unmap_fast() - unmap a range, leaving invalidation to the caller
- * @domain: the domain
+ * @dom: the domain
  * @iova: start of the range
- * @size: length of the range
- * @iotlb_gather: collects the invalidation; the caller passes it to
- *                iommu_iotlb_sync() later
+ * @len: length of the range
+ * @gather: collects the invalidation; the caller passes it to
+ *          iommu_iotlb_sync() later
  *
  * Return: as iommu_unmap().
  */
-size_t iommu_unmap_fast(struct iommu_domain *domain, unsigned long iova,
-			size_t size, struct iommu_iotlb_gather *iotlb_gather)
+size_t iommu_unmap_fast(struct iommu_domain *dom, unsigned long iova,
+			size_t len, struct iommu_iotlb_gather *gather)
 {
-	return __iommu_unmap(domain, iova, size, iotlb_gather);
+	return iommu_unmap_runs(dom, iova, len, gather);
 }
 EXPORT_SYMBOL_GPL(iommu_unmap_fast);
 
 /**
+ * iommu_unmap() - unmap a range and invalidate it
+ * @dom: the domain
+ * @iova: start of the range
+ * @len: length of the range
+ *
+ * The IOTLB is synchronised once, at the end.
+ *
+ * Return: bytes unmapped: 0 for a non-paging domain or an unaligned
+ * request; less than @len if a hole was found; possibly more than @len
+ * if the driver unmapped a larger page.
+ */
+size_t iommu_unmap(struct iommu_domain *dom, unsigned long iova, size_t len)
+{
+	struct iommu_iotlb_gather pending;
+	size_t freed;
+
+	iommu_iotlb_gather_init(&pending);
+	freed = iommu_unmap_runs(dom, iova, len, &pending);
+	iommu_iotlb_sync(dom, &pending);
+	return freed;
+}
+EXPORT_SYMBOL_GPL(iommu_unmap);
+
+/* A physically contiguous stretch of scatterlist not mapped yet */
+struct iommu_sg_run {
+	phys_addr_t pa;
+	size_t len;
+};
+
+/* Map the pending run right after the @total bytes already mapped */
+static int iommu_sg_flush(struct iommu_domain *dom, unsigned long iova,
+			  struct iommu_sg_run *run, size_t *total, int prot,
+			  gfp_t gfp)
+{
+	int err;
+
+	if (!run->len)
+		return 0;
+
+	err = iommu_map_nosync(dom, iova + *total, run->pa, run->len, prot,
+			       gfp);
+	if (err)
+		return err;
+
+	*total += run->len;
+	run->len = 0;
+	return 0;
+}
+
+/**
  * iommu_map_sg() - map a scatterlist at consecutive IOVAs
- * @domain: the domain
+ * @dom: the domain
  * @iova: where the mapping starts
- * @sg: the scatterlist
+ * @sgl: the scatterlist
  * @nents: number of entries
  * @prot: IOMMU_READ, IOMMU_WRITE, ... bits
  * @gfp: allocation flags for the page table
@@ -281,165 +327,163 @@ EXPORT_SYMBOL_GPL(iommu_unmap_fast);
  *
  * Return: bytes mapped, or a negative errno with nothing left mapped.
  */
-ssize_t iommu_map_sg(struct iommu_domain *domain, unsigned long iova,
-		     struct scatterlist *sg, unsigned int nents, int prot,
+ssize_t iommu_map_sg(struct iommu_domain *dom, unsigned long iova,
+		     struct scatterlist *sgl, unsigned int nents, int prot,
 		     gfp_t gfp)
 {
-	const struct iommu_domain_ops *ops = domain->ops;
-	size_t mapped = 0, run_len = 0;
-	phys_addr_t run_start = 0;
-	struct scatterlist *s;
-	unsigned int i;
-	int ret;
+	struct iommu_sg_run run = {};
+	struct scatterlist *sg;
+	size_t total = 0;
+	unsigned int n;
+	int err;
 
-	might_sleep_if(gfpflags_allow_blocking(gfp));
-
+	/* Same gfp rules as iommu_map() */
 	if (WARN_ON_ONCE(gfp & IOMMU_MAP_BAD_GFP))
 		return -EINVAL;
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 
-	for_each_sg(sg, s, nents, i) {
-		phys_addr_t phys = sg_phys(s);
+	for_each_sg(sgl, sg, nents, n) {
+		phys_addr_t pa;
 
-		if (sg_dma_is_bus_address(s))
+		if (sg_dma_is_bus_address(sg))
 			continue;
 
-		if (run_len && phys == run_start + run_len) {
-			run_len += s->length;
-			continue;
+		pa = sg_phys(sg);
+		if (run.len && pa != run.pa + run.len) {
+			err = iommu_sg_flush(dom, iova, &run, &total, prot, gfp);
+			if (err)
+				goto undo;
 		}
-
-		/* Not contiguous with the current run: map the run first */
-		if (run_len) {
-			ret = __iommu_map(domain, iova + mapped, run_start,
-					  run_len, prot, gfp);
-			if (ret)
-				goto out_unmap;
-			mapped += run_len;
-		}
-		run_start = phys;
-		run_len = s->length;
+		if (!run.len)
+			run.pa = pa;
+		run.len += sg->length;
 	}
 
-	if (run_len) {
-		ret = __iommu_map(domain, iova + mapped, run_start, run_len,
-				  prot, gfp);
-		if (ret)
-			goto out_unmap;
-		mapped += run_len;
-	}
+	err = iommu_sg_flush(dom, iova, &run, &total, prot, gfp);
+	if (err)
+		goto undo;
 
-	if (ops->iotlb_sync_map) {
-		ret = ops->iotlb_sync_map(domain, iova, mapped);
-		if (ret)
-			goto out_unmap;
-	}
-	return mapped;
+	/* On failure this has already unmapped all of it */
+	err = iommu_map_publish(dom, iova, total);
+	if (err)
+		return err;
+	return total;
 
-out_unmap:
-	iommu_unmap(domain, iova, mapped);
-	return ret;
+undo:
+	iommu_unmap(dom, iova, total);
+	return err;
 }
 EXPORT_SYMBOL_GPL(iommu_map_sg);
 
 /**
- * iommu_get_resv_regions() - the reserved regions of a device
- * @dev: a device served by an IOMMU driver
- * @list: the driver appends its regions here
- *
- * Users of a domain must not map IOVAs inside these regions. Give the list
- * back with iommu_put_resv_regions().
- */
-void iommu_get_resv_regions(struct device *dev, struct list_head *list)
-{
-	const struct iommu_ops *ops = dev_iommu_ops(dev);
-
-	if (ops->get_resv_regions)
-		ops->get_resv_regions(dev, list);
-}
-EXPORT_SYMBOL_GPL(iommu_get_resv_regions);
-
-/**
- * iommu_put_resv_regions() - free a list from iommu_get_resv_regions()
- * @dev: the device
- * @list: the list; its entries are freed with their free op or kfree()
- */
-void iommu_put_resv_regions(struct device *dev, struct list_head *list)
-{
-	struct iommu_resv_region *region, *next;
-
-	list_for_each_entry_safe(region, next, list, list) {
-		if (region->free)
-			region->free(dev, region);
-		else
-			kfree(region);
-	}
-}
-EXPORT_SYMBOL(iommu_put_resv_regions);
-
-/**
  * iommu_alloc_resv_region() - allocate a reserved region entry
- * @start: first address
- * @length: size in bytes
+ * @base: first address
+ * @len: size in bytes
  * @prot: IOMMU_READ, IOMMU_WRITE, ... for direct mappings
  * @type: the region type
  * @gfp: allocation flags
  *
  * Return: the entry, with an initialised list head and no free op, or NULL.
  */
-struct iommu_resv_region *iommu_alloc_resv_region(phys_addr_t start,
-						  size_t length, int prot,
+struct iommu_resv_region *iommu_alloc_resv_region(phys_addr_t base, size_t len,
+						  int prot,
 						  enum iommu_resv_type type,
 						  gfp_t gfp)
 {
-	struct iommu_resv_region *region;
+	struct iommu_resv_region *entry = kmalloc(sizeof(*entry), gfp);
 
-	region = kzalloc(sizeof(*region), gfp);
-	if (!region)
-		return NULL;
-
-	INIT_LIST_HEAD(&region->list);
-	region->start = start;
-	region->length = length;
-	region->prot = prot;
-	region->type = type;
-	return region;
+	if (entry) {
+		*entry = (struct iommu_resv_region) {
+			.start = base,
+			.length = len,
+			.type = type,
+			.prot = prot,
+		};
+		INIT_LIST_HEAD(&entry->list);
+	}
+	return entry;
 }
 EXPORT_SYMBOL_GPL(iommu_alloc_resv_region);
 
-/* Identity map the parts of @region that are not mapped yet */
-static int iommu_map_direct_region(struct iommu_domain *domain,
-				   struct iommu_resv_region *region,
-				   unsigned long pg_size)
+/**
+ * iommu_get_resv_regions() - the reserved regions of a device
+ * @dev: a device served by an IOMMU driver
+ * @out: the driver appends its regions here
+ *
+ * Users of a domain must not map IOVAs inside these regions. Give the list
+ * back with iommu_put_resv_regions().
+ */
+void iommu_get_resv_regions(struct device *dev, struct list_head *out)
 {
-	dma_addr_t first = ALIGN(region->start, pg_size);
-	dma_addr_t end = ALIGN(region->start + region->length, pg_size);
-	dma_addr_t run = first;	/* start of the pending unmapped run */
-	dma_addr_t addr;
-	int ret;
+	void (*report)(struct device *dev, struct list_head *out);
 
-	for (addr = first; addr < end; addr += pg_size) {
-		if (!iommu_iova_to_phys(domain, addr))
-			continue;
+	report = dev_iommu_ops(dev)->get_resv_regions;
+	if (report)
+		report(dev, out);
+}
+EXPORT_SYMBOL_GPL(iommu_get_resv_regions);
 
-		/* Already mapped, e.g. by another device of the group */
-		if (addr > run) {
-			ret = iommu_map(domain, run, run, addr - run,
-					region->prot, GFP_KERNEL);
-			if (ret)
-				return ret;
-		}
-		run = addr + pg_size;
+/**
+ * iommu_put_resv_regions() - free a list from iommu_get_resv_regions()
+ * @dev: the device
+ * @regions: the list, empty afterwards; entries are freed with their free
+ *           op or kfree()
+ */
+void iommu_put_resv_regions(struct device *dev, struct list_head *regions)
+{
+	while (!list_empty(regions)) {
+		struct iommu_resv_region *entry =
+			list_first_entry(regions, struct iommu_resv_region,
+					 list);
+
+		list_del(&entry->list);
+		if (entry->free)
+			entry->free(dev, entry);
+		else
+			kfree(entry);
 	}
+}
+EXPORT_SYMBOL(iommu_put_resv_regions);
 
-	if (end > run)
-		return iommu_map(domain, run, run, end - run, region->prot,
-				 GFP_KERNEL);
+static bool iommu_resv_is_direct(const struct iommu_resv_region *entry)
+{
+	return entry->type == IOMMU_RESV_DIRECT ||
+	       entry->type == IOMMU_RESV_DIRECT_RELAXABLE;
+}
+
+/* Identity map the parts of @entry that are not mapped yet */
+static int iommu_map_direct_region(struct iommu_domain *dom,
+				   const struct iommu_resv_region *entry,
+				   unsigned long granule)
+{
+	dma_addr_t end = ALIGN(entry->start + entry->length, granule);
+	dma_addr_t pos = ALIGN(entry->start, granule);
+	int err;
+
+	while (pos < end) {
+		dma_addr_t hole_end = pos + granule;
+
+		/* Skip what is mapped already, e.g. by another member */
+		if (iommu_iova_to_phys(dom, pos)) {
+			pos = hole_end;
+			continue;
+		}
+
+		while (hole_end < end && !iommu_iova_to_phys(dom, hole_end))
+			hole_end += granule;
+
+		err = iommu_map(dom, pos, pos, hole_end - pos, entry->prot,
+				GFP_KERNEL);
+		if (err)
+			return err;
+		pos = hole_end;
+	}
 	return 0;
 }
 
 /**
  * iommu_install_direct_maps() - install a device's direct regions
- * @domain: the domain the device is about to use
+ * @dom: the domain the device is about to use
  * @dev: the device
  *
  * Notes whether the device has IOMMU_RESV_DIRECT regions (whatever the
@@ -449,36 +493,34 @@ static int iommu_map_direct_region(struct iommu_domain *domain,
  *
  * Return: 0, -EINVAL for a DMA domain without page sizes, or a map error.
  */
-int iommu_install_direct_maps(struct iommu_domain *domain, struct device *dev)
+int iommu_install_direct_maps(struct iommu_domain *dom, struct device *dev)
 {
-	bool dma_domain = iommu_is_dma_domain(domain);
-	struct iommu_resv_region *region;
-	unsigned long pg_size = 0;
-	LIST_HEAD(regions);
-	int ret = 0;
+	bool translating = iommu_is_dma_domain(dom);
+	unsigned long granule = 0;
+	struct iommu_resv_region *entry;
+	LIST_HEAD(resv);
+	int err = 0;
 
-	if (domain->pgsize_bitmap)
-		pg_size = 1UL << __ffs(domain->pgsize_bitmap);
-	if (WARN_ON_ONCE(dma_domain && !pg_size))
+	if (dom->pgsize_bitmap)
+		granule = BIT(__ffs(dom->pgsize_bitmap));
+	if (WARN_ON_ONCE(translating && !granule))
 		return -EINVAL;
 
-	iommu_get_resv_regions(dev, &regions);
-	list_for_each_entry(region, &regions, list) {
-		if (region->type == IOMMU_RESV_DIRECT)
+	iommu_get_resv_regions(dev, &resv);
+	list_for_each_entry(entry, &resv, list) {
+		if (entry->type == IOMMU_RESV_DIRECT)
 			dev->iommu->require_direct = 1;
-
-		if (!dma_domain || (region->type != IOMMU_RESV_DIRECT &&
-				    region->type != IOMMU_RESV_DIRECT_RELAXABLE))
+		if (!translating || !iommu_resv_is_direct(entry))
 			continue;
 
-		ret = iommu_map_direct_region(domain, region, pg_size);
-		if (ret)
+		err = iommu_map_direct_region(dom, entry, granule);
+		if (err)
 			break;
 	}
 
-	if (!ret && dma_domain && !list_empty(&regions))
-		iommu_flush_iotlb_all(domain);
+	if (!err && translating && !list_empty(&resv))
+		iommu_flush_iotlb_all(dom);
 
-	iommu_put_resv_regions(dev, &regions);
-	return ret;
+	iommu_put_resv_regions(dev, &resv);
+	return err;
 }

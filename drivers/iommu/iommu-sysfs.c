@@ -9,88 +9,96 @@
  * instance and its client devices are not kept.
  */
 
-#include <linux/device.h>
-#include <linux/export.h>
 #include <linux/iommu.h>
+#include <linux/export.h>
+#include <linux/device.h>
 #include <linux/slab.h>
 
-static void iommu_instance_dev_release(struct device *dev)
+/* The instance device is a bare struct device, allocated on its own */
+static void iommu_unit_dev_free(struct device *unit_dev)
 {
-	kfree(dev);
+	kfree(unit_dev);
+}
+
+/*
+ * Allocate and initialise the instance device. From here on it is
+ * reference counted: put_device() frees it, and its name with it.
+ */
+static struct device *iommu_unit_dev_new(struct device *hw_parent,
+					 const struct attribute_group **attrs)
+{
+	struct device *unit_dev = kzalloc(sizeof(*unit_dev), GFP_KERNEL);
+
+	if (!unit_dev)
+		return NULL;
+
+	device_initialize(unit_dev);
+	unit_dev->release = iommu_unit_dev_free;
+	unit_dev->groups = attrs;
+	unit_dev->parent = hw_parent;
+	return unit_dev;
 }
 
 /**
  * iommu_device_sysfs_add() - create the device of an IOMMU instance
- * @iommu: the instance; iommu->dev is set on success
- * @parent: the hardware device of the instance, may be NULL
- * @groups: attribute groups for the device (kept, not published)
+ * @unit: the instance; unit->dev is set on success
+ * @hw_parent: the hardware device of the instance, may be NULL
+ * @attrs: attribute groups for the device (kept, not published)
  * @fmt: printf-style name of the instance
  *
  * Return: 0 or -ENOMEM.
  */
-int iommu_device_sysfs_add(struct iommu_device *iommu, struct device *parent,
-			   const struct attribute_group **groups,
-			   const char *fmt, ...)
+int iommu_device_sysfs_add(struct iommu_device *unit, struct device *hw_parent,
+			   const struct attribute_group **attrs, const char *fmt, ...)
 {
-	struct device *dev;
-	va_list args;
-	char *name;
-	int ret;
+	struct device *unit_dev;
+	va_list ap;
+	int err;
 
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	if (!dev)
+	unit_dev = iommu_unit_dev_new(hw_parent, attrs);
+	if (!unit_dev)
 		return -ENOMEM;
 
-	va_start(args, fmt);
-	name = kvasprintf(GFP_KERNEL, fmt, args);
-	va_end(args);
-	if (!name) {
-		kfree(dev);
-		return -ENOMEM;
+	va_start(ap, fmt);
+	err = kobject_set_name_vargs(&unit_dev->kobj, fmt, ap);
+	va_end(ap);
+	if (err) {
+		put_device(unit_dev);
+		return err;
 	}
 
-	device_initialize(dev);
-	dev->parent = parent;
-	dev->groups = groups;
-	dev->release = iommu_instance_dev_release;
-	ret = dev_set_name(dev, "%s", name);
-	kfree(name);
-	if (ret) {
-		put_device(dev);
-		return ret;
-	}
-
-	dev_set_drvdata(dev, iommu);
-	iommu->dev = dev;
+	dev_set_drvdata(unit_dev, unit);
+	unit->dev = unit_dev;
 	return 0;
 }
 EXPORT_SYMBOL_GPL(iommu_device_sysfs_add);
 
 /**
  * iommu_device_sysfs_remove() - drop the device of an IOMMU instance
- * @iommu: the instance
+ * @unit: the instance; a second call does nothing
  */
-void iommu_device_sysfs_remove(struct iommu_device *iommu)
+void iommu_device_sysfs_remove(struct iommu_device *unit)
 {
-	if (!iommu->dev)
-		return;
-	put_device(iommu->dev);
-	iommu->dev = NULL;
+	struct device *unit_dev = unit->dev;
+
+	unit->dev = NULL;
+	if (unit_dev)
+		put_device(unit_dev);
 }
 EXPORT_SYMBOL_GPL(iommu_device_sysfs_remove);
 
 /**
  * iommu_device_link() - record that an instance serves a client device
- * @iommu: the instance
- * @link: the client
+ * @unit: the instance
+ * @client: the client
  *
  * No sysfs links exist in this tree; this only checks its arguments.
  *
  * Return: 0, or -EINVAL for a NULL argument.
  */
-int iommu_device_link(struct iommu_device *iommu, struct device *link)
+int iommu_device_link(struct iommu_device *unit, struct device *client)
 {
-	if (!iommu || IS_ERR(iommu) || !link)
+	if (IS_ERR_OR_NULL(unit) || !client)
 		return -EINVAL;
 	return 0;
 }
@@ -98,10 +106,12 @@ EXPORT_SYMBOL_GPL(iommu_device_link);
 
 /**
  * iommu_device_unlink() - forget that an instance serves a client device
- * @iommu: the instance
- * @link: the client
+ * @unit: the instance
+ * @client: the client
+ *
+ * There is nothing to undo, since iommu_device_link() records nothing.
  */
-void iommu_device_unlink(struct iommu_device *iommu, struct device *link)
+void iommu_device_unlink(struct iommu_device *unit, struct device *client)
 {
 }
 EXPORT_SYMBOL_GPL(iommu_device_unlink);

@@ -3,23 +3,23 @@
  * The core of the host driver core: device lifetime, registration, naming,
  * children, attributes and device messages.
  */
+#include <linux/fwnode.h>
 #include <linux/device.h>
-#include <linux/kernel.h>
-#include <linux/slab.h>
-#include <linux/string.h>
+#include <linux/property.h>
+#include <linux/of.h>
+#include <linux/numa.h>
 #include <linux/sprintf.h>
 #include <linux/printk.h>
-#include <linux/bug.h>
+#include <linux/string.h>
+#include <linux/slab.h>
 #include <linux/err.h>
-#include <linux/export.h>
-#include <linux/numa.h>
-#include <linux/of.h>
-#include <linux/property.h>
-#include <linux/fwnode.h>
+#include <linux/bug.h>
 #include <linux/init.h>
+#include <linux/export.h>
+#include <linux/kernel.h>
 
-#include "device-internal.h"
 #include "host-internal.h"
+#include "device-internal.h"
 
 /* ------------------------------------------------------------------------
  * Walkable lists.
@@ -208,61 +208,71 @@ struct kobject *dm_sysfs_dir(const char *name)
  * Device kobjects.
  */
 
-static void device_release(struct kobject *kobj)
+/*
+ * Hand the memory of @dev back to its owner: the device's own release
+ * method wins over its type's, which wins over its class's.
+ */
+static bool device_hand_back(struct device *dev)
+{
+	void (*method)(struct device *dev) = dev->release;
+
+	if (!method && dev->type)
+		method = dev->type->release;
+	if (!method && dev->class)
+		method = dev->class->dev_release;
+	if (!method)
+		return false;
+
+	method(dev);
+	return true;
+}
+
+/* The last reference to the kobject of a device is gone */
+static void device_kobj_release(struct kobject *kobj)
 {
 	struct device *dev = kobj_to_dev(kobj);
-	struct device_private *p = dev->p;
+	struct device_private *priv = dev->p;
 
-	/* Managed resources outlive a driver only until the device is freed. */
+	/* Managed resources outlive a driver only until the device is freed */
 	devres_release_all(dev);
 
-	if (dev->release)
-		dev->release(dev);
-	else if (dev->type && dev->type->release)
-		dev->type->release(dev);
-	else if (dev->class && dev->class->dev_release)
-		dev->class->dev_release(dev);
-	else
-		WARN(1, "Device '%s' has no release() function; it cannot be freed.\n",
-		     dev_name(dev));
+	WARN(!device_hand_back(dev),
+	     "device %s: no release method anywhere, leaking it\n",
+	     dev_name(dev));
 
-	if (p)
-		kfree(p->deferred_probe_reason);
-	kfree(p);
+	if (priv) {
+		kfree(priv->deferred_probe_reason);
+		kfree(priv);
+	}
 }
 
-static ssize_t dev_attr_show(struct kobject *kobj, struct attribute *attr,
-			     char *buf)
+/* sysfs reads and writes of a device attribute go to its methods */
+static ssize_t device_attr_show(struct kobject *kobj, struct attribute *a,
+				char *page)
 {
-	struct device_attribute *dattr = container_of(attr,
-						      struct device_attribute,
-						      attr);
+	struct device_attribute *da = container_of(a, struct device_attribute,
+						   attr);
 
-	if (!dattr->show)
-		return -EIO;
-	return dattr->show(kobj_to_dev(kobj), dattr, buf);
+	return da->show ? da->show(kobj_to_dev(kobj), da, page) : -EIO;
 }
 
-static ssize_t dev_attr_store(struct kobject *kobj, struct attribute *attr,
-			      const char *buf, size_t count)
+static ssize_t device_attr_store(struct kobject *kobj, struct attribute *a,
+				 const char *page, size_t len)
 {
-	struct device_attribute *dattr = container_of(attr,
-						      struct device_attribute,
-						      attr);
+	struct device_attribute *da = container_of(a, struct device_attribute,
+						   attr);
 
-	if (!dattr->store)
-		return -EIO;
-	return dattr->store(kobj_to_dev(kobj), dattr, buf, count);
+	return da->store ? da->store(kobj_to_dev(kobj), da, page, len) : -EIO;
 }
 
-static const struct sysfs_ops dev_sysfs_ops = {
-	.show	= dev_attr_show,
-	.store	= dev_attr_store,
+static const struct sysfs_ops device_attr_ops = {
+	.store	= device_attr_store,
+	.show	= device_attr_show,
 };
 
 static const struct kobj_type device_ktype = {
-	.release	= device_release,
-	.sysfs_ops	= &dev_sysfs_ops,
+	.sysfs_ops	= &device_attr_ops,
+	.release	= device_kobj_release,
 };
 
 /**
@@ -274,13 +284,13 @@ static const struct kobj_type device_ktype = {
  */
 int dev_set_name(struct device *dev, const char *fmt, ...)
 {
-	va_list vargs;
-	int err;
+	va_list ap;
+	int rc;
 
-	va_start(vargs, fmt);
-	err = kobject_set_name_vargs(&dev->kobj, fmt, vargs);
-	va_end(vargs);
-	return err;
+	va_start(ap, fmt);
+	rc = kobject_set_name_vargs(&dev->kobj, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 EXPORT_SYMBOL_GPL(dev_set_name);
 
@@ -293,16 +303,16 @@ EXPORT_SYMBOL_GPL(dev_set_name);
  */
 void device_initialize(struct device *dev)
 {
-	kobject_init(&dev->kobj, &device_ktype);
-	mutex_init(&dev->mutex);
+	INIT_LIST_HEAD(&dev->devres_head);
+	spin_lock_init(&dev->devres_lock);
 	/*
 	 * Device locks nest parent over child.  Linux exempts dev->mutex from
 	 * lock-order validation; the host's validator checks only what a
 	 * thread holds, never the order, so there is nothing to exempt it from.
 	 */
-	spin_lock_init(&dev->devres_lock);
-	INIT_LIST_HEAD(&dev->devres_head);
+	mutex_init(&dev->mutex);
 	set_dev_node(dev, NUMA_NO_NODE);
+	kobject_init(&dev->kobj, &device_ktype);
 }
 EXPORT_SYMBOL_GPL(device_initialize);
 
@@ -326,8 +336,9 @@ EXPORT_SYMBOL_GPL(get_device);
  */
 void put_device(struct device *dev)
 {
-	if (dev)
-		kobject_put(&dev->kobj);
+	if (!dev)
+		return;
+	kobject_put(&dev->kobj);
 }
 EXPORT_SYMBOL_GPL(put_device);
 
@@ -344,66 +355,114 @@ bool device_is_registered(struct device *dev)
 }
 EXPORT_SYMBOL_GPL(device_is_registered);
 
-static int device_private_init(struct device *dev)
+/* The driver-core private part of a device, made on the first device_add() */
+static int device_alloc_private(struct device *dev)
 {
-	dev->p = kzalloc(sizeof(*dev->p), GFP_KERNEL);
-	if (!dev->p)
+	struct device_private *priv;
+
+	if (dev->p)
+		return 0;
+
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
 		return -ENOMEM;
-	dev->p->device = dev;
-	dm_list_init(&dev->p->children);
-	INIT_LIST_HEAD(&dev->p->deferred_probe);
+	INIT_LIST_HEAD(&priv->deferred_probe);
+	dm_list_init(&priv->children);
+	priv->device = dev;
+	dev->p = priv;
 	return 0;
 }
 
+/*
+ * Where the device appears in sysfs: below its parent; class devices
+ * without a bus or parent in /sys/devices/virtual; others in /sys/devices.
+ */
 static struct kobject *device_sysfs_parent(struct device *dev)
 {
-	struct kset *root;
+	struct kset *top;
 
 	if (dev->parent)
 		return &dev->parent->kobj;
-	if (dev->class && !dev->bus)
+	if (!dev->bus && dev->class)
 		return dm_sysfs_dir("virtual");
-	root = devices_root_kset();
-	return root ? &root->kobj : NULL;
+	top = devices_root_kset();
+	return top ? &top->kobj : NULL;
+}
+
+/* The attribute groups a device gets, in the order they are created */
+static void device_fill_group_sources(struct device *dev,
+				      const struct attribute_group **srcs[3])
+{
+	srcs[0] = dev->class ? dev->class->dev_groups : NULL;
+	srcs[1] = dev->type ? dev->type->groups : NULL;
+	srcs[2] = dev->groups;
 }
 
 static int device_add_attrs(struct device *dev)
 {
-	const struct class *class = dev->class;
-	const struct device_type *type = dev->type;
-	int ret;
+	const struct attribute_group **srcs[3];
+	int i, err;
 
-	if (class) {
-		ret = device_add_groups(dev, class->dev_groups);
-		if (ret)
-			return ret;
+	device_fill_group_sources(dev, srcs);
+	for (i = 0; i < ARRAY_SIZE(srcs); i++) {
+		err = device_add_groups(dev, srcs[i]);
+		if (err)
+			goto unwind;
 	}
-	if (type) {
-		ret = device_add_groups(dev, type->groups);
-		if (ret)
-			goto err_class;
-	}
-	ret = device_add_groups(dev, dev->groups);
-	if (ret)
-		goto err_type;
 	return 0;
 
-err_type:
-	if (type)
-		device_remove_groups(dev, type->groups);
-err_class:
-	if (class)
-		device_remove_groups(dev, class->dev_groups);
-	return ret;
+unwind:
+	while (i--)
+		device_remove_groups(dev, srcs[i]);
+	return err;
 }
 
 static void device_remove_attrs(struct device *dev)
 {
-	device_remove_groups(dev, dev->groups);
-	if (dev->type)
-		device_remove_groups(dev, dev->type->groups);
-	if (dev->class)
-		device_remove_groups(dev, dev->class->dev_groups);
+	const struct attribute_group **srcs[3];
+	int i;
+
+	device_fill_group_sources(dev, srcs);
+	for (i = ARRAY_SIZE(srcs) - 1; i >= 0; i--)
+		device_remove_groups(dev, srcs[i]);
+}
+
+/*
+ * Settle the name of a device being added: init_name if given, else the
+ * bus's dev_name with the id. A device must end up with a non-empty name.
+ */
+static int device_settle_name(struct device *dev)
+{
+	const char *fixed = dev->init_name;
+	int err = 0;
+
+	if (fixed) {
+		dev->init_name = NULL;
+		err = dev_set_name(dev, "%s", fixed);
+	} else if (!dev_name(dev) && dev->bus && dev->bus->dev_name) {
+		err = dev_set_name(dev, "%s%u", dev->bus->dev_name, dev->id);
+	}
+	if (err)
+		return err;
+
+	if (!dev_name(dev) || !*dev_name(dev)) {
+		pr_err("device: %p has no name\n", dev);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The firmware node points back at the first device registered for it */
+static void device_claim_fwnode(struct device *dev)
+{
+	if (dev->fwnode && !dev->fwnode->dev)
+		dev->fwnode->dev = dev;
+}
+
+static void device_release_fwnode(struct device *dev)
+{
+	if (dev->fwnode && dev->fwnode->dev == dev)
+		dev->fwnode->dev = NULL;
 }
 
 /**
@@ -420,59 +479,37 @@ static void device_remove_attrs(struct device *dev)
  */
 int device_add(struct device *dev)
 {
+	struct kobject *sysfs_parent;
 	struct device *parent;
-	struct kobject *kparent;
-	int error;
+	int err;
 
-	dev = get_device(dev);
-	if (!dev)
+	if (!get_device(dev))
 		return -EINVAL;
 
-	if (!dev->p) {
-		error = device_private_init(dev);
-		if (error)
-			goto err_put;
-	}
+	err = device_alloc_private(dev);
+	if (!err)
+		err = device_settle_name(dev);
+	if (err)
+		goto drop_dev;
 
-	if (dev->init_name) {
-		error = dev_set_name(dev, "%s", dev->init_name);
-		dev->init_name = NULL;
-		if (error)
-			goto err_put;
-	}
-	if (!dev_name(dev) && dev->bus && dev->bus->dev_name) {
-		error = dev_set_name(dev, "%s%u", dev->bus->dev_name, dev->id);
-		if (error)
-			goto err_put;
-	}
-	if (!dev_name(dev) || !dev_name(dev)[0]) {
-		pr_err("device: %p has no name\n", dev);
-		error = -EINVAL;
-		goto err_put;
-	}
-
+	/* A registered device pins its parent until device_del() */
 	parent = get_device(dev->parent);
-	kparent = device_sysfs_parent(dev);
-	if (!kparent) {
-		error = -ENOMEM;
-		goto err_parent;
-	}
-	error = kobject_add(&dev->kobj, kparent, NULL);
-	if (error)
-		goto err_parent;
+	sysfs_parent = device_sysfs_parent(dev);
+	err = sysfs_parent ? kobject_add(&dev->kobj, sysfs_parent, NULL) :
+			     -ENOMEM;
+	if (err)
+		goto drop_parent;
 
-	if (dev->fwnode && !dev->fwnode->dev)
-		dev->fwnode->dev = dev;
-
-	error = device_add_attrs(dev);
-	if (error)
-		goto err_attrs;
-	error = bus_add_device(dev);
-	if (error)
-		goto err_bus;
-	error = class_add_device(dev);
-	if (error)
-		goto err_class;
+	device_claim_fwnode(dev);
+	err = device_add_attrs(dev);
+	if (err)
+		goto undo_kobj;
+	err = bus_add_device(dev);
+	if (err)
+		goto undo_attrs;
+	err = class_add_device(dev);
+	if (err)
+		goto undo_bus;
 
 	bus_notify(dev, BUS_NOTIFY_ADD_DEVICE);
 	kobject_uevent(&dev->kobj, KOBJ_ADD);
@@ -486,19 +523,18 @@ int device_add(struct device *dev)
 	put_device(dev);
 	return 0;
 
-err_class:
+undo_bus:
 	bus_remove_device(dev);
-err_bus:
+undo_attrs:
 	device_remove_attrs(dev);
-err_attrs:
-	if (dev->fwnode && dev->fwnode->dev == dev)
-		dev->fwnode->dev = NULL;
+undo_kobj:
+	device_release_fwnode(dev);
 	kobject_del(&dev->kobj);
-err_parent:
+drop_parent:
 	put_device(parent);
-err_put:
+drop_dev:
 	put_device(dev);
-	return error;
+	return err;
 }
 EXPORT_SYMBOL_GPL(device_add);
 
@@ -544,8 +580,7 @@ void device_del(struct device *dev)
 	bus_notify(dev, BUS_NOTIFY_REMOVED_DEVICE);
 	kobject_uevent(&dev->kobj, KOBJ_REMOVE);
 
-	if (dev->fwnode && dev->fwnode->dev == dev)
-		dev->fwnode->dev = NULL;
+	device_release_fwnode(dev);
 	kobject_del(&dev->kobj);
 	put_device(parent);
 }
@@ -705,58 +740,6 @@ EXPORT_SYMBOL_GPL(device_find_any_child);
  */
 
 /**
- * device_match_name() - match a device by name
- * @dev: the device
- * @name: the name
- *
- * Return: non-zero on a match.
- */
-int device_match_name(struct device *dev, const void *name)
-{
-	return !strcmp(dev_name(dev), name);
-}
-EXPORT_SYMBOL_GPL(device_match_name);
-
-/**
- * device_match_of_node() - match a device by devicetree node
- * @dev: the device
- * @np: the node
- *
- * Return: non-zero on a match.
- */
-int device_match_of_node(struct device *dev, const void *np)
-{
-	return np && dev->of_node == np;
-}
-EXPORT_SYMBOL_GPL(device_match_of_node);
-
-/**
- * device_match_fwnode() - match a device by firmware node
- * @dev: the device
- * @fwnode: the node
- *
- * Return: non-zero on a match.
- */
-int device_match_fwnode(struct device *dev, const void *fwnode)
-{
-	return fwnode && dev_fwnode(dev) == fwnode;
-}
-EXPORT_SYMBOL_GPL(device_match_fwnode);
-
-/**
- * device_match_devt() - match a device by device number
- * @dev: the device
- * @pdevt: pointer to the dev_t
- *
- * Return: non-zero on a match.
- */
-int device_match_devt(struct device *dev, const void *pdevt)
-{
-	return dev->devt == *(const dev_t *)pdevt;
-}
-EXPORT_SYMBOL_GPL(device_match_devt);
-
-/**
  * device_match_any() - match every device
  * @dev: the device
  * @unused: ignored
@@ -768,6 +751,60 @@ int device_match_any(struct device *dev, const void *unused)
 	return 1;
 }
 EXPORT_SYMBOL_GPL(device_match_any);
+
+/**
+ * device_match_devt() - match a device by device number
+ * @dev: the device
+ * @key: points to the dev_t wanted
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_devt(struct device *dev, const void *key)
+{
+	const dev_t *want = key;
+
+	return *want == dev->devt;
+}
+EXPORT_SYMBOL_GPL(device_match_devt);
+
+/**
+ * device_match_name() - match a device by name
+ * @dev: the device
+ * @key: the name wanted
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_name(struct device *dev, const void *key)
+{
+	return strcmp(key, dev_name(dev)) == 0;
+}
+EXPORT_SYMBOL_GPL(device_match_name);
+
+/**
+ * device_match_fwnode() - match a device by firmware node
+ * @dev: the device
+ * @key: the node wanted; NULL matches nothing
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_fwnode(struct device *dev, const void *key)
+{
+	return key ? dev_fwnode(dev) == key : 0;
+}
+EXPORT_SYMBOL_GPL(device_match_fwnode);
+
+/**
+ * device_match_of_node() - match a device by devicetree node
+ * @dev: the device
+ * @key: the node wanted; NULL matches nothing
+ *
+ * Return: non-zero on a match.
+ */
+int device_match_of_node(struct device *dev, const void *key)
+{
+	return key ? dev->of_node == key : 0;
+}
+EXPORT_SYMBOL_GPL(device_match_of_node);
 
 /* ------------------------------------------------------------------------
  * Firmware nodes.
@@ -794,57 +831,36 @@ EXPORT_SYMBOL_GPL(device_set_node);
 /**
  * device_create_file() - add an attribute file to a registered device
  * @dev: the device, or NULL (nothing is done)
- * @attr: the attribute
+ * @da: the attribute
  *
  * Return: 0 or an errno from sysfs_create_file().
  */
-int device_create_file(struct device *dev, const struct device_attribute *attr)
+int device_create_file(struct device *dev, const struct device_attribute *da)
 {
+	umode_t mode = da->attr.mode;
+
 	if (!dev)
 		return 0;
-	WARN(((attr->attr.mode & 0222) && !attr->store) ||
-	     ((attr->attr.mode & 0444) && !attr->show),
-	     "Attribute %s: mode and methods disagree\n", attr->attr.name);
-	return sysfs_create_file(&dev->kobj, &attr->attr);
+
+	/* A readable file needs show(), a writable one store() */
+	WARN(((mode & 0444) && !da->show) || ((mode & 0222) && !da->store),
+	     "Attribute %s: mode and methods disagree\n", da->attr.name);
+	return sysfs_create_file(&dev->kobj, &da->attr);
 }
 EXPORT_SYMBOL_GPL(device_create_file);
 
 /**
  * device_remove_file() - remove an attribute file
  * @dev: the device, or NULL
- * @attr: the attribute
+ * @da: the attribute
  */
-void device_remove_file(struct device *dev, const struct device_attribute *attr)
+void device_remove_file(struct device *dev, const struct device_attribute *da)
 {
-	if (dev)
-		sysfs_remove_file(&dev->kobj, &attr->attr);
+	if (!dev)
+		return;
+	sysfs_remove_file(&dev->kobj, &da->attr);
 }
 EXPORT_SYMBOL_GPL(device_remove_file);
-
-/**
- * device_add_groups() - add attribute groups to a registered device
- * @dev: the device
- * @groups: NULL-terminated groups, or NULL
- *
- * Return: 0 or the first error (nothing is left behind).
- */
-int device_add_groups(struct device *dev, const struct attribute_group **groups)
-{
-	return sysfs_create_groups(&dev->kobj, groups);
-}
-EXPORT_SYMBOL_GPL(device_add_groups);
-
-/**
- * device_remove_groups() - remove attribute groups
- * @dev: the device
- * @groups: NULL-terminated groups, or NULL
- */
-void device_remove_groups(struct device *dev,
-			  const struct attribute_group **groups)
-{
-	sysfs_remove_groups(&dev->kobj, groups);
-}
-EXPORT_SYMBOL_GPL(device_remove_groups);
 
 /**
  * device_add_group() - add one attribute group
@@ -870,13 +886,38 @@ void device_remove_group(struct device *dev, const struct attribute_group *grp)
 }
 EXPORT_SYMBOL_GPL(device_remove_group);
 
+/**
+ * device_add_groups() - add attribute groups to a registered device
+ * @dev: the device
+ * @grps: NULL-terminated groups, or NULL
+ *
+ * Return: 0 or the first error (nothing is left behind).
+ */
+int device_add_groups(struct device *dev, const struct attribute_group **grps)
+{
+	return sysfs_create_groups(&dev->kobj, grps);
+}
+EXPORT_SYMBOL_GPL(device_add_groups);
+
+/**
+ * device_remove_groups() - remove attribute groups
+ * @dev: the device
+ * @grps: NULL-terminated groups, or NULL
+ */
+void device_remove_groups(struct device *dev,
+			  const struct attribute_group **grps)
+{
+	sysfs_remove_groups(&dev->kobj, grps);
+}
+EXPORT_SYMBOL_GPL(device_remove_groups);
+
 /* ------------------------------------------------------------------------
  * Root devices: bare parents with no bus, e.g. for a test's devices.
  */
 
-static void root_device_release(struct device *dev)
+static void root_device_free(struct device *root)
 {
-	kfree(dev);
+	kfree(root);
 }
 
 /**
@@ -888,26 +929,26 @@ static void root_device_release(struct device *dev)
  */
 struct device *__root_device_register(const char *name, struct module *owner)
 {
-	struct device *root;
+	struct device *root = kzalloc(sizeof(*root), GFP_KERNEL);
 	int err;
 
-	root = kzalloc(sizeof(*root), GFP_KERNEL);
 	if (!root)
 		return ERR_PTR(-ENOMEM);
 
+	/* Before device_register() the memory is still plainly ours */
 	err = dev_set_name(root, "%s", name);
 	if (err) {
 		kfree(root);
 		return ERR_PTR(err);
 	}
-	root->release = root_device_release;
 
+	root->release = root_device_free;
 	err = device_register(root);
-	if (err) {
-		put_device(root);
-		return ERR_PTR(err);
-	}
-	return root;
+	if (!err)
+		return root;
+
+	put_device(root);
+	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_GPL(__root_device_register);
 
@@ -940,106 +981,111 @@ const char *dev_driver_string(const struct device *dev)
 }
 EXPORT_SYMBOL_GPL(dev_driver_string);
 
-/* Print "<driver> <device>: <message>" at a KERN_* level. */
-static void dev_vprintk(const char *level, const struct device *dev,
-			struct va_format *vaf)
+/* Print "<driver> <device>: <message>" at a KERN_* level */
+static void dev_log_va(const char *level, const struct device *dev,
+		       const char *format, va_list ap)
 {
-	int loglevel = host_kern_loglevel(level);
+	int prio = host_kern_loglevel(level);
+	struct va_format msg;
+	va_list copy;
 
-	if (!dev) {
-		host_printk_level(loglevel, "(NULL device *): %pV", vaf);
-		return;
-	}
-	host_printk_level(loglevel, "%s %s: %pV", dev_driver_string(dev), dev_name(dev), vaf);
+	va_copy(copy, ap);
+	msg.fmt = format;
+	msg.va = &copy;
+	if (dev)
+		host_printk_level(prio, "%s %s: %pV", dev_driver_string(dev),
+				  dev_name(dev), &msg);
+	else
+		host_printk_level(prio, "(NULL device *): %pV", &msg);
+	va_end(copy);
 }
 
 /**
  * _dev_printk() - print a message about a device at a given level
  * @level: a KERN_* level
  * @dev: the device, or NULL
- * @fmt: printf-style format
+ * @format: printf-style format
  */
 void _dev_printk(const char *level, const struct device *dev,
-		 const char *fmt, ...)
+		 const char *format, ...)
 {
-	struct va_format vaf;
-	va_list args;
+	va_list ap;
 
-	va_start(args, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &args;
-	dev_vprintk(level, dev, &vaf);
-	va_end(args);
+	va_start(ap, format);
+	dev_log_va(level, dev, format, ap);
+	va_end(ap);
 }
 EXPORT_SYMBOL(_dev_printk);
 
-#define DEFINE_DEV_LEVEL(lvl, kern_level)				\
-void _dev_##lvl(const struct device *dev, const char *fmt, ...)		\
+/* _dev_err() and friends: _dev_printk() at a fixed level */
+#define HOST_DEV_LOG_AT(suffix, level)					\
+void _dev_##suffix(const struct device *dev, const char *format, ...)	\
 {									\
-	struct va_format vaf;						\
-	va_list args;							\
+	va_list ap;							\
 									\
-	va_start(args, fmt);						\
-	vaf.fmt = fmt;							\
-	vaf.va = &args;							\
-	dev_vprintk(kern_level, dev, &vaf);				\
-	va_end(args);							\
+	va_start(ap, format);						\
+	dev_log_va(level, dev, format, ap);				\
+	va_end(ap);							\
 }									\
-EXPORT_SYMBOL(_dev_##lvl)
+EXPORT_SYMBOL(_dev_##suffix)
 
-DEFINE_DEV_LEVEL(emerg, KERN_EMERG);
-DEFINE_DEV_LEVEL(alert, KERN_ALERT);
-DEFINE_DEV_LEVEL(crit, KERN_CRIT);
-DEFINE_DEV_LEVEL(err, KERN_ERR);
-DEFINE_DEV_LEVEL(warn, KERN_WARNING);
-DEFINE_DEV_LEVEL(notice, KERN_NOTICE);
-DEFINE_DEV_LEVEL(info, KERN_INFO);
-DEFINE_DEV_LEVEL(dbg, KERN_DEBUG);
+HOST_DEV_LOG_AT(emerg, KERN_EMERG);
+HOST_DEV_LOG_AT(alert, KERN_ALERT);
+HOST_DEV_LOG_AT(crit, KERN_CRIT);
+HOST_DEV_LOG_AT(err, KERN_ERR);
+HOST_DEV_LOG_AT(warn, KERN_WARNING);
+HOST_DEV_LOG_AT(notice, KERN_NOTICE);
+HOST_DEV_LOG_AT(info, KERN_INFO);
+HOST_DEV_LOG_AT(dbg, KERN_DEBUG);
 
-static int dev_probe_message(const struct device *dev, int err,
-			     const char *level, struct va_format *vaf)
+/*
+ * Report a probe failure: a deferral is recorded as the device's deferral
+ * reason and only logged for debugging; -ENOMEM is left to the allocator,
+ * which already complained; anything else is logged at @level.
+ */
+static void dev_probe_failure(const struct device *dev, int err,
+			      const char *level, const char *format,
+			      va_list ap)
 {
-	char *reason;
+	struct va_format msg = { .fmt = format };
+	va_list copy;
+	char *why;
 
-	switch (err) {
-	case -EPROBE_DEFER:
-		/* Remember why, for whoever wonders why nothing bound. */
-		reason = kasprintf(GFP_KERNEL, "%pV", vaf);
-		device_set_deferred_probe_reason(dev, reason);
-		kfree(reason);
-		_dev_dbg(dev, "error %d: %pV", err, vaf);
-		break;
-	case -ENOMEM:
-		/* The allocator has already complained. */
-		break;
-	default:
-		_dev_printk(level, dev, "error %d: %pV", err, vaf);
-		break;
+	if (err == -ENOMEM)
+		return;
+
+	va_copy(copy, ap);
+	msg.va = &copy;
+	if (err == -EPROBE_DEFER) {
+		/* Kept for whoever wonders why nothing bound */
+		why = kasprintf(GFP_KERNEL, "%pV", &msg);
+		device_set_deferred_probe_reason(dev, why);
+		kfree(why);
+		_dev_dbg(dev, "error %d: %pV", err, &msg);
+	} else {
+		_dev_printk(level, dev, "error %d: %pV", err, &msg);
 	}
-	return err;
+	va_end(copy);
 }
 
 /**
  * dev_err_probe() - report a probe error and return it
  * @dev: the device
  * @err: the error (negative errno)
- * @fmt: printf-style format for the reason
+ * @format: printf-style format for the reason
  *
  * -EPROBE_DEFER is recorded as the deferral reason and printed only at
  * debug level; -ENOMEM is not printed; other errors go out at KERN_ERR.
  *
  * Return: @err.
  */
-int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+int dev_err_probe(const struct device *dev, int err, const char *format, ...)
 {
-	struct va_format vaf;
-	va_list args;
+	va_list ap;
 
-	va_start(args, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &args;
-	dev_probe_message(dev, err, KERN_ERR, &vaf);
-	va_end(args);
+	va_start(ap, format);
+	dev_probe_failure(dev, err, KERN_ERR, format, ap);
+	va_end(ap);
 	return err;
 }
 EXPORT_SYMBOL_GPL(dev_err_probe);
@@ -1048,20 +1094,17 @@ EXPORT_SYMBOL_GPL(dev_err_probe);
  * dev_warn_probe() - dev_err_probe() at KERN_WARNING
  * @dev: the device
  * @err: the error (negative errno)
- * @fmt: printf-style format for the reason
+ * @format: printf-style format for the reason
  *
  * Return: @err.
  */
-int dev_warn_probe(const struct device *dev, int err, const char *fmt, ...)
+int dev_warn_probe(const struct device *dev, int err, const char *format, ...)
 {
-	struct va_format vaf;
-	va_list args;
+	va_list ap;
 
-	va_start(args, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &args;
-	dev_probe_message(dev, err, KERN_WARNING, &vaf);
-	va_end(args);
+	va_start(ap, format);
+	dev_probe_failure(dev, err, KERN_WARNING, format, ap);
+	va_end(ap);
 	return err;
 }
 EXPORT_SYMBOL_GPL(dev_warn_probe);

@@ -8,176 +8,189 @@
  * Virtual functions never exist on the host, so the VF branches of the
  * kernel collapse to the PF ones.
  */
-#include <linux/pci.h>
+#include <linux/bitfield.h>
 #include <linux/pci-ats.h>
-#include <linux/kernel.h>
-#include <linux/bug.h>
+#include <linux/pci.h>
 #include <linux/export.h>
+#include <linux/bug.h>
+#include <linux/kernel.h>
 
 #include "pci-internal.h"
 
-static void pci_ats_init(struct pci_dev *dev)
+/* The optional PASID features a caller may ask for */
+#define PCI_PASID_OPTIONAL	(PCI_PASID_CAP_EXEC | PCI_PASID_CAP_PRIV)
+
+/* A 16-bit register of the capability at @cap; 0 if the read fails */
+static u16 pci_cap_reg16(struct pci_dev *pdev, u16 cap, int reg)
 {
-	dev->ats_cap = pci_find_ext_capability(dev, PCI_EXT_CAP_ID_ATS);
+	u16 val = 0;
+
+	pci_read_config_word(pdev, cap + reg, &val);
+	return val;
 }
 
-static void pci_pri_init(struct pci_dev *pdev)
+static void pci_cap_set16(struct pci_dev *pdev, u16 cap, int reg, u16 val)
 {
-	u16 status;
-
-	pdev->pri_cap = pci_find_ext_capability(pdev, PCI_EXT_CAP_ID_PRI);
-	if (!pdev->pri_cap)
-		return;
-
-	pci_read_config_word(pdev, pdev->pri_cap + PCI_PRI_STATUS, &status);
-	if (status & PCI_PRI_STATUS_PASID)
-		pdev->pasid_required = 1;
+	pci_write_config_word(pdev, cap + reg, val);
 }
 
-static void pci_pasid_init(struct pci_dev *pdev)
+/* Read-modify-write: clear @bits in a 16-bit capability register */
+static void pci_cap_clear16(struct pci_dev *pdev, u16 cap, int reg, u16 bits)
 {
-	pdev->pasid_cap = pci_find_ext_capability(pdev, PCI_EXT_CAP_ID_PASID);
+	pci_cap_set16(pdev, cap, reg, pci_cap_reg16(pdev, cap, reg) & ~bits);
 }
 
 /*
  * End-End TLP prefixes reach the root complex if every port on the way
  * supports them: root ports and integrated endpoints start the chain,
- * everything else inherits from its upstream bridge.
+ * everything else inherits from its upstream bridge (probed before it).
  */
-static void pci_configure_eetlp_prefix(struct pci_dev *dev)
+static bool pci_eetlp_reaches_root(struct pci_dev *pdev)
 {
-	struct pci_dev *bridge;
-	u32 cap;
-	int type;
+	struct pci_dev *up;
+	u32 devcap2 = 0;
 
-	if (!pci_is_pcie(dev))
-		return;
+	if (!pci_is_pcie(pdev))
+		return false;
 
-	pcie_capability_read_dword(dev, PCI_EXP_DEVCAP2, &cap);
-	if (!(cap & PCI_EXP_DEVCAP2_EE_PREFIX))
-		return;
+	pcie_capability_read_dword(pdev, PCI_EXP_DEVCAP2, &devcap2);
+	if (!(devcap2 & PCI_EXP_DEVCAP2_EE_PREFIX))
+		return false;
 
-	type = pci_pcie_type(dev);
-	if (type == PCI_EXP_TYPE_ROOT_PORT || type == PCI_EXP_TYPE_RC_END) {
-		dev->eetlp_prefix_path = 1;
-	} else {
-		bridge = pci_upstream_bridge(dev);
-		if (bridge && bridge->eetlp_prefix_path)
-			dev->eetlp_prefix_path = 1;
+	switch (pci_pcie_type(pdev)) {
+	case PCI_EXP_TYPE_ROOT_PORT:
+	case PCI_EXP_TYPE_RC_END:
+		return true;
 	}
+
+	up = pci_upstream_bridge(pdev);
+	return up && up->eetlp_prefix_path;
+}
+
+/* Locate the address-translation related extended capabilities */
+static void pci_find_translation_caps(struct pci_dev *pdev)
+{
+	pdev->ats_cap = pci_find_ext_capability(pdev, PCI_EXT_CAP_ID_ATS);
+	pdev->pasid_cap = pci_find_ext_capability(pdev, PCI_EXT_CAP_ID_PASID);
+	pdev->pri_cap = pci_find_ext_capability(pdev, PCI_EXT_CAP_ID_PRI);
+
+	/* Whether page request group responses must echo the PASID */
+	if (pdev->pri_cap &&
+	    (pci_cap_reg16(pdev, pdev->pri_cap, PCI_PRI_STATUS) &
+	     PCI_PRI_STATUS_PASID))
+		pdev->pasid_required = 1;
 }
 
 /**
  * pci_init_capabilities() - find the capabilities of a new function
- * @dev: the function, set up but not yet added
+ * @pdev: the function, set up but not yet added
  */
-void pci_init_capabilities(struct pci_dev *dev)
+void pci_init_capabilities(struct pci_dev *pdev)
 {
-	dev->msi_cap = pci_find_capability(dev, PCI_CAP_ID_MSI);
-	dev->msix_cap = pci_find_capability(dev, PCI_CAP_ID_MSIX);
-	pci_configure_eetlp_prefix(dev);
-	pci_ats_init(dev);
-	pci_pri_init(dev);
-	pci_pasid_init(dev);
-	pci_acs_init(dev);
+	pdev->msix_cap = pci_find_capability(pdev, PCI_CAP_ID_MSIX);
+	pdev->msi_cap = pci_find_capability(pdev, PCI_CAP_ID_MSI);
+	if (pci_eetlp_reaches_root(pdev))
+		pdev->eetlp_prefix_path = 1;
+	pci_find_translation_caps(pdev);
+	pci_acs_init(pdev);
 }
+
+/* === ATS === */
 
 /**
  * pci_ats_supported() - whether a function may use ATS
- * @dev: the function
+ * @pdev: the function
  *
  * Return: true if it has an ATS capability and is not untrusted.
  */
-bool pci_ats_supported(struct pci_dev *dev)
+bool pci_ats_supported(struct pci_dev *pdev)
 {
-	if (!dev->ats_cap || dev->untrusted)
-		return false;
-	return true;
+	return pdev->ats_cap && !pdev->untrusted;
 }
 EXPORT_SYMBOL_GPL(pci_ats_supported);
 
-/**
- * pci_prepare_ats() - program the smallest translation unit before enabling
- * @dev: the function
- * @ps: the IOMMU page shift
- *
- * Return: 0, -EINVAL (no ATS, or @ps below 12), -EBUSY (already enabled).
+/*
+ * Validate a request to set up ATS with page shift @shift and write the
+ * control register: the STU field plus @enable_bit.
  */
-int pci_prepare_ats(struct pci_dev *dev, int ps)
+static int pci_ats_program(struct pci_dev *pdev, int shift, u16 enable_bit)
 {
-	if (!pci_ats_supported(dev))
+	u16 ctrl;
+
+	if (!pci_ats_supported(pdev))
 		return -EINVAL;
-	if (WARN_ON(dev->ats_enabled))
+	if (WARN_ON(pdev->ats_enabled))
 		return -EBUSY;
-	if (ps < PCI_ATS_MIN_STU)
+	if (shift < PCI_ATS_MIN_STU)
 		return -EINVAL;
 
-	dev->ats_stu = ps;
-	pci_write_config_word(dev, dev->ats_cap + PCI_ATS_CTRL,
-			      PCI_ATS_CTRL_STU(ps - PCI_ATS_MIN_STU));
+	ctrl = PCI_ATS_CTRL_STU(shift - PCI_ATS_MIN_STU) | enable_bit;
+	pdev->ats_stu = shift;
+	pci_cap_set16(pdev, pdev->ats_cap, PCI_ATS_CTRL, ctrl);
 	return 0;
+}
+
+/**
+ * pci_prepare_ats() - program the smallest translation unit before enabling
+ * @pdev: the function
+ * @shift: the IOMMU page shift
+ *
+ * Return: 0, -EINVAL (no ATS, or @shift below 12), -EBUSY (already enabled).
+ */
+int pci_prepare_ats(struct pci_dev *pdev, int shift)
+{
+	return pci_ats_program(pdev, shift, 0);
 }
 EXPORT_SYMBOL_GPL(pci_prepare_ats);
 
 /**
  * pci_enable_ats() - enable ATS
- * @dev: the function
- * @ps: the IOMMU page shift (the smallest translation unit)
+ * @pdev: the function
+ * @shift: the IOMMU page shift (the smallest translation unit)
  *
- * Return: 0, -EINVAL (no ATS, untrusted, or @ps below 12), -EBUSY (already
- * enabled, with a warning).
+ * Return: 0, -EINVAL (no ATS, untrusted, or @shift below 12), -EBUSY
+ * (already enabled, with a warning).
  */
-int pci_enable_ats(struct pci_dev *dev, int ps)
+int pci_enable_ats(struct pci_dev *pdev, int shift)
 {
-	if (!pci_ats_supported(dev))
-		return -EINVAL;
-	if (WARN_ON(dev->ats_enabled))
-		return -EBUSY;
-	if (ps < PCI_ATS_MIN_STU)
-		return -EINVAL;
+	int err = pci_ats_program(pdev, shift, PCI_ATS_CTRL_ENABLE);
 
-	dev->ats_stu = ps;
-	pci_write_config_word(dev, dev->ats_cap + PCI_ATS_CTRL,
-			      PCI_ATS_CTRL_ENABLE |
-			      PCI_ATS_CTRL_STU(ps - PCI_ATS_MIN_STU));
-	dev->ats_enabled = 1;
-	return 0;
+	if (!err)
+		pdev->ats_enabled = 1;
+	return err;
 }
 EXPORT_SYMBOL_GPL(pci_enable_ats);
 
 /**
  * pci_disable_ats() - disable ATS
- * @dev: the function, with ATS enabled (warns otherwise)
+ * @pdev: the function, with ATS enabled (warns otherwise)
  */
-void pci_disable_ats(struct pci_dev *dev)
+void pci_disable_ats(struct pci_dev *pdev)
 {
-	u16 ctrl;
-
-	if (WARN_ON(!dev->ats_enabled))
+	if (WARN_ON(!pdev->ats_enabled))
 		return;
 
-	pci_read_config_word(dev, dev->ats_cap + PCI_ATS_CTRL, &ctrl);
-	pci_write_config_word(dev, dev->ats_cap + PCI_ATS_CTRL,
-			      ctrl & ~PCI_ATS_CTRL_ENABLE);
-	dev->ats_enabled = 0;
+	pci_cap_clear16(pdev, pdev->ats_cap, PCI_ATS_CTRL, PCI_ATS_CTRL_ENABLE);
+	pdev->ats_enabled = 0;
 }
 EXPORT_SYMBOL_GPL(pci_disable_ats);
 
 /**
  * pci_ats_queue_depth() - the invalidate queue depth of a function
- * @dev: the function
+ * @pdev: the function
  *
  * Return: the depth (32 when the register says 0), or -EINVAL without ATS.
  */
-int pci_ats_queue_depth(struct pci_dev *dev)
+int pci_ats_queue_depth(struct pci_dev *pdev)
 {
-	u16 cap;
+	int depth;
 
-	if (!dev->ats_cap)
+	if (!pdev->ats_cap)
 		return -EINVAL;
 
-	pci_read_config_word(dev, dev->ats_cap + PCI_ATS_CAP, &cap);
-	return PCI_ATS_CAP_QDEP(cap) ? PCI_ATS_CAP_QDEP(cap) : PCI_ATS_MAX_QDEP;
+	depth = PCI_ATS_CAP_QDEP(pci_cap_reg16(pdev, pdev->ats_cap, PCI_ATS_CAP));
+	/* The field is five bits wide; zero encodes the largest depth */
+	return depth ?: PCI_ATS_MAX_QDEP;
 }
 EXPORT_SYMBOL_GPL(pci_ats_queue_depth);
 
@@ -189,44 +202,54 @@ EXPORT_SYMBOL_GPL(pci_ats_queue_depth);
  */
 int pci_ats_page_aligned(struct pci_dev *pdev)
 {
-	u16 cap;
+	u16 atscap = pdev->ats_cap ?
+		     pci_cap_reg16(pdev, pdev->ats_cap, PCI_ATS_CAP) : 0;
 
-	if (!pdev->ats_cap)
-		return 0;
-
-	pci_read_config_word(pdev, pdev->ats_cap + PCI_ATS_CAP, &cap);
-	return !!(cap & PCI_ATS_CAP_PAGE_ALIGNED);
+	return (atscap & PCI_ATS_CAP_PAGE_ALIGNED) ? 1 : 0;
 }
 EXPORT_SYMBOL_GPL(pci_ats_page_aligned);
+
+/* === PRI === */
+
+/**
+ * pci_pri_supported() - whether a function has PRI
+ * @pdev: the function
+ *
+ * Return: true if it has a PRI capability.
+ */
+bool pci_pri_supported(struct pci_dev *pdev)
+{
+	return pci_physfn(pdev)->pri_cap != 0;
+}
+EXPORT_SYMBOL_GPL(pci_pri_supported);
 
 /**
  * pci_enable_pri() - enable the page request interface
  * @pdev: the function
- * @reqs: outstanding page requests to allocate (clipped to the maximum)
+ * @want: outstanding page requests to allocate (clipped to the maximum)
  *
  * Return: 0, -EINVAL (no PRI), -EBUSY (already enabled, or PRI not
  * stopped).
  */
-int pci_enable_pri(struct pci_dev *pdev, u32 reqs)
+int pci_enable_pri(struct pci_dev *pdev, u32 want)
 {
-	int pri = pdev->pri_cap;
-	u32 max_requests;
-	u16 status;
+	u16 cap = pdev->pri_cap;
+	u32 capacity = 0;
 
 	if (WARN_ON(pdev->pri_enabled))
 		return -EBUSY;
-	if (!pri)
+	if (!cap)
 		return -EINVAL;
 
-	pci_read_config_word(pdev, pri + PCI_PRI_STATUS, &status);
-	if (!(status & PCI_PRI_STATUS_STOPPED))
+	/* The interface may only be set up while it is stopped */
+	if (!(pci_cap_reg16(pdev, cap, PCI_PRI_STATUS) & PCI_PRI_STATUS_STOPPED))
 		return -EBUSY;
 
-	pci_read_config_dword(pdev, pri + PCI_PRI_MAX_REQ, &max_requests);
-	reqs = min(max_requests, reqs);
-	pdev->pri_reqs_alloc = reqs;
-	pci_write_config_dword(pdev, pri + PCI_PRI_ALLOC_REQ, reqs);
-	pci_write_config_word(pdev, pri + PCI_PRI_CTRL, PCI_PRI_CTRL_ENABLE);
+	pci_read_config_dword(pdev, cap + PCI_PRI_MAX_REQ, &capacity);
+	pdev->pri_reqs_alloc = min(want, capacity);
+	pci_write_config_dword(pdev, cap + PCI_PRI_ALLOC_REQ,
+			       pdev->pri_reqs_alloc);
+	pci_cap_set16(pdev, cap, PCI_PRI_CTRL, PCI_PRI_CTRL_ENABLE);
 	pdev->pri_enabled = 1;
 	return 0;
 }
@@ -238,17 +261,10 @@ EXPORT_SYMBOL_GPL(pci_enable_pri);
  */
 void pci_disable_pri(struct pci_dev *pdev)
 {
-	int pri = pdev->pri_cap;
-	u16 control;
-
-	if (WARN_ON(!pdev->pri_enabled))
-		return;
-	if (!pri)
+	if (WARN_ON(!pdev->pri_enabled) || !pdev->pri_cap)
 		return;
 
-	pci_read_config_word(pdev, pri + PCI_PRI_CTRL, &control);
-	pci_write_config_word(pdev, pri + PCI_PRI_CTRL,
-			      control & ~PCI_PRI_CTRL_ENABLE);
+	pci_cap_clear16(pdev, pdev->pri_cap, PCI_PRI_CTRL, PCI_PRI_CTRL_ENABLE);
 	pdev->pri_enabled = 0;
 }
 EXPORT_SYMBOL_GPL(pci_disable_pri);
@@ -266,8 +282,7 @@ int pci_reset_pri(struct pci_dev *pdev)
 	if (!pdev->pri_cap)
 		return -EINVAL;
 
-	pci_write_config_word(pdev, pdev->pri_cap + PCI_PRI_CTRL,
-			      PCI_PRI_CTRL_RESET);
+	pci_cap_set16(pdev, pdev->pri_cap, PCI_PRI_CTRL, PCI_PRI_CTRL_RESET);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(pci_reset_pri);
@@ -280,21 +295,26 @@ EXPORT_SYMBOL_GPL(pci_reset_pri);
  */
 int pci_prg_resp_pasid_required(struct pci_dev *pdev)
 {
-	return pdev->pasid_required;
+	return pdev->pasid_required ? 1 : 0;
 }
 EXPORT_SYMBOL_GPL(pci_prg_resp_pasid_required);
 
-/**
- * pci_pri_supported() - whether a function has PRI
- * @pdev: the function
- *
- * Return: true if it has a PRI capability.
+/* === PASID === */
+
+/*
+ * May @pdev issue PASID-tagged requests at all? It needs the capability,
+ * a way to carry the PASID to the root (TLP prefixes, or a host bridge that
+ * does without), and ACS redirection plus upstream forwarding on the whole
+ * path: otherwise a tagged request could reach a peer untranslated.
  */
-bool pci_pri_supported(struct pci_dev *pdev)
+static bool pci_pasid_usable(struct pci_dev *pdev)
 {
-	return pci_physfn(pdev)->pri_cap;
+	if (!pdev->eetlp_prefix_path && !pdev->pasid_no_tlp)
+		return false;
+	if (!pdev->pasid_cap)
+		return false;
+	return pci_acs_path_enabled(pdev, NULL, PCI_ACS_RR | PCI_ACS_UF);
 }
-EXPORT_SYMBOL_GPL(pci_pri_supported);
 
 /**
  * pci_enable_pasid() - enable PASID-tagged requests
@@ -307,27 +327,21 @@ EXPORT_SYMBOL_GPL(pci_pri_supported);
  */
 int pci_enable_pasid(struct pci_dev *pdev, int features)
 {
-	int pasid = pdev->pasid_cap;
-	u16 supported;
+	u16 offered;
 
 	if (WARN_ON(pdev->pasid_enabled))
 		return -EBUSY;
-	if (!pdev->eetlp_prefix_path && !pdev->pasid_no_tlp)
-		return -EINVAL;
-	if (!pasid)
-		return -EINVAL;
-	/* Without redirection a PASID request could reach a peer untranslated. */
-	if (!pci_acs_path_enabled(pdev, NULL, PCI_ACS_RR | PCI_ACS_UF))
+	if (!pci_pasid_usable(pdev))
 		return -EINVAL;
 
-	pci_read_config_word(pdev, pasid + PCI_PASID_CAP, &supported);
-	supported &= PCI_PASID_CAP_EXEC | PCI_PASID_CAP_PRIV;
-	if ((supported & features) != features)
+	offered = pci_cap_reg16(pdev, pdev->pasid_cap, PCI_PASID_CAP) &
+		  PCI_PASID_OPTIONAL;
+	if (features & ~offered)
 		return -EINVAL;
 
+	pci_cap_set16(pdev, pdev->pasid_cap, PCI_PASID_CTRL,
+		      features | PCI_PASID_CTRL_ENABLE);
 	pdev->pasid_features = features;
-	pci_write_config_word(pdev, pasid + PCI_PASID_CTRL,
-			      PCI_PASID_CTRL_ENABLE | features);
 	pdev->pasid_enabled = 1;
 	return 0;
 }
@@ -339,15 +353,26 @@ EXPORT_SYMBOL_GPL(pci_enable_pasid);
  */
 void pci_disable_pasid(struct pci_dev *pdev)
 {
-	if (WARN_ON(!pdev->pasid_enabled))
-		return;
-	if (!pdev->pasid_cap)
+	if (WARN_ON(!pdev->pasid_enabled) || !pdev->pasid_cap)
 		return;
 
-	pci_write_config_word(pdev, pdev->pasid_cap + PCI_PASID_CTRL, 0);
+	pci_cap_set16(pdev, pdev->pasid_cap, PCI_PASID_CTRL, 0);
 	pdev->pasid_enabled = 0;
 }
 EXPORT_SYMBOL_GPL(pci_disable_pasid);
+
+/*
+ * A 16-bit register of the PASID capability of the physical function
+ * behind @pdev, or -EINVAL if it has none.
+ */
+static int pci_pf_pasid_reg(struct pci_dev *pdev, int reg)
+{
+	struct pci_dev *pf = pci_physfn(pdev);
+
+	if (!pf->pasid_cap)
+		return -EINVAL;
+	return pci_cap_reg16(pf, pf->pasid_cap, reg);
+}
 
 /**
  * pci_pasid_features() - the optional PASID features a function supports
@@ -357,14 +382,9 @@ EXPORT_SYMBOL_GPL(pci_disable_pasid);
  */
 int pci_pasid_features(struct pci_dev *pdev)
 {
-	u16 supported;
+	int reg = pci_pf_pasid_reg(pdev, PCI_PASID_CAP);
 
-	pdev = pci_physfn(pdev);
-	if (!pdev->pasid_cap)
-		return -EINVAL;
-
-	pci_read_config_word(pdev, pdev->pasid_cap + PCI_PASID_CAP, &supported);
-	return supported & (PCI_PASID_CAP_EXEC | PCI_PASID_CAP_PRIV);
+	return reg < 0 ? reg : reg & PCI_PASID_OPTIONAL;
 }
 EXPORT_SYMBOL_GPL(pci_pasid_features);
 
@@ -376,14 +396,12 @@ EXPORT_SYMBOL_GPL(pci_pasid_features);
  */
 int pci_max_pasids(struct pci_dev *pdev)
 {
-	u16 supported;
+	int reg = pci_pf_pasid_reg(pdev, PCI_PASID_CAP);
 
-	pdev = pci_physfn(pdev);
-	if (!pdev->pasid_cap)
-		return -EINVAL;
-
-	pci_read_config_word(pdev, pdev->pasid_cap + PCI_PASID_CAP, &supported);
-	return 1 << ((supported & PCI_PASID_CAP_WIDTH) >> 8);
+	if (reg < 0)
+		return reg;
+	/* The width field sits in bits 12:8 */
+	return 1 << FIELD_GET(PCI_PASID_CAP_WIDTH, reg);
 }
 EXPORT_SYMBOL_GPL(pci_max_pasids);
 
@@ -395,14 +413,11 @@ EXPORT_SYMBOL_GPL(pci_max_pasids);
  */
 int pci_pasid_status(struct pci_dev *pdev)
 {
-	u16 ctrl;
+	int reg = pci_pf_pasid_reg(pdev, PCI_PASID_CTRL);
 
-	pdev = pci_physfn(pdev);
-	if (!pdev->pasid_cap)
-		return -EINVAL;
-
-	pci_read_config_word(pdev, pdev->pasid_cap + PCI_PASID_CTRL, &ctrl);
-	return ctrl & (PCI_PASID_CTRL_ENABLE | PCI_PASID_CTRL_EXEC |
-		       PCI_PASID_CTRL_PRIV);
+	if (reg < 0)
+		return reg;
+	return reg & (PCI_PASID_CTRL_ENABLE | PCI_PASID_CTRL_EXEC |
+		      PCI_PASID_CTRL_PRIV);
 }
 EXPORT_SYMBOL_GPL(pci_pasid_status);

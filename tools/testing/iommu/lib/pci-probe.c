@@ -18,26 +18,30 @@
  * has "external-facing" is external facing; functions below an external
  * facing port are untrusted and removable.
  */
-#include <linux/pci.h>
-#include <linux/kernel.h>
-#include <linux/slab.h>
-#include <linux/mutex.h>
 #include <linux/property.h>
-#include <linux/printk.h>
-#include <linux/string.h>
+#include <linux/bitmap.h>
+#include <linux/dma-mapping.h>
+#include <linux/pci.h>
+#include <linux/mutex.h>
 #include <linux/sprintf.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/kernel.h>
 #include <linux/export.h>
 
 #include "pci-internal.h"
 
-static DEFINE_MUTEX(pci_rescan_remove_lock);
+/* Held around hot-plug style changes of the hierarchy */
+static DEFINE_MUTEX(pci_topology_lock);
 
 /**
  * pci_lock_rescan_remove() - serialise against scanning and removal
  */
 void pci_lock_rescan_remove(void)
+	__acquires(&pci_topology_lock)
 {
-	mutex_lock(&pci_rescan_remove_lock);
+	mutex_lock(&pci_topology_lock);
 }
 EXPORT_SYMBOL_GPL(pci_lock_rescan_remove);
 
@@ -45,61 +49,107 @@ EXPORT_SYMBOL_GPL(pci_lock_rescan_remove);
  * pci_unlock_rescan_remove() - end pci_lock_rescan_remove()
  */
 void pci_unlock_rescan_remove(void)
+	__releases(&pci_topology_lock)
 {
-	mutex_unlock(&pci_rescan_remove_lock);
+	mutex_unlock(&pci_topology_lock);
 }
 EXPORT_SYMBOL_GPL(pci_unlock_rescan_remove);
 
-/* ------------------------------------------------------------------------
- * Buses.
- */
+/* === Buses === */
 
-static struct pci_bus *pci_alloc_bus(struct pci_bus *parent)
-{
-	struct pci_bus *b;
-
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
-	if (!b)
-		return NULL;
-
-	INIT_LIST_HEAD(&b->node);
-	INIT_LIST_HEAD(&b->children);
-	INIT_LIST_HEAD(&b->devices);
-	kref_init(&b->kref);
-	b->busn_end = 0xff;
-	if (parent)
-		b->domain_nr = parent->domain_nr;
-	return b;
-}
-
-static void pci_bus_release(struct kref *kref)
+/* Functions below a bus hold a reference on it; the last one frees it */
+static void pci_bus_free(struct kref *kref)
 {
 	struct pci_bus *bus = container_of(kref, struct pci_bus, kref);
+	struct device *bridge_dev = bus->bridge;
 
-	put_device(bus->bridge);
 	kfree(bus);
+	put_device(bridge_dev);
 }
 
+/**
+ * pci_bus_get() - take a reference on a bus
+ * @bus: the bus, or NULL
+ *
+ * Return: @bus.
+ */
 struct pci_bus *pci_bus_get(struct pci_bus *bus)
 {
-	if (bus)
-		kref_get(&bus->kref);
+	if (!bus)
+		return NULL;
+	kref_get(&bus->kref);
 	return bus;
 }
 
+/**
+ * pci_bus_put() - drop a reference on a bus
+ * @bus: the bus, or NULL
+ */
 void pci_bus_put(struct pci_bus *bus)
 {
-	if (bus)
-		kref_put(&bus->kref, pci_bus_release);
+	if (!bus)
+		return;
+	kref_put(&bus->kref, pci_bus_free);
 }
 
-static void pci_release_host_bridge_dev(struct device *dev)
+/* An empty bus routing every bus number below it until told otherwise */
+static struct pci_bus *pci_bus_new(int domain_nr)
 {
-	struct pci_host_bridge *bridge = to_pci_host_bridge(dev);
+	struct pci_bus *bus = kzalloc(sizeof(*bus), GFP_KERNEL);
 
-	if (bridge->release_fn)
-		bridge->release_fn(bridge);
-	kfree(bridge);
+	if (!bus)
+		return NULL;
+
+	kref_init(&bus->kref);
+	INIT_LIST_HEAD(&bus->devices);
+	INIT_LIST_HEAD(&bus->children);
+	INIT_LIST_HEAD(&bus->node);
+	bus->domain_nr = domain_nr;
+	bus->busn_end = 0xff;
+	return bus;
+}
+
+/* Let the host driver know about a new bus; its failure is only reported */
+static void pci_bus_notify_added(struct pci_bus *bus, struct device *owner)
+{
+	int err;
+
+	if (!bus->ops->add_bus)
+		return;
+	err = bus->ops->add_bus(bus);
+	if (WARN_ON(err < 0))
+		dev_err(owner, "add_bus of %s failed: %d\n", bus->name, err);
+}
+
+/* Link @bus into @siblings, where lookups and walks find it */
+static void pci_bus_link(struct pci_bus *bus, struct list_head *siblings)
+{
+	down_write(&pci_bus_sem);
+	list_add_tail(&bus->node, siblings);
+	up_write(&pci_bus_sem);
+}
+
+static void pci_bus_unlink(struct pci_bus *bus)
+{
+	down_write(&pci_bus_sem);
+	list_del_init(&bus->node);
+	up_write(&pci_bus_sem);
+
+	if (bus->ops->remove_bus)
+		bus->ops->remove_bus(bus);
+	pci_bus_put(bus);
+}
+
+/* === Host bridges === */
+
+static void pci_host_bridge_free(struct device *dev)
+{
+	struct pci_host_bridge *host = to_pci_host_bridge(dev);
+
+	/* The driver's hook runs while its private area still exists */
+	if (host->release_fn)
+		host->release_fn(host);
+	kfree(host);
 }
 
 /**
@@ -113,127 +163,109 @@ static void pci_release_host_bridge_dev(struct device *dev)
  */
 struct pci_host_bridge *pci_alloc_host_bridge(size_t priv)
 {
-	struct pci_host_bridge *bridge;
+	struct pci_host_bridge *host = kzalloc(sizeof(*host) + priv,
+					       GFP_KERNEL);
 
-	bridge = kzalloc(sizeof(*bridge) + priv, GFP_KERNEL);
-	if (!bridge)
+	if (!host)
 		return NULL;
 
-	INIT_LIST_HEAD(&bridge->windows);
-	bridge->domain_nr = PCI_DOMAIN_NR_NOT_SET;
-	device_initialize(&bridge->dev);
-	bridge->dev.release = pci_release_host_bridge_dev;
-	return bridge;
+	device_initialize(&host->dev);
+	host->dev.release = pci_host_bridge_free;
+	host->domain_nr = PCI_DOMAIN_NR_NOT_SET;
+	INIT_LIST_HEAD(&host->windows);
+	return host;
 }
 EXPORT_SYMBOL(pci_alloc_host_bridge);
 
 /**
  * pci_free_host_bridge() - free a host bridge that was not registered
- * @bridge: the bridge
+ * @host: the bridge
  */
-void pci_free_host_bridge(struct pci_host_bridge *bridge)
+void pci_free_host_bridge(struct pci_host_bridge *host)
 {
-	put_device(&bridge->dev);
+	put_device(&host->dev);
 }
 EXPORT_SYMBOL(pci_free_host_bridge);
 
-static bool domain_in_use(int domain)
+/*
+ * The domain of a new root bus: the firmware's "linux,pci-domain" property
+ * of @parent if there is one, else the lowest domain no root bus has.
+ */
+static int pci_pick_domain(struct device *parent)
 {
 	struct pci_bus *root;
+	u32 fw_domain;
+	int candidate = 0;
 
-	list_for_each_entry(root, &pci_root_buses, node) {
-		if (pci_domain_nr(root) == domain)
-			return true;
-	}
-	return false;
-}
-
-/*
- * The domain of a new root bus: the parent's "linux,pci-domain" property
- * if it has one, else the lowest domain no root bus uses yet.
- */
-static int pci_bus_find_domain_nr(struct device *parent)
-{
-	u32 domain;
-	int nr = 0;
-
-	if (parent && !device_property_read_u32(parent, "linux,pci-domain",
-						&domain))
-		return domain;
+	if (parent &&
+	    !device_property_read_u32(parent, "linux,pci-domain", &fw_domain))
+		return fw_domain;
 
 	down_read(&pci_bus_sem);
-	while (domain_in_use(nr))
-		nr++;
+restart:
+	list_for_each_entry(root, &pci_root_buses, node) {
+		if (pci_domain_nr(root) == candidate) {
+			candidate++;
+			goto restart;
+		}
+	}
 	up_read(&pci_bus_sem);
-	return nr;
+	return candidate;
 }
 
-static int pci_register_host_bridge(struct pci_host_bridge *bridge)
+/* Create the root bus of @host, register the bridge device, publish both */
+static int pci_host_bridge_register(struct pci_host_bridge *host)
 {
-	struct device *parent = bridge->dev.parent;
-	struct pci_bus *bus;
-	int err;
+	struct device *parent = host->dev.parent;
+	struct pci_bus *root;
+	int domain, err;
 
-	bus = pci_alloc_bus(NULL);
-	if (!bus)
+	domain = host->domain_nr;
+	if (domain == PCI_DOMAIN_NR_NOT_SET)
+		domain = pci_pick_domain(parent);
+
+	root = pci_bus_new(domain);
+	if (!root)
 		return -ENOMEM;
+	root->number = host->busnr;
+	root->primary = host->busnr;
+	root->ops = host->ops;
+	root->sysdata = host->sysdata;
 
-	bus->sysdata = bridge->sysdata;
-	bus->ops = bridge->ops;
-	bus->number = bridge->busnr;
-	bus->primary = bridge->busnr;
-	if (bridge->domain_nr == PCI_DOMAIN_NR_NOT_SET)
-		bus->domain_nr = pci_bus_find_domain_nr(parent);
-	else
-		bus->domain_nr = bridge->domain_nr;
-
-	if (pci_find_bus(bus->domain_nr, bus->number)) {
-		pr_err("pci: bus %04x:%02x already exists\n", bus->domain_nr,
-		       bus->number);
+	if (pci_find_bus(domain, root->number)) {
+		pr_err("pci: root bus %04x:%02x exists already\n", domain,
+		       root->number);
 		err = -EEXIST;
-		goto err_free;
+		goto free_root;
 	}
 
-	err = dev_set_name(&bridge->dev, "pci%04x:%02x", bus->domain_nr,
-			   bus->number);
+	err = dev_set_name(&host->dev, "pci%04x:%02x", domain, root->number);
+	if (!err)
+		err = device_add(&host->dev);
 	if (err)
-		goto err_free;
-	err = device_add(&bridge->dev);
-	if (err)
-		goto err_free;
+		goto free_root;
 
-	bridge->bus = bus;
-	bus->bridge = get_device(&bridge->dev);
-	snprintf(bus->name, sizeof(bus->name), "PCI Bus %04x:%02x",
-		 bus->domain_nr, bus->number);
+	root->bridge = get_device(&host->dev);
+	host->bus = root;
+	snprintf(root->name, sizeof(root->name), "PCI Bus %04x:%02x", domain,
+		 root->number);
+	pci_bus_notify_added(root, &host->dev);
+	pci_bus_link(root, &pci_root_buses);
 
-	if (bus->ops->add_bus) {
-		err = bus->ops->add_bus(bus);
-		if (WARN_ON(err < 0))
-			dev_err(&bridge->dev, "failed to add bus: %d\n", err);
-	}
-
-	down_write(&pci_bus_sem);
-	list_add_tail(&bus->node, &pci_root_buses);
-	up_write(&pci_bus_sem);
-
-	if (parent)
-		dev_info(parent, "PCI host bridge to bus %04x:%02x\n",
-			 bus->domain_nr, bus->number);
-	else
-		pr_info("PCI host bridge to bus %04x:%02x\n", bus->domain_nr,
-			bus->number);
+	pr_info("pci: host bridge %s%s%s: root bus %04x:%02x\n",
+		dev_name(&host->dev), parent ? " below " : "",
+		parent ? dev_name(parent) : "", domain, root->number);
 	return 0;
 
-err_free:
-	kfree(bus);
+free_root:
+	kfree(root);
 	return err;
 }
 
 /**
  * pci_create_root_bus() - create a host bridge and its root bus
  * @parent: the parent of the host bridge device, or NULL
- * @bus: the root bus number
+ * @busnr: the root bus number
  * @ops: configuration access
  * @sysdata: passed to buses and functions
  * @resources: address windows; ignored (not modelled)
@@ -243,235 +275,224 @@ err_free:
  *
  * Return: the root bus, or NULL (e.g. that bus already exists).
  */
-struct pci_bus *pci_create_root_bus(struct device *parent, int bus,
+struct pci_bus *pci_create_root_bus(struct device *parent, int busnr,
 				    struct pci_ops *ops, void *sysdata,
 				    struct list_head *resources)
 {
-	struct pci_host_bridge *bridge;
+	struct pci_host_bridge *host = pci_alloc_host_bridge(0);
 
-	bridge = pci_alloc_host_bridge(0);
-	if (!bridge)
+	if (!host)
 		return NULL;
 
-	bridge->dev.parent = parent;
-	bridge->sysdata = sysdata;
-	bridge->busnr = bus;
-	bridge->ops = ops;
+	host->ops = ops;
+	host->busnr = busnr;
+	host->sysdata = sysdata;
+	host->dev.parent = parent;
+	if (!pci_host_bridge_register(host))
+		return host->bus;
 
-	if (pci_register_host_bridge(bridge)) {
-		put_device(&bridge->dev);
-		return NULL;
-	}
-	return bridge->bus;
+	pci_free_host_bridge(host);
+	return NULL;
 }
 EXPORT_SYMBOL_GPL(pci_create_root_bus);
 
 /**
  * pci_scan_root_bus() - pci_create_root_bus() and scan it
  * @parent: the parent of the host bridge device, or NULL
- * @bus: the root bus number
+ * @busnr: the root bus number
  * @ops: configuration access
  * @sysdata: passed to buses and functions
  * @resources: ignored
  *
  * Return: the root bus, or NULL.
  */
-struct pci_bus *pci_scan_root_bus(struct device *parent, int bus,
+struct pci_bus *pci_scan_root_bus(struct device *parent, int busnr,
 				  struct pci_ops *ops, void *sysdata,
 				  struct list_head *resources)
 {
-	struct pci_bus *b;
+	struct pci_bus *root = pci_create_root_bus(parent, busnr, ops, sysdata,
+						   resources);
 
-	b = pci_create_root_bus(parent, bus, ops, sysdata, resources);
-	if (b)
-		pci_scan_child_bus(b);
-	return b;
+	if (root)
+		pci_scan_child_bus(root);
+	return root;
 }
 EXPORT_SYMBOL(pci_scan_root_bus);
 
 /**
  * pci_scan_root_bus_bridge() - register a host bridge and scan its root bus
- * @bridge: a bridge from pci_alloc_host_bridge()
+ * @host: a bridge from pci_alloc_host_bridge()
  *
  * Return: 0, -EEXIST (the bus exists) or -ENOMEM.
  */
-int pci_scan_root_bus_bridge(struct pci_host_bridge *bridge)
+int pci_scan_root_bus_bridge(struct pci_host_bridge *host)
 {
-	int ret = pci_register_host_bridge(bridge);
+	int err = pci_host_bridge_register(host);
 
-	if (ret)
-		return ret;
-	pci_scan_child_bus(bridge->bus);
-	return 0;
+	if (!err)
+		pci_scan_child_bus(host->bus);
+	return err;
 }
 EXPORT_SYMBOL(pci_scan_root_bus_bridge);
 
 /**
  * pci_host_probe() - register, scan and add everything below a host bridge
- * @bridge: a bridge from pci_alloc_host_bridge()
+ * @host: a bridge from pci_alloc_host_bridge()
  *
  * Return: 0 or an errno from pci_scan_root_bus_bridge().
  */
-int pci_host_probe(struct pci_host_bridge *bridge)
+int pci_host_probe(struct pci_host_bridge *host)
 {
-	int ret = pci_scan_root_bus_bridge(bridge);
+	int err = pci_scan_root_bus_bridge(host);
 
-	if (ret)
-		return ret;
-	pci_bus_add_devices(bridge->bus);
-	return 0;
+	if (!err)
+		pci_bus_add_devices(host->bus);
+	return err;
 }
 EXPORT_SYMBOL_GPL(pci_host_probe);
 
 /**
  * pci_add_new_bus() - create the bus behind a bridge
  * @parent: the bus the bridge is on
- * @dev: the bridge
+ * @bridge: the bridge
  * @busnr: the number of the new bus
  *
  * Return: the bus, or NULL.
  */
-struct pci_bus *pci_add_new_bus(struct pci_bus *parent, struct pci_dev *dev,
+struct pci_bus *pci_add_new_bus(struct pci_bus *parent, struct pci_dev *bridge,
 				int busnr)
 {
-	struct pci_host_bridge *host = pci_find_host_bridge(parent);
-	struct pci_bus *child;
+	struct pci_ops *child_ops = pci_find_host_bridge(parent)->child_ops;
+	struct pci_bus *below = pci_bus_new(parent->domain_nr);
 
-	child = pci_alloc_bus(parent);
-	if (!child)
+	if (!below)
 		return NULL;
 
-	child->parent = parent;
-	child->sysdata = parent->sysdata;
-	child->ops = host->child_ops ?: parent->ops;
-	child->primary = parent->number;
-	child->number = busnr;
-	child->self = dev;
-	child->bridge = get_device(&dev->dev);
-	dev->subordinate = child;
-	snprintf(child->name, sizeof(child->name), "PCI Bus %04x:%02x",
-		 pci_domain_nr(child), busnr);
+	below->parent = parent;
+	below->self = bridge;
+	below->bridge = get_device(&bridge->dev);
+	below->primary = parent->number;
+	below->number = busnr;
+	below->ops = child_ops ? child_ops : parent->ops;
+	below->sysdata = parent->sysdata;
+	bridge->subordinate = below;
+	snprintf(below->name, sizeof(below->name), "PCI Bus %04x:%02x",
+		 pci_domain_nr(below), busnr);
 
-	if (child->ops->add_bus) {
-		int err = child->ops->add_bus(child);
-
-		if (WARN_ON(err < 0))
-			dev_err(&dev->dev, "failed to add bus: %d\n", err);
-	}
-
-	down_write(&pci_bus_sem);
-	list_add_tail(&child->node, &parent->children);
-	up_write(&pci_bus_sem);
-	return child;
+	pci_bus_notify_added(below, &bridge->dev);
+	pci_bus_link(below, &parent->children);
+	return below;
 }
 EXPORT_SYMBOL(pci_add_new_bus);
 
-/* ------------------------------------------------------------------------
- * Functions.
- */
+/* === Functions: what they are === */
 
-static void pci_release_dev(struct device *dev)
+static void pci_dev_free(struct device *dev)
 {
-	struct pci_dev *pci_dev = to_pci_dev(dev);
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct pci_bus *bus = pdev->bus;
 
+	kfree(pdev->driver_override);
+	bitmap_free(pdev->dma_alias_mask);
 	fwnode_handle_put(dev->fwnode);
-	kfree(pci_dev->dma_alias_mask);
-	kfree(pci_dev->driver_override);
-	pci_bus_put(pci_dev->bus);
-	kfree(pci_dev);
+	kfree(pdev);
+	pci_bus_put(bus);
 }
 
-bool pci_dev_is_removable_by_port(struct pci_dev *dev)
+/**
+ * pci_dev_is_removable_by_port() - is a function behind an external port?
+ * @pdev: the function
+ *
+ * Return: true if a bridge above @pdev is external facing.
+ */
+bool pci_dev_is_removable_by_port(struct pci_dev *pdev)
 {
-	struct pci_dev *bridge;
+	struct pci_dev *up = pci_upstream_bridge(pdev);
 
-	for (bridge = pci_upstream_bridge(dev); bridge;
-	     bridge = pci_upstream_bridge(bridge)) {
-		if (bridge->external_facing)
-			return true;
-	}
-	return false;
+	while (up && !up->external_facing)
+		up = pci_upstream_bridge(up);
+	return up;
 }
 
-static int pci_fwnode_devfn(struct fwnode_handle *child)
+/* The devfn a firmware node describes ("reg" bits 15:8), or -1 */
+static int pci_fw_node_devfn(struct fwnode_handle *node)
 {
 	u32 reg;
 
-	if (fwnode_property_read_u32(child, "reg", &reg))
-		return -1;
-	return (reg >> 8) & 0xff;
+	return fwnode_property_read_u32(node, "reg", &reg) ? -1 :
+							   (int)((reg >> 8) & 0xff);
 }
 
-/* Give @dev the firmware node that describes it, if there is one. */
-static void pci_set_fwnode(struct pci_dev *dev)
+/* Attach the firmware node describing @pdev, looked up under its bus */
+static void pci_attach_fw_node(struct pci_dev *pdev)
 {
-	struct device *above = dev->bus->self ? &dev->bus->self->dev :
-						 dev->bus->bridge;
-	struct fwnode_handle *parent = above ? dev_fwnode(above) : NULL;
-	struct fwnode_handle *child = NULL;
+	struct pci_bus *bus = pdev->bus;
+	struct device *above = bus->self ? &bus->self->dev : bus->bridge;
+	struct fwnode_handle *scope = above ? dev_fwnode(above) : NULL;
+	struct fwnode_handle *node;
 
-	if (!parent)
+	if (!scope)
 		return;
 
-	while ((child = fwnode_get_next_child_node(parent, child))) {
-		if (pci_fwnode_devfn(child) == (int)dev->devfn) {
-			device_set_node(&dev->dev, child);
-			break;
-		}
+	for (node = fwnode_get_next_child_node(scope, NULL); node;
+	     node = fwnode_get_next_child_node(scope, node)) {
+		if (pci_fw_node_devfn(node) != (int)pdev->devfn)
+			continue;
+		/* Leaving the walk early keeps the node's reference */
+		device_set_node(&pdev->dev, node);
+		break;
 	}
 
-	if (fwnode_property_present(dev_fwnode(&dev->dev), "external-facing"))
-		dev->external_facing = 1;
+	if (fwnode_property_present(dev_fwnode(&pdev->dev), "external-facing"))
+		pdev->external_facing = 1;
 }
 
-static void set_pcie_port_type(struct pci_dev *dev)
+/* Cache where the PCI Express capability is and its flags register */
+static void pci_note_pcie(struct pci_dev *pdev)
 {
-	int pos = pci_find_capability(dev, PCI_CAP_ID_EXP);
-	u16 flags;
+	u8 at = pci_find_capability(pdev, PCI_CAP_ID_EXP);
 
-	if (!pos)
+	if (!at)
 		return;
-	dev->pcie_cap = pos;
-	pci_read_config_word(dev, pos + PCI_EXP_FLAGS, &flags);
-	dev->pcie_flags_reg = flags;
+	pdev->pcie_cap = at;
+	pci_read_config_word(pdev, at + PCI_EXP_FLAGS, &pdev->pcie_flags_reg);
 }
 
-static void set_pcie_untrusted(struct pci_dev *dev)
+/* Functions below an untrusted one or an external port are untrusted */
+static void pci_note_untrusted(struct pci_dev *pdev)
 {
-	struct pci_dev *parent = pci_upstream_bridge(dev);
+	struct pci_dev *up = pci_upstream_bridge(pdev);
 
-	if (!parent)
-		return;
-	/* Below something untrusted, or below an external port. */
-	if (parent->untrusted || pci_dev_is_removable_by_port(dev))
-		dev->untrusted = 1;
+	if (up && (up->untrusted || pci_dev_is_removable_by_port(pdev)))
+		pdev->untrusted = 1;
 }
 
-static void pci_set_removable(struct pci_dev *dev)
+/* Likewise for removability, which is also inherited from the bridge */
+static void pci_note_removable(struct pci_dev *pdev)
 {
-	struct pci_dev *parent = pci_upstream_bridge(dev);
+	struct pci_dev *up = pci_upstream_bridge(pdev);
 
-	if (!parent)
-		return;
-	if (dev_is_removable(&parent->dev) || pci_dev_is_removable_by_port(dev))
-		dev_set_removable(&dev->dev, DEVICE_REMOVABLE);
+	if (up && (dev_is_removable(&up->dev) ||
+		   pci_dev_is_removable_by_port(pdev)))
+		dev_set_removable(&pdev->dev, DEVICE_REMOVABLE);
 }
 
-static int pci_cfg_space_size(struct pci_dev *dev)
+/* Conventional functions have 256 bytes; PCIe ones 4K if it answers */
+static int pci_probe_cfg_size(struct pci_dev *pdev)
 {
-	u32 status;
+	u32 probe;
 
-	if (!pci_is_pcie(dev))
-		return PCI_CFG_SPACE_SIZE;
-	if (pci_read_config_dword(dev, PCI_CFG_SPACE_SIZE, &status) !=
-	    PCIBIOS_SUCCESSFUL || PCI_POSSIBLE_ERROR(status))
-		return PCI_CFG_SPACE_SIZE;
-	return PCI_CFG_SPACE_EXP_SIZE;
+	if (pci_is_pcie(pdev) &&
+	    pci_read_config_dword(pdev, PCI_CFG_SPACE_SIZE, &probe) ==
+	    PCIBIOS_SUCCESSFUL && !PCI_POSSIBLE_ERROR(probe))
+		return PCI_CFG_SPACE_EXP_SIZE;
+	return PCI_CFG_SPACE_SIZE;
 }
 
-static const char *pci_type_str(struct pci_dev *dev)
+/* A human-readable kind of function, for the enumeration log */
+static const char *pci_kind_name(struct pci_dev *pdev)
 {
-	static const char * const pcie[] = {
+	static const char * const pcie_kinds[] = {
 		[PCI_EXP_TYPE_ENDPOINT]		= "PCIe Endpoint",
 		[PCI_EXP_TYPE_LEG_END]		= "PCIe Legacy Endpoint",
 		[PCI_EXP_TYPE_ROOT_PORT]	= "PCIe Root Port",
@@ -482,150 +503,175 @@ static const char *pci_type_str(struct pci_dev *dev)
 		[PCI_EXP_TYPE_RC_END]		= "PCIe Root Complex Integrated Endpoint",
 		[PCI_EXP_TYPE_RC_EC]		= "PCIe Root Complex Event Collector",
 	};
-	int type;
+	static const char * const conventional_kinds[] = {
+		[PCI_HEADER_TYPE_NORMAL]	= "conventional PCI endpoint",
+		[PCI_HEADER_TYPE_BRIDGE]	= "conventional PCI bridge",
+		[PCI_HEADER_TYPE_CARDBUS]	= "CardBus bridge",
+	};
+	unsigned int idx;
 
-	if (pci_is_pcie(dev)) {
-		type = pci_pcie_type(dev);
-		if (type < ARRAY_SIZE(pcie) && pcie[type])
-			return pcie[type];
+	if (pci_is_pcie(pdev)) {
+		idx = pci_pcie_type(pdev);
+		if (idx < ARRAY_SIZE(pcie_kinds) && pcie_kinds[idx])
+			return pcie_kinds[idx];
 		return "PCIe unknown";
 	}
-	switch (dev->hdr_type) {
-	case PCI_HEADER_TYPE_NORMAL:
-		return "conventional PCI endpoint";
-	case PCI_HEADER_TYPE_BRIDGE:
-		return "conventional PCI bridge";
-	case PCI_HEADER_TYPE_CARDBUS:
-		return "CardBus bridge";
-	}
-	return "conventional PCI";
+	idx = pdev->hdr_type;
+	return idx < ARRAY_SIZE(conventional_kinds) ? conventional_kinds[idx] :
+						      "conventional PCI";
 }
 
-/* Read the header of a new function and fill in its structure. */
-static int pci_setup_device(struct pci_dev *dev)
+/*
+ * Check the class against the header layout: only type 1 headers are
+ * PCI-to-PCI bridges, only type 2 ones CardBus bridges. A mismatch leaves
+ * the function with an undefined class; an unknown layout is refused.
+ */
+static int pci_check_header(struct pci_dev *pdev)
 {
-	struct pci_bus *bus = dev->bus;
-	u8 hdr_type;
-	u32 class;
+	unsigned int base_sub = pdev->class >> 8;
+	bool consistent;
+
+	switch (pdev->hdr_type) {
+	case PCI_HEADER_TYPE_NORMAL:
+		consistent = base_sub != PCI_CLASS_BRIDGE_PCI;
+		if (consistent) {
+			pci_read_config_word(pdev, PCI_SUBSYSTEM_VENDOR_ID,
+					     &pdev->subsystem_vendor);
+			pci_read_config_word(pdev, PCI_SUBSYSTEM_ID,
+					     &pdev->subsystem_device);
+		}
+		break;
+	case PCI_HEADER_TYPE_BRIDGE:
+		consistent = base_sub == PCI_CLASS_BRIDGE_PCI;
+		/* Programming interface 01h: subtractive decode */
+		if (consistent)
+			pdev->transparent = (pdev->class & 0xff) == 1;
+		break;
+	case PCI_HEADER_TYPE_CARDBUS:
+		consistent = base_sub == PCI_CLASS_BRIDGE_CARDBUS;
+		break;
+	default:
+		pci_err(pdev, "header type %02x not supported, skipping\n",
+			pdev->hdr_type);
+		return -EIO;
+	}
+
+	if (!consistent) {
+		pci_err(pdev, "class %#08x contradicts header type %02x, class dropped\n",
+			pdev->class, pdev->hdr_type);
+		pdev->class = PCI_CLASS_NOT_DEFINED << 8;
+	}
+	return 0;
+}
+
+/* Read the header of a new function and fill in its structure */
+static int pci_read_header(struct pci_dev *pdev)
+{
+	struct pci_bus *bus = pdev->bus;
+	u32 class_rev;
+	u8 hdr;
 	int err;
 
-	if (pci_read_config_byte(dev, PCI_HEADER_TYPE, &hdr_type))
+	if (pci_read_config_byte(pdev, PCI_HEADER_TYPE, &hdr))
 		return -EIO;
+	pdev->hdr_type = hdr & PCI_HEADER_TYPE_MASK;
+	pdev->multifunction = !!(hdr & PCI_HEADER_TYPE_MFD);
 
-	dev->sysdata = bus->sysdata;
-	dev->dev.parent = bus->bridge;
-	dev->dev.bus = &pci_bus_type;
-	dev->hdr_type = hdr_type & PCI_HEADER_TYPE_MASK;
-	dev->multifunction = !!(hdr_type & PCI_HEADER_TYPE_MFD);
-	set_pcie_port_type(dev);
-	pci_set_fwnode(dev);
+	pdev->dev.bus = &pci_bus_type;
+	pdev->dev.parent = bus->bridge;
+	pdev->sysdata = bus->sysdata;
+	pci_note_pcie(pdev);
+	pci_attach_fw_node(pdev);
 
-	dev->dma_mask = 0xffffffffULL;
-	dev->dev.dma_mask = &dev->dma_mask;
-	dev->dev.coherent_dma_mask = 0xffffffffULL;
+	/* 32-bit DMA until a driver asks for more */
+	pdev->dma_mask = DMA_BIT_MASK(32);
+	pdev->dev.coherent_dma_mask = DMA_BIT_MASK(32);
+	pdev->dev.dma_mask = &pdev->dma_mask;
 
-	err = dev_set_name(&dev->dev, "%04x:%02x:%02x.%d", pci_domain_nr(bus),
-			   bus->number, PCI_SLOT(dev->devfn),
-			   PCI_FUNC(dev->devfn));
+	err = dev_set_name(&pdev->dev, "%04x:%02x:%02x.%d", pci_domain_nr(bus),
+			   bus->number, PCI_SLOT(pdev->devfn),
+			   PCI_FUNC(pdev->devfn));
 	if (err)
 		return err;
 
-	pci_read_config_dword(dev, PCI_CLASS_REVISION, &class);
-	dev->revision = class & 0xff;
-	dev->class = class >> 8;
-	dev->cfg_size = pci_cfg_space_size(dev);
+	pci_read_config_dword(pdev, PCI_CLASS_REVISION, &class_rev);
+	pdev->class = class_rev >> 8;
+	pdev->revision = class_rev & 0xff;
+	pdev->cfg_size = pci_probe_cfg_size(pdev);
 
-	set_pcie_untrusted(dev);
-	pci_fixup_device(pci_fixup_early, dev);
-	pci_set_removable(dev);
+	pci_note_untrusted(pdev);
+	pci_fixup_device(pci_fixup_early, pdev);
+	pci_note_removable(pdev);
 
-	pci_info(dev, "[%04x:%04x] type %02x class %#08x %s\n", dev->vendor,
-		 dev->device, dev->hdr_type, dev->class, pci_type_str(dev));
+	pci_info(pdev, "[%04x:%04x] type %02x class %#08x %s\n", pdev->vendor,
+		 pdev->device, pdev->hdr_type, pdev->class,
+		 pci_kind_name(pdev));
+	return pci_check_header(pdev);
+}
 
-	class = dev->class >> 8;
-	switch (dev->hdr_type) {
-	case PCI_HEADER_TYPE_NORMAL:
-		if (class == PCI_CLASS_BRIDGE_PCI)
-			goto bad;
-		pci_read_config_word(dev, PCI_SUBSYSTEM_VENDOR_ID,
-				     &dev->subsystem_vendor);
-		pci_read_config_word(dev, PCI_SUBSYSTEM_ID,
-				     &dev->subsystem_device);
-		break;
-	case PCI_HEADER_TYPE_BRIDGE:
-		if (class != PCI_CLASS_BRIDGE_PCI)
-			goto bad;
-		dev->transparent = (dev->class & 0xff) == 1;
-		break;
-	case PCI_HEADER_TYPE_CARDBUS:
-		if (class != PCI_CLASS_BRIDGE_CARDBUS)
-			goto bad;
-		break;
-	default:
-		pci_err(dev, "unknown header type %02x, ignoring device\n",
-			dev->hdr_type);
-		return -EIO;
-	}
-	return 0;
+/* A new function at @devfn of @bus whose ID dword read as @id */
+static struct pci_dev *pci_dev_new(struct pci_bus *bus, int devfn, u32 id)
+{
+	struct pci_dev *pdev = kzalloc(sizeof(*pdev), GFP_KERNEL);
 
-bad:
-	pci_err(dev, "ignoring class %#08x (does not match header type %02x)\n",
-		dev->class, dev->hdr_type);
-	dev->class = PCI_CLASS_NOT_DEFINED << 8;
-	return 0;
+	if (!pdev)
+		return NULL;
+
+	/* From here on the device model frees it, and the bus reference */
+	device_initialize(&pdev->dev);
+	pdev->dev.release = pci_dev_free;
+	pdev->bus = pci_bus_get(bus);
+	INIT_LIST_HEAD(&pdev->bus_list);
+	pdev->devfn = devfn;
+	pdev->vendor = id & 0xffff;
+	pdev->device = id >> 16;
+	return pdev;
 }
 
 static struct pci_dev *pci_scan_device(struct pci_bus *bus, int devfn)
 {
-	struct pci_dev *dev;
-	u32 l;
+	struct pci_dev *pdev;
+	u32 id;
 
-	if (!pci_bus_read_dev_vendor_id(bus, devfn, &l, 60 * 1000))
+	if (!pci_bus_read_dev_vendor_id(bus, devfn, &id, 60 * 1000))
 		return NULL;
 
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	if (!dev)
-		return NULL;
-
-	INIT_LIST_HEAD(&dev->bus_list);
-	device_initialize(&dev->dev);
-	dev->dev.release = pci_release_dev;
-	dev->bus = pci_bus_get(bus);
-	dev->devfn = devfn;
-	dev->vendor = l & 0xffff;
-	dev->device = (l >> 16) & 0xffff;
-
-	if (pci_setup_device(dev)) {
-		put_device(&dev->dev);
-		return NULL;
+	pdev = pci_dev_new(bus, devfn, id);
+	if (pdev && pci_read_header(pdev)) {
+		put_device(&pdev->dev);
+		pdev = NULL;
 	}
-	return dev;
+	return pdev;
 }
 
-static int pci_device_add(struct pci_dev *dev, struct pci_bus *bus)
+/* Put @pdev on its bus list and register it with the device model */
+static int pci_device_add(struct pci_dev *pdev, struct pci_bus *bus)
 {
-	int ret;
+	int err;
 
-	pci_fixup_device(pci_fixup_header, dev);
-	pci_init_capabilities(dev);
+	pci_fixup_device(pci_fixup_header, pdev);
+	pci_init_capabilities(pdev);
 
 	down_write(&pci_bus_sem);
-	list_add_tail(&dev->bus_list, &bus->devices);
+	list_add_tail(&pdev->bus_list, &bus->devices);
 	up_write(&pci_bus_sem);
 
-	/* Visible to bus notifiers now; drivers wait for pci_bus_add_device(). */
-	dev->match_driver = false;
-	ret = device_add(&dev->dev);
-	if (ret) {
-		pci_err(dev, "cannot register the device: %d\n", ret);
-		down_write(&pci_bus_sem);
-		list_del_init(&dev->bus_list);
-		up_write(&pci_bus_sem);
-		return ret;
+	/* Bus notifiers see it now; drivers wait for pci_bus_add_device() */
+	pdev->match_driver = false;
+	err = device_add(&pdev->dev);
+	if (!err) {
+		set_bit(PCI_DEV_REGISTERED, &pdev->priv_flags);
+		return 0;
 	}
-	set_bit(PCI_DEV_REGISTERED, &dev->priv_flags);
-	return 0;
+
+	pci_err(pdev, "device_add() failed: %d\n", err);
+	down_write(&pci_bus_sem);
+	list_del_init(&pdev->bus_list);
+	up_write(&pci_bus_sem);
+	return err;
 }
+
+/* === Functions: scanning === */
 
 /**
  * pci_scan_single_device() - find and add the function at a devfn
@@ -637,31 +683,30 @@ static int pci_device_add(struct pci_dev *dev, struct pci_bus *bus)
  */
 struct pci_dev *pci_scan_single_device(struct pci_bus *bus, int devfn)
 {
-	struct pci_dev *dev;
+	struct pci_dev *known = pci_get_slot(bus, devfn);
+	struct pci_dev *fresh;
 
-	dev = pci_get_slot(bus, devfn);
-	if (dev) {
-		pci_dev_put(dev);
-		return dev;
+	if (known) {
+		/* The caller gets no reference either way */
+		pci_dev_put(known);
+		return known;
 	}
 
-	dev = pci_scan_device(bus, devfn);
-	if (!dev)
-		return NULL;
-	if (pci_device_add(dev, bus)) {
-		put_device(&dev->dev);
-		return NULL;
+	fresh = pci_scan_device(bus, devfn);
+	if (fresh && pci_device_add(fresh, bus)) {
+		put_device(&fresh->dev);
+		fresh = NULL;
 	}
-	return dev;
+	return fresh;
 }
 EXPORT_SYMBOL(pci_scan_single_device);
 
-/* Below a PCIe downstream port only device 0 can exist. */
-static bool only_one_child(struct pci_bus *bus)
+/* Below a PCIe downstream port the link leads to device 0 only */
+static bool pci_bus_has_single_slot(struct pci_bus *bus)
 {
-	struct pci_dev *bridge = bus->self;
+	struct pci_dev *port = bus->self;
 
-	return bridge && pci_is_pcie(bridge) && pcie_downstream_port(bridge);
+	return port && pci_is_pcie(port) && pcie_downstream_port(port);
 }
 
 /**
@@ -673,64 +718,69 @@ static bool only_one_child(struct pci_bus *bus)
  */
 int pci_scan_slot(struct pci_bus *bus, int devfn)
 {
-	struct pci_dev *dev;
-	int fn, nr = 0;
+	struct pci_dev *fn0, *other;
+	int found, fn;
 
-	if (only_one_child(bus) && devfn > 0)
+	if (devfn > 0 && pci_bus_has_single_slot(bus))
 		return 0;
 
-	for (fn = 0; fn < 8; fn++) {
-		dev = pci_scan_single_device(bus, devfn + fn);
-		if (dev) {
-			nr++;
-			if (fn > 0)
-				dev->multifunction = 1;
-		} else if (fn == 0) {
-			/* No function 0: nothing in this slot. */
-			break;
-		}
-		/* Further functions exist only behind a multifunction 0. */
-		if (fn == 0 && !dev->multifunction)
-			break;
+	/* Function 0 must exist; 1-7 only if it says it is multifunction */
+	fn0 = pci_scan_single_device(bus, devfn);
+	if (!fn0)
+		return 0;
+	found = 1;
+	if (!fn0->multifunction)
+		return found;
+
+	for (fn = 1; fn < 8; fn++) {
+		other = pci_scan_single_device(bus, devfn + fn);
+		if (!other)
+			continue;
+		other->multifunction = 1;
+		found++;
 	}
-	return nr;
+	return found;
 }
 EXPORT_SYMBOL(pci_scan_slot);
 
-static unsigned int pci_scan_bridge(struct pci_bus *bus, struct pci_dev *dev,
-				    unsigned int max)
+/*
+ * Scan behind @bridge on @bus, using the bus numbers its header holds.
+ * Returns the highest bus number known below @bus so far (@seen before).
+ */
+static unsigned int pci_scan_behind(struct pci_bus *bus,
+				    struct pci_dev *bridge, unsigned int seen)
 {
-	unsigned int primary, secondary, subordinate, cmax;
-	struct pci_bus *child;
-	u32 buses;
+	unsigned int pri, sec, sub, deepest;
+	struct pci_bus *below;
+	u32 numbers;
 
-	pci_read_config_dword(dev, PCI_PRIMARY_BUS, &buses);
-	primary = buses & 0xff;
-	secondary = (buses >> 8) & 0xff;
-	subordinate = (buses >> 16) & 0xff;
+	pci_read_config_dword(bridge, PCI_PRIMARY_BUS, &numbers);
+	pri = numbers & 0xff;
+	sec = (numbers >> 8) & 0xff;
+	sub = (numbers >> 16) & 0xff;
 
-	if (!secondary || secondary <= bus->number || subordinate < secondary) {
-		pci_info(dev, "bridge not configured (bus %02x-%02x), not scanning behind it\n",
-			 secondary, subordinate);
-		return max;
+	if (sec == 0 || sec <= bus->number || sub < sec) {
+		pci_info(bridge, "bus numbers %02x-%02x unusable, bridge left unscanned\n",
+			 sec, sub);
+		return seen;
 	}
-	if (pci_find_bus(pci_domain_nr(bus), secondary)) {
-		pci_warn(dev, "bus %02x already known, not scanning it again\n",
-			 secondary);
-		return max;
+	if (pci_find_bus(pci_domain_nr(bus), sec)) {
+		pci_warn(bridge, "secondary bus %02x exists already, skipped\n",
+			 sec);
+		return seen;
 	}
 
-	child = pci_add_new_bus(bus, dev, secondary);
-	if (!child)
-		return max;
-	child->primary = primary;
-	child->busn_end = subordinate;
+	below = pci_add_new_bus(bus, bridge, sec);
+	if (!below)
+		return seen;
+	below->busn_end = sub;
+	below->primary = pri;
 
-	cmax = pci_scan_child_bus(child);
-	if (cmax > subordinate)
-		pci_warn(dev, "bus %02x found below the subordinate bus %02x\n",
-			 cmax, subordinate);
-	return max(max, max(cmax, subordinate));
+	deepest = pci_scan_child_bus(below);
+	if (deepest > sub)
+		pci_warn(bridge, "found bus %02x beyond subordinate %02x\n",
+			 deepest, sub);
+	return max3(seen, deepest, sub);
 }
 
 /**
@@ -741,184 +791,179 @@ static unsigned int pci_scan_bridge(struct pci_bus *bus, struct pci_dev *dev,
  */
 unsigned int pci_scan_child_bus(struct pci_bus *bus)
 {
-	unsigned int devfn, max = bus->number;
-	struct pci_dev *dev;
+	unsigned int slot, highest = bus->number;
+	struct pci_dev *pdev;
 
-	for (devfn = 0; devfn < 0x100; devfn += 8)
-		pci_scan_slot(bus, devfn);
+	for (slot = 0; slot < 32; slot++)
+		pci_scan_slot(bus, PCI_DEVFN(slot, 0));
 
-	list_for_each_entry(dev, &bus->devices, bus_list) {
-		if (pci_is_bridge(dev) && !dev->subordinate)
-			max = pci_scan_bridge(bus, dev, max);
-	}
-	bus->busn_end = max;
-	return max;
+	/* Bridges found on this bus that have no bus behind them yet */
+	list_for_each_entry(pdev, &bus->devices, bus_list)
+		if (pci_is_bridge(pdev) && !pdev->subordinate)
+			highest = pci_scan_behind(bus, pdev, highest);
+
+	bus->busn_end = highest;
+	return highest;
 }
 EXPORT_SYMBOL_GPL(pci_scan_child_bus);
 
 /**
  * pci_bus_add_device() - let drivers bind to a scanned function
- * @dev: the function
+ * @pdev: the function
  */
-void pci_bus_add_device(struct pci_dev *dev)
+void pci_bus_add_device(struct pci_dev *pdev)
 {
-	int ret;
+	int err;
 
-	pci_fixup_device(pci_fixup_final, dev);
-	dev->match_driver = true;
-	ret = device_attach(&dev->dev);
-	if (ret < 0 && ret != -EPROBE_DEFER)
-		pci_warn(dev, "device attach failed (%d)\n", ret);
-	set_bit(PCI_DEV_ADDED, &dev->priv_flags);
+	pci_fixup_device(pci_fixup_final, pdev);
+	pdev->match_driver = true;
+	err = device_attach(&pdev->dev);
+	if (err < 0 && err != -EPROBE_DEFER)
+		pci_warn(pdev, "binding a driver failed: %d\n", err);
+	set_bit(PCI_DEV_ADDED, &pdev->priv_flags);
 }
 EXPORT_SYMBOL_GPL(pci_bus_add_device);
 
 /**
  * pci_bus_add_devices() - let drivers bind to every function below a bus
  * @bus: the bus
+ *
+ * The functions of @bus come first, then, bus by bus, what lies behind
+ * those of its bridges that were added.
  */
 void pci_bus_add_devices(const struct pci_bus *bus)
 {
-	struct pci_dev *dev;
-	struct pci_bus *child;
+	struct pci_dev *pdev;
 
-	list_for_each_entry(dev, &bus->devices, bus_list) {
-		if (!pci_dev_is_added(dev))
-			pci_bus_add_device(dev);
-	}
-	list_for_each_entry(dev, &bus->devices, bus_list) {
-		child = dev->subordinate;
-		if (!child || !pci_dev_is_added(dev))
+	list_for_each_entry(pdev, &bus->devices, bus_list)
+		if (!pci_dev_is_added(pdev))
+			pci_bus_add_device(pdev);
+
+	list_for_each_entry(pdev, &bus->devices, bus_list) {
+		struct pci_bus *below = pdev->subordinate;
+
+		if (!below || !pci_dev_is_added(pdev))
 			continue;
-		pci_bus_add_devices(child);
-		child->is_added = 1;
+		pci_bus_add_devices(below);
+		below->is_added = 1;
 	}
 }
 EXPORT_SYMBOL(pci_bus_add_devices);
 
-/* ------------------------------------------------------------------------
- * Removal.
+/* === Removal === */
+
+/*
+ * Call @visit for each function of @bus, from the last one when
+ * @backwards. @visit may remove the function it is given.
  */
-
-static void pci_stop_dev(struct pci_dev *dev)
+static void pci_bus_visit(struct pci_bus *bus, bool backwards,
+			  void (*visit)(struct pci_dev *pdev))
 {
-	if (!pci_dev_is_added(dev))
-		return;
-	device_release_driver(&dev->dev);
-	clear_bit(PCI_DEV_ADDED, &dev->priv_flags);
-}
+	struct pci_dev *pdev, *next;
 
-static void pci_stop_bus_device(struct pci_dev *dev)
-{
-	struct pci_bus *bus = dev->subordinate;
-	struct pci_dev *child, *tmp;
-
-	if (bus)
-		list_for_each_entry_safe_reverse(child, tmp, &bus->devices,
+	if (backwards) {
+		list_for_each_entry_safe_reverse(pdev, next, &bus->devices,
 						 bus_list)
-			pci_stop_bus_device(child);
-	pci_stop_dev(dev);
-}
-
-static void pci_remove_bus(struct pci_bus *bus)
-{
-	down_write(&pci_bus_sem);
-	list_del_init(&bus->node);
-	up_write(&pci_bus_sem);
-
-	if (bus->ops->remove_bus)
-		bus->ops->remove_bus(bus);
-	pci_bus_put(bus);
-}
-
-static void pci_destroy_dev(struct pci_dev *dev)
-{
-	if (test_and_clear_bit(PCI_DEV_REGISTERED, &dev->priv_flags))
-		device_del(&dev->dev);
-
-	down_write(&pci_bus_sem);
-	list_del_init(&dev->bus_list);
-	up_write(&pci_bus_sem);
-
-	put_device(&dev->dev);
-}
-
-static void pci_remove_bus_device(struct pci_dev *dev)
-{
-	struct pci_bus *bus = dev->subordinate;
-	struct pci_dev *child, *tmp;
-
-	if (bus) {
-		list_for_each_entry_safe(child, tmp, &bus->devices, bus_list)
-			pci_remove_bus_device(child);
-		pci_remove_bus(bus);
-		dev->subordinate = NULL;
+			visit(pdev);
+	} else {
+		list_for_each_entry_safe(pdev, next, &bus->devices, bus_list)
+			visit(pdev);
 	}
-	pci_destroy_dev(dev);
+}
+
+/* Unbind drivers: everything behind @pdev (last added first), then @pdev */
+static void pci_unbind_subtree(struct pci_dev *pdev)
+{
+	if (pdev->subordinate)
+		pci_bus_visit(pdev->subordinate, true, pci_unbind_subtree);
+
+	if (!pci_dev_is_added(pdev))
+		return;
+	device_release_driver(&pdev->dev);
+	clear_bit(PCI_DEV_ADDED, &pdev->priv_flags);
+}
+
+/* Take @pdev out of the device model and its bus, dropping its reference */
+static void pci_dev_unlink(struct pci_dev *pdev)
+{
+	if (test_and_clear_bit(PCI_DEV_REGISTERED, &pdev->priv_flags))
+		device_del(&pdev->dev);
+
+	down_write(&pci_bus_sem);
+	list_del_init(&pdev->bus_list);
+	up_write(&pci_bus_sem);
+	put_device(&pdev->dev);
+}
+
+/* Remove everything behind @pdev, the bus there, and @pdev itself */
+static void pci_dismantle_subtree(struct pci_dev *pdev)
+{
+	struct pci_bus *below = pdev->subordinate;
+
+	if (below) {
+		pci_bus_visit(below, false, pci_dismantle_subtree);
+		pci_bus_unlink(below);
+		pdev->subordinate = NULL;
+	}
+	pci_dev_unlink(pdev);
 }
 
 /**
  * pci_stop_and_remove_bus_device() - unbind and remove a function and
  * everything behind it
- * @dev: the function; the caller's reference, if any, stays valid
+ * @pdev: the function; the caller's reference, if any, stays valid
  */
-void pci_stop_and_remove_bus_device(struct pci_dev *dev)
+void pci_stop_and_remove_bus_device(struct pci_dev *pdev)
 {
-	pci_stop_bus_device(dev);
-	pci_remove_bus_device(dev);
+	pci_unbind_subtree(pdev);
+	pci_dismantle_subtree(pdev);
 }
 EXPORT_SYMBOL(pci_stop_and_remove_bus_device);
 
 /**
  * pci_stop_and_remove_bus_device_locked() - the same, under the rescan lock
- * @dev: the function
+ * @pdev: the function
  */
-void pci_stop_and_remove_bus_device_locked(struct pci_dev *dev)
+void pci_stop_and_remove_bus_device_locked(struct pci_dev *pdev)
 {
-	pci_lock_rescan_remove();
-	pci_stop_and_remove_bus_device(dev);
-	pci_unlock_rescan_remove();
+	mutex_lock(&pci_topology_lock);
+	pci_stop_and_remove_bus_device(pdev);
+	mutex_unlock(&pci_topology_lock);
 }
 EXPORT_SYMBOL_GPL(pci_stop_and_remove_bus_device_locked);
 
 /**
  * pci_stop_root_bus() - unbind the drivers of everything below a root bus
- * @bus: the root bus
+ * @root: the root bus
  */
-void pci_stop_root_bus(struct pci_bus *bus)
+void pci_stop_root_bus(struct pci_bus *root)
 {
-	struct pci_dev *child, *tmp;
-
-	if (!pci_is_root_bus(bus))
-		return;
-	list_for_each_entry_safe_reverse(child, tmp, &bus->devices, bus_list)
-		pci_stop_bus_device(child);
+	if (pci_is_root_bus(root))
+		pci_bus_visit(root, true, pci_unbind_subtree);
 }
 EXPORT_SYMBOL_GPL(pci_stop_root_bus);
 
 /**
  * pci_remove_root_bus() - remove everything below a root bus, and the bus
  * and host bridge themselves
- * @bus: the root bus, stopped with pci_stop_root_bus()
+ * @root: the root bus, stopped with pci_stop_root_bus()
  *
  * Drops the reference that pci_alloc_host_bridge() or
  * pci_create_root_bus() returned to the creator.
  */
-void pci_remove_root_bus(struct pci_bus *bus)
+void pci_remove_root_bus(struct pci_bus *root)
 {
 	struct pci_host_bridge *host;
-	struct pci_dev *child, *tmp;
 
-	if (!pci_is_root_bus(bus))
+	if (!pci_is_root_bus(root))
 		return;
-	host = to_pci_host_bridge(bus->bridge);
 
-	list_for_each_entry_safe(child, tmp, &bus->devices, bus_list)
-		pci_remove_bus_device(child);
+	host = to_pci_host_bridge(root->bridge);
+	pci_bus_visit(root, false, pci_dismantle_subtree);
 
 	host->bus = NULL;
 	device_del(&host->dev);
-	pci_remove_bus(bus);
+	pci_bus_unlink(root);
 	put_device(&host->dev);
 }
 EXPORT_SYMBOL_GPL(pci_remove_root_bus);

@@ -10,284 +10,406 @@
  * Capability bits a function does not implement count as enabled (except
  * egress control).
  */
+#include <linux/bitmap.h>
 #include <linux/pci.h>
-#include <linux/kernel.h>
-#include <linux/bitops.h>
 #include <linux/find.h>
-#include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/slab.h>
+#include <linux/bitops.h>
+#include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/export.h>
 
-#include "pci-internal.h"
 #include "host-sections.h"
+#include "pci-internal.h"
 
 DECLARE_RWSEM(pci_bus_sem);
 LIST_HEAD(pci_root_buses);
 
-/* Serialises configuration cycles, as the kernel's pci_lock does. */
-static DEFINE_SPINLOCK(pci_lock);
+/* One configuration cycle at a time, machine wide */
+static DEFINE_SPINLOCK(pci_cfg_lock);
 
-/* Set by IOMMU drivers that need ACS enabled on the functions found later. */
-static bool pci_acs_enable;
+/* Set by IOMMU drivers that need ACS enabled on the functions found later */
+static bool pci_acs_wanted;
 
-/* ------------------------------------------------------------------------
- * Configuration space.
- */
+/* === Configuration space === */
 
 /*
- * pci_bus_read_config_{byte,word,dword}() and the write counterparts:
- * access the configuration space of function @devfn on @bus at @where,
- * which must be naturally aligned. A failed read yields all ones. They
- * return PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ * One access of @size bytes (1, 2 or 4) at @where, which must be naturally
+ * aligned. A read that fails leaves all ones in *val.
  */
-#define DEFINE_PCI_BUS_READ(name, type)					\
-int pci_bus_##name(struct pci_bus *bus, unsigned int devfn, int where,	\
-		   typeof(type) *value)					\
-{									\
-	u32 data = 0;							\
-	int res;							\
-									\
-	if (where & (sizeof(type) - 1)) {				\
-		PCI_SET_ERROR_RESPONSE(value);				\
-		return PCIBIOS_BAD_REGISTER_NUMBER;			\
-	}								\
-	spin_lock(&pci_lock);						\
-	res = bus->ops->read(bus, devfn, where, sizeof(type), &data);	\
-	spin_unlock(&pci_lock);						\
-	if (res)							\
-		PCI_SET_ERROR_RESPONSE(value);				\
-	else								\
-		*value = (type)data;					\
-	return res;							\
-}									\
-EXPORT_SYMBOL(pci_bus_##name)
+static int pci_cfg_access(struct pci_bus *bus, unsigned int devfn, int where,
+			  int size, u32 *val, bool write)
+{
+	int rc;
 
-#define DEFINE_PCI_BUS_WRITE(name, type)				\
-int pci_bus_##name(struct pci_bus *bus, unsigned int devfn, int where,	\
-		   type value)						\
-{									\
-	int res;							\
-									\
-	if (where & (sizeof(type) - 1))					\
-		return PCIBIOS_BAD_REGISTER_NUMBER;			\
-	spin_lock(&pci_lock);						\
-	res = bus->ops->write(bus, devfn, where, sizeof(type), value);	\
-	spin_unlock(&pci_lock);						\
-	return res;							\
-}									\
-EXPORT_SYMBOL(pci_bus_##name)
+	if (where & (size - 1)) {
+		rc = PCIBIOS_BAD_REGISTER_NUMBER;
+	} else {
+		spin_lock(&pci_cfg_lock);
+		if (write)
+			rc = bus->ops->write(bus, devfn, where, size, *val);
+		else
+			rc = bus->ops->read(bus, devfn, where, size, val);
+		spin_unlock(&pci_cfg_lock);
+	}
 
-DEFINE_PCI_BUS_READ(read_config_byte, u8);
-DEFINE_PCI_BUS_READ(read_config_word, u16);
-DEFINE_PCI_BUS_READ(read_config_dword, u32);
-DEFINE_PCI_BUS_WRITE(write_config_byte, u8);
-DEFINE_PCI_BUS_WRITE(write_config_word, u16);
-DEFINE_PCI_BUS_WRITE(write_config_dword, u32);
+	if (rc && !write)
+		*val = ~0U;
+	return rc;
+}
 
 /**
- * pci_read_config_byte() - read a byte of a function's configuration space
- * @dev: the function
- * @where: the offset
- * @val: receives the value
+ * pci_bus_read_config_byte() - read a configuration byte by bus and devfn
+ * @bus: the bus
+ * @devfn: the function
+ * @off: the offset
+ * @out: receives the value (0xff on failure)
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pci_read_config_byte(const struct pci_dev *dev, int where, u8 *val)
+int pci_bus_read_config_byte(struct pci_bus *bus, unsigned int devfn, int off,
+			     u8 *out)
 {
-	return pci_bus_read_config_byte(dev->bus, dev->devfn, where, val);
+	u32 v;
+	int rc = pci_cfg_access(bus, devfn, off, 1, &v, false);
+
+	*out = v;
+	return rc;
+}
+EXPORT_SYMBOL(pci_bus_read_config_byte);
+
+/**
+ * pci_bus_read_config_word() - read 16 configuration bits by bus and devfn
+ * @bus: the bus
+ * @devfn: the function
+ * @off: the offset, even
+ * @out: receives the value (0xffff on failure)
+ *
+ * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ */
+int pci_bus_read_config_word(struct pci_bus *bus, unsigned int devfn, int off,
+			     u16 *out)
+{
+	u32 v;
+	int rc = pci_cfg_access(bus, devfn, off, 2, &v, false);
+
+	*out = v;
+	return rc;
+}
+EXPORT_SYMBOL(pci_bus_read_config_word);
+
+/**
+ * pci_bus_read_config_dword() - read 32 configuration bits by bus and devfn
+ * @bus: the bus
+ * @devfn: the function
+ * @off: the offset, a multiple of 4
+ * @out: receives the value (all ones on failure)
+ *
+ * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ */
+int pci_bus_read_config_dword(struct pci_bus *bus, unsigned int devfn, int off,
+			      u32 *out)
+{
+	return pci_cfg_access(bus, devfn, off, 4, out, false);
+}
+EXPORT_SYMBOL(pci_bus_read_config_dword);
+
+/**
+ * pci_bus_write_config_byte() - write a configuration byte by bus and devfn
+ * @bus: the bus
+ * @devfn: the function
+ * @off: the offset
+ * @v: the value
+ *
+ * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ */
+int pci_bus_write_config_byte(struct pci_bus *bus, unsigned int devfn, int off,
+			      u8 v)
+{
+	u32 wide = v;
+
+	return pci_cfg_access(bus, devfn, off, 1, &wide, true);
+}
+EXPORT_SYMBOL(pci_bus_write_config_byte);
+
+/**
+ * pci_bus_write_config_word() - write 16 configuration bits by bus and devfn
+ * @bus: the bus
+ * @devfn: the function
+ * @off: the offset, even
+ * @v: the value
+ *
+ * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ */
+int pci_bus_write_config_word(struct pci_bus *bus, unsigned int devfn, int off,
+			      u16 v)
+{
+	u32 wide = v;
+
+	return pci_cfg_access(bus, devfn, off, 2, &wide, true);
+}
+EXPORT_SYMBOL(pci_bus_write_config_word);
+
+/**
+ * pci_bus_write_config_dword() - write 32 configuration bits by bus and devfn
+ * @bus: the bus
+ * @devfn: the function
+ * @off: the offset, a multiple of 4
+ * @v: the value
+ *
+ * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ */
+int pci_bus_write_config_dword(struct pci_bus *bus, unsigned int devfn,
+			       int off, u32 v)
+{
+	return pci_cfg_access(bus, devfn, off, 4, &v, true);
+}
+EXPORT_SYMBOL(pci_bus_write_config_dword);
+
+/**
+ * pci_read_config_byte() - read a byte of a function's configuration space
+ * @pdev: the function
+ * @off: the offset
+ * @out: receives the value
+ *
+ * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
+ */
+int pci_read_config_byte(const struct pci_dev *pdev, int off, u8 *out)
+{
+	return pci_bus_read_config_byte(pdev->bus, pdev->devfn, off, out);
 }
 EXPORT_SYMBOL(pci_read_config_byte);
 
 /**
  * pci_read_config_word() - read 16 bits of a function's configuration space
- * @dev: the function
- * @where: the offset, even
- * @val: receives the value
+ * @pdev: the function
+ * @off: the offset, even
+ * @out: receives the value
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pci_read_config_word(const struct pci_dev *dev, int where, u16 *val)
+int pci_read_config_word(const struct pci_dev *pdev, int off, u16 *out)
 {
-	return pci_bus_read_config_word(dev->bus, dev->devfn, where, val);
+	return pci_bus_read_config_word(pdev->bus, pdev->devfn, off, out);
 }
 EXPORT_SYMBOL(pci_read_config_word);
 
 /**
  * pci_read_config_dword() - read 32 bits of a function's configuration space
- * @dev: the function
- * @where: the offset, a multiple of 4
- * @val: receives the value
+ * @pdev: the function
+ * @off: the offset, a multiple of 4
+ * @out: receives the value
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pci_read_config_dword(const struct pci_dev *dev, int where, u32 *val)
+int pci_read_config_dword(const struct pci_dev *pdev, int off, u32 *out)
 {
-	return pci_bus_read_config_dword(dev->bus, dev->devfn, where, val);
+	return pci_bus_read_config_dword(pdev->bus, pdev->devfn, off, out);
 }
 EXPORT_SYMBOL(pci_read_config_dword);
 
 /**
  * pci_write_config_byte() - write a byte of a function's configuration space
- * @dev: the function
- * @where: the offset
- * @val: the value
+ * @pdev: the function
+ * @off: the offset
+ * @v: the value
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pci_write_config_byte(const struct pci_dev *dev, int where, u8 val)
+int pci_write_config_byte(const struct pci_dev *pdev, int off, u8 v)
 {
-	return pci_bus_write_config_byte(dev->bus, dev->devfn, where, val);
+	return pci_bus_write_config_byte(pdev->bus, pdev->devfn, off, v);
 }
 EXPORT_SYMBOL(pci_write_config_byte);
 
 /**
  * pci_write_config_word() - write 16 bits of a function's configuration space
- * @dev: the function
- * @where: the offset, even
- * @val: the value
+ * @pdev: the function
+ * @off: the offset, even
+ * @v: the value
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pci_write_config_word(const struct pci_dev *dev, int where, u16 val)
+int pci_write_config_word(const struct pci_dev *pdev, int off, u16 v)
 {
-	return pci_bus_write_config_word(dev->bus, dev->devfn, where, val);
+	return pci_bus_write_config_word(pdev->bus, pdev->devfn, off, v);
 }
 EXPORT_SYMBOL(pci_write_config_word);
 
 /**
  * pci_write_config_dword() - write 32 bits of a function's configuration space
- * @dev: the function
- * @where: the offset, a multiple of 4
- * @val: the value
+ * @pdev: the function
+ * @off: the offset, a multiple of 4
+ * @v: the value
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pci_write_config_dword(const struct pci_dev *dev, int where, u32 val)
+int pci_write_config_dword(const struct pci_dev *pdev, int off, u32 v)
 {
-	return pci_bus_write_config_dword(dev->bus, dev->devfn, where, val);
+	return pci_bus_write_config_dword(pdev->bus, pdev->devfn, off, v);
 }
 EXPORT_SYMBOL(pci_write_config_dword);
 
-/* Which registers of the PCI Express capability this function implements. */
-static bool pcie_cap_reg_present(struct pci_dev *dev, int pos)
+/* === The PCI Express capability === */
+
+/* Which functions implement a register of the PCIe capability (version 1) */
+enum pcie_reg_owner {
+	PCIE_REG_EVERYONE,	/* device registers */
+	PCIE_REG_LINKED,	/* link registers: all but RC-integrated */
+	PCIE_REG_SLOTTED,	/* slot registers: ports with a slot */
+	PCIE_REG_ROOT,		/* root registers: root ports, event collectors */
+};
+
+static const struct {
+	u8 reg;
+	u8 owner;
+} pcie_v1_regs[] = {
+	{ PCI_EXP_FLAGS, PCIE_REG_EVERYONE },
+	{ PCI_EXP_DEVCAP, PCIE_REG_EVERYONE },
+	{ PCI_EXP_DEVCTL, PCIE_REG_EVERYONE },
+	{ PCI_EXP_DEVSTA, PCIE_REG_EVERYONE },
+	{ PCI_EXP_LNKCAP, PCIE_REG_LINKED },
+	{ PCI_EXP_LNKCTL, PCIE_REG_LINKED },
+	{ PCI_EXP_LNKSTA, PCIE_REG_LINKED },
+	{ PCI_EXP_SLTCAP, PCIE_REG_SLOTTED },
+	{ PCI_EXP_SLTCTL, PCIE_REG_SLOTTED },
+	{ PCI_EXP_SLTSTA, PCIE_REG_SLOTTED },
+	{ PCI_EXP_RTCTL, PCIE_REG_ROOT },
+	{ PCI_EXP_RTSTA, PCIE_REG_ROOT },
+};
+
+static bool pcie_reg_owned_by(struct pci_dev *pdev, enum pcie_reg_owner owner)
 {
-	int type;
-	bool v2;
+	int type = pci_pcie_type(pdev);
 
-	if (!pci_is_pcie(dev))
-		return false;
-
-	type = pci_pcie_type(dev);
-	v2 = (pcie_caps_reg(dev) & PCI_EXP_FLAGS_VERS) > 1;
-
-	switch (pos) {
-	case PCI_EXP_FLAGS:
-	case PCI_EXP_DEVCAP:
-	case PCI_EXP_DEVCTL:
-	case PCI_EXP_DEVSTA:
+	switch (owner) {
+	case PCIE_REG_EVERYONE:
 		return true;
-	case PCI_EXP_LNKCAP:
-	case PCI_EXP_LNKCTL:
-	case PCI_EXP_LNKSTA:
+	case PCIE_REG_LINKED:
 		return type != PCI_EXP_TYPE_RC_END && type != PCI_EXP_TYPE_RC_EC;
-	case PCI_EXP_SLTCAP:
-	case PCI_EXP_SLTCTL:
-	case PCI_EXP_SLTSTA:
-		return (type == PCI_EXP_TYPE_ROOT_PORT ||
-			type == PCI_EXP_TYPE_DOWNSTREAM) &&
-		       (pcie_caps_reg(dev) & PCI_EXP_FLAGS_SLOT);
-	case PCI_EXP_RTCTL:
-	case PCI_EXP_RTSTA:
+	case PCIE_REG_SLOTTED:
+		if (type != PCI_EXP_TYPE_ROOT_PORT &&
+		    type != PCI_EXP_TYPE_DOWNSTREAM)
+			return false;
+		return pcie_caps_reg(pdev) & PCI_EXP_FLAGS_SLOT;
+	case PCIE_REG_ROOT:
 		return type == PCI_EXP_TYPE_ROOT_PORT ||
 		       type == PCI_EXP_TYPE_RC_EC;
-	default:
-		return v2 && pos >= PCI_EXP_DEVCAP2 &&
-		       pos < PCI_CAP_EXP_ENDPOINT_SIZEOF_V2;
 	}
+	return false;
+}
+
+/* Does @pdev implement the register at @reg of its PCIe capability? */
+static bool pcie_has_reg(struct pci_dev *pdev, int reg)
+{
+	unsigned int i;
+
+	if (!pci_is_pcie(pdev))
+		return false;
+
+	for (i = 0; i < ARRAY_SIZE(pcie_v1_regs); i++)
+		if (pcie_v1_regs[i].reg == reg)
+			return pcie_reg_owned_by(pdev, pcie_v1_regs[i].owner);
+
+	/* The second half only exists from capability version 2 on */
+	if ((pcie_caps_reg(pdev) & PCI_EXP_FLAGS_VERS) < 2)
+		return false;
+	return reg >= PCI_EXP_DEVCAP2 && reg < PCI_CAP_EXP_ENDPOINT_SIZEOF_V2;
+}
+
+/*
+ * Access a register of the PCIe capability. Registers the function does
+ * not implement read as 0 and ignore writes.
+ */
+static int pcie_cap_access(struct pci_dev *pdev, int reg, int size, u32 *val,
+			   bool write)
+{
+	int at = pci_pcie_cap(pdev) + reg;
+	u16 half;
+	int rc;
+
+	if (!write)
+		*val = 0;
+	if (reg & (size - 1))
+		return PCIBIOS_BAD_REGISTER_NUMBER;
+	if (!pcie_has_reg(pdev, reg))
+		return PCIBIOS_SUCCESSFUL;
+
+	if (write)
+		return size == 2 ? pci_write_config_word(pdev, at, *val) :
+				   pci_write_config_dword(pdev, at, *val);
+
+	if (size == 2) {
+		rc = pci_read_config_word(pdev, at, &half);
+		*val = half;
+	} else {
+		rc = pci_read_config_dword(pdev, at, val);
+	}
+	if (rc)
+		*val = 0;
+	return rc;
 }
 
 /**
  * pcie_capability_read_word() - read a register of the PCIe capability
- * @dev: the function
- * @pos: the register offset within the capability
- * @val: receives the value; 0 for registers the function does not have
+ * @pdev: the function
+ * @reg: the register offset within the capability
+ * @out: receives the value; 0 for registers the function does not have
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pcie_capability_read_word(struct pci_dev *dev, int pos, u16 *val)
+int pcie_capability_read_word(struct pci_dev *pdev, int reg, u16 *out)
 {
-	int ret;
+	u32 v;
+	int rc = pcie_cap_access(pdev, reg, 2, &v, false);
 
-	*val = 0;
-	if (pos & 1)
-		return PCIBIOS_BAD_REGISTER_NUMBER;
-	if (!pcie_cap_reg_present(dev, pos))
-		return 0;
-	ret = pci_read_config_word(dev, pci_pcie_cap(dev) + pos, val);
-	if (ret)
-		*val = 0;
-	return ret;
+	*out = v;
+	return rc;
 }
 EXPORT_SYMBOL(pcie_capability_read_word);
 
 /**
  * pcie_capability_read_dword() - read a 32-bit register of the PCIe capability
- * @dev: the function
- * @pos: the register offset within the capability
- * @val: receives the value; 0 for registers the function does not have
+ * @pdev: the function
+ * @reg: the register offset within the capability
+ * @out: receives the value; 0 for registers the function does not have
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pcie_capability_read_dword(struct pci_dev *dev, int pos, u32 *val)
+int pcie_capability_read_dword(struct pci_dev *pdev, int reg, u32 *out)
 {
-	int ret;
-
-	*val = 0;
-	if (pos & 3)
-		return PCIBIOS_BAD_REGISTER_NUMBER;
-	if (!pcie_cap_reg_present(dev, pos))
-		return 0;
-	ret = pci_read_config_dword(dev, pci_pcie_cap(dev) + pos, val);
-	if (ret)
-		*val = 0;
-	return ret;
+	return pcie_cap_access(pdev, reg, 4, out, false);
 }
 EXPORT_SYMBOL(pcie_capability_read_dword);
 
 /**
  * pcie_capability_write_word() - write a register of the PCIe capability
- * @dev: the function
- * @pos: the register offset within the capability
- * @val: the value; writes to absent registers are dropped
+ * @pdev: the function
+ * @reg: the register offset within the capability
+ * @v: the value; writes to absent registers are dropped
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pcie_capability_write_word(struct pci_dev *dev, int pos, u16 val)
+int pcie_capability_write_word(struct pci_dev *pdev, int reg, u16 v)
 {
-	if (pos & 1)
-		return PCIBIOS_BAD_REGISTER_NUMBER;
-	if (!pcie_cap_reg_present(dev, pos))
-		return 0;
-	return pci_write_config_word(dev, pci_pcie_cap(dev) + pos, val);
+	u32 wide = v;
+
+	return pcie_cap_access(pdev, reg, 2, &wide, true);
 }
 EXPORT_SYMBOL(pcie_capability_write_word);
 
 /**
  * pcie_capability_write_dword() - write a 32-bit register of the PCIe capability
- * @dev: the function
- * @pos: the register offset within the capability
- * @val: the value; writes to absent registers are dropped
+ * @pdev: the function
+ * @reg: the register offset within the capability
+ * @v: the value; writes to absent registers are dropped
  *
  * Return: PCIBIOS_SUCCESSFUL or a PCIBIOS error code.
  */
-int pcie_capability_write_dword(struct pci_dev *dev, int pos, u32 val)
+int pcie_capability_write_dword(struct pci_dev *pdev, int reg, u32 v)
 {
-	if (pos & 3)
-		return PCIBIOS_BAD_REGISTER_NUMBER;
-	if (!pcie_cap_reg_present(dev, pos))
-		return 0;
-	return pci_write_config_dword(dev, pci_pcie_cap(dev) + pos, val);
+	return pcie_cap_access(pdev, reg, 4, &v, true);
 }
 EXPORT_SYMBOL(pcie_capability_write_dword);
 
@@ -295,67 +417,84 @@ EXPORT_SYMBOL(pcie_capability_write_dword);
  * pci_bus_read_dev_vendor_id() - probe whether a function exists
  * @bus: the bus
  * @devfn: the function
- * @l: receives the vendor and device ID dword
+ * @id: receives the vendor and device ID dword
  * @timeout: unused (no configuration request retry status on the host)
  *
  * Return: true if a function answered with a plausible ID.
  */
-bool pci_bus_read_dev_vendor_id(struct pci_bus *bus, int devfn, u32 *l,
+bool pci_bus_read_dev_vendor_id(struct pci_bus *bus, int devfn, u32 *id,
 				int timeout)
 {
-	if (pci_bus_read_config_dword(bus, devfn, PCI_VENDOR_ID, l))
+	if (pci_bus_read_config_dword(bus, devfn, PCI_VENDOR_ID, id))
 		return false;
 
-	/* All ones or all zeroes in either half: nobody there. */
-	if (PCI_POSSIBLE_ERROR(*l) || *l == 0x00000000 ||
-	    *l == 0x0000ffff || *l == 0xffff0000)
+	/* Empty slots answer with all ones or all zeroes in the halves */
+	switch (*id) {
+	case 0x00000000:
+	case 0x0000ffff:
+	case 0xffff0000:
+	case 0xffffffff:
 		return false;
+	}
 	return true;
 }
 EXPORT_SYMBOL(pci_bus_read_dev_vendor_id);
 
-/* ------------------------------------------------------------------------
- * Capability lists.
+/* === Capability lists === */
+
+/* Bounds the walk of a (possibly looping) standard capability list */
+#define PCI_CAP_MAX_HOPS	48
+
+/*
+ * The configuration offset that holds the pointer to the first standard
+ * capability, or 0 if the function has no list.
  */
-
-#define PCI_FIND_CAP_TTL	48
-
-static u8 cap_list_start(struct pci_bus *bus, unsigned int devfn, u8 hdr_type)
+static u8 pci_cap_list_head(struct pci_bus *bus, unsigned int devfn, u8 hdr)
 {
 	u16 status;
+	u8 head;
 
-	pci_bus_read_config_word(bus, devfn, PCI_STATUS, &status);
-	if (!(status & PCI_STATUS_CAP_LIST))
-		return 0;
-
-	switch (hdr_type & PCI_HEADER_TYPE_MASK) {
+	switch (hdr & PCI_HEADER_TYPE_MASK) {
 	case PCI_HEADER_TYPE_NORMAL:
 	case PCI_HEADER_TYPE_BRIDGE:
-		return PCI_CAPABILITY_LIST;
+		head = PCI_CAPABILITY_LIST;
+		break;
 	case PCI_HEADER_TYPE_CARDBUS:
-		return PCI_CB_CAPABILITY_LIST;
+		head = PCI_CB_CAPABILITY_LIST;
+		break;
+	default:
+		return 0;
 	}
-	return 0;
+
+	pci_bus_read_config_word(bus, devfn, PCI_STATUS, &status);
+	return (status & PCI_STATUS_CAP_LIST) ? head : 0;
 }
 
-/* Follow the list from the pointer at @ptr_pos; give up after a bounded walk. */
-static u8 cap_walk(struct pci_bus *bus, unsigned int devfn, u8 ptr_pos, int cap)
+/*
+ * Follow the capability chain whose first pointer sits at offset @link,
+ * looking for ID @want. Pointers into the header or an ID of 0xff end it.
+ */
+static u8 pci_cap_chase(struct pci_bus *bus, unsigned int devfn, u8 link,
+			int want)
 {
-	int budget = PCI_FIND_CAP_TTL;
-	u8 pos;
-	u16 ent;
+	unsigned int hops;
+	u8 at;
 
-	pci_bus_read_config_byte(bus, devfn, ptr_pos, &pos);
-	while (budget--) {
-		if (pos < PCI_STD_HEADER_SIZEOF)
-			break;
-		pos &= ~3;
-		pci_bus_read_config_word(bus, devfn, pos, &ent);
-		if ((ent & 0xff) == 0xff)
-			break;
-		if ((ent & 0xff) == cap)
-			return pos;
-		pos = ent >> 8;
+	pci_bus_read_config_byte(bus, devfn, link, &at);
+	for (hops = 0; hops < PCI_CAP_MAX_HOPS; hops++) {
+		u16 hdr;
+		u8 id;
+
+		if (at < PCI_STD_HEADER_SIZEOF)
+			return 0;
+		at = ALIGN_DOWN(at, 4);
+		pci_bus_read_config_word(bus, devfn, at, &hdr);
+		id = hdr & 0xff;
+		if (id == want)
+			return at;
+		if (id == 0xff)
+			return 0;
+		at = hdr >> 8;
 	}
 	return 0;
 }
@@ -364,83 +503,87 @@ static u8 cap_walk(struct pci_bus *bus, unsigned int devfn, u8 ptr_pos, int cap)
  * pci_bus_find_capability() - find a capability of a function by bus/devfn
  * @bus: the bus
  * @devfn: the function
- * @cap: the capability ID (PCI_CAP_ID_*)
+ * @id: the capability ID (PCI_CAP_ID_*)
  *
  * Return: the offset, or 0 if absent.
  */
-u8 pci_bus_find_capability(struct pci_bus *bus, unsigned int devfn, int cap)
+u8 pci_bus_find_capability(struct pci_bus *bus, unsigned int devfn, int id)
 {
-	u8 hdr_type, start;
+	u8 hdr, head;
 
-	pci_bus_read_config_byte(bus, devfn, PCI_HEADER_TYPE, &hdr_type);
-	start = cap_list_start(bus, devfn, hdr_type);
-	return start ? cap_walk(bus, devfn, start, cap) : 0;
+	pci_bus_read_config_byte(bus, devfn, PCI_HEADER_TYPE, &hdr);
+	head = pci_cap_list_head(bus, devfn, hdr);
+	if (!head)
+		return 0;
+	return pci_cap_chase(bus, devfn, head, id);
 }
 EXPORT_SYMBOL(pci_bus_find_capability);
 
 /**
  * pci_find_capability() - find a capability of a function
- * @dev: the function
- * @cap: the capability ID (PCI_CAP_ID_*)
+ * @pdev: the function
+ * @id: the capability ID (PCI_CAP_ID_*)
  *
  * Return: the offset, or 0 if absent.
  */
-u8 pci_find_capability(struct pci_dev *dev, int cap)
+u8 pci_find_capability(struct pci_dev *pdev, int id)
 {
-	u8 start = cap_list_start(dev->bus, dev->devfn, dev->hdr_type);
+	u8 head = pci_cap_list_head(pdev->bus, pdev->devfn, pdev->hdr_type);
 
-	return start ? cap_walk(dev->bus, dev->devfn, start, cap) : 0;
+	if (!head)
+		return 0;
+	return pci_cap_chase(pdev->bus, pdev->devfn, head, id);
 }
 EXPORT_SYMBOL(pci_find_capability);
 
 /**
  * pci_find_next_capability() - find the next instance of a capability
- * @dev: the function
- * @pos: the offset of the previous instance
- * @cap: the capability ID
+ * @pdev: the function
+ * @prev: the offset of the previous instance
+ * @id: the capability ID
  *
  * Return: the offset, or 0 if there is no further instance.
  */
-u8 pci_find_next_capability(struct pci_dev *dev, u8 pos, int cap)
+u8 pci_find_next_capability(struct pci_dev *pdev, u8 prev, int id)
 {
-	return cap_walk(dev->bus, dev->devfn, pos + PCI_CAP_LIST_NEXT, cap);
+	return pci_cap_chase(pdev->bus, pdev->devfn, prev + PCI_CAP_LIST_NEXT,
+			     id);
 }
 EXPORT_SYMBOL(pci_find_next_capability);
 
+/* Each extended capability header takes at least 8 bytes */
+#define PCI_EXT_CAP_MAX_HOPS	((PCI_CFG_SPACE_EXP_SIZE - PCI_CFG_SPACE_SIZE) / 8)
+
 /**
- * pci_find_next_ext_capability() - find an extended capability after @start
- * @dev: the function
- * @start: the offset of the previous instance, or 0 to start at the top
- * @cap: the extended capability ID (PCI_EXT_CAP_ID_*)
+ * pci_find_next_ext_capability() - find an extended capability after @after
+ * @pdev: the function
+ * @after: the offset of the previous instance, or 0 to start at the top
+ * @id: the extended capability ID (PCI_EXT_CAP_ID_*)
  *
  * Return: the offset, or 0 if absent (or no extended space).
  */
-u16 pci_find_next_ext_capability(struct pci_dev *dev, u16 start, int cap)
+u16 pci_find_next_ext_capability(struct pci_dev *pdev, u16 after, int id)
 {
-	int budget = (PCI_CFG_SPACE_EXP_SIZE - PCI_CFG_SPACE_SIZE) / 8;
-	u16 pos = PCI_CFG_SPACE_SIZE;
-	u32 header;
+	u16 at = after ? after : PCI_CFG_SPACE_SIZE;
+	unsigned int hops;
+	u32 hdr;
 
-	if (dev->cfg_size <= PCI_CFG_SPACE_SIZE)
-		return 0;
-	if (start)
-		pos = start;
-
-	if (pci_read_config_dword(dev, pos, &header) != PCIBIOS_SUCCESSFUL)
-		return 0;
-	/* An empty or absent first header means there are no capabilities. */
-	if (header == 0 || PCI_POSSIBLE_ERROR(header))
+	if (pdev->cfg_size <= PCI_CFG_SPACE_SIZE)
 		return 0;
 
-	while (budget-- > 0) {
-		if (PCI_EXT_CAP_ID(header) == cap && pos != start)
-			return pos;
+	/* An empty or absent first header: no extended capabilities at all */
+	if (pci_read_config_dword(pdev, at, &hdr) != PCIBIOS_SUCCESSFUL ||
+	    !hdr || PCI_POSSIBLE_ERROR(hdr))
+		return 0;
 
-		pos = PCI_EXT_CAP_NEXT(header);
-		if (pos < PCI_CFG_SPACE_SIZE)
-			break;
-		if (pci_read_config_dword(dev, pos, &header) != PCIBIOS_SUCCESSFUL)
-			break;
+	for (hops = 0; hops < PCI_EXT_CAP_MAX_HOPS; hops++) {
+		if (at != after && PCI_EXT_CAP_ID(hdr) == id)
+			return at;
+
+		at = PCI_EXT_CAP_NEXT(hdr);
+		if (at < PCI_CFG_SPACE_SIZE ||
+		    pci_read_config_dword(pdev, at, &hdr) != PCIBIOS_SUCCESSFUL)
+			return 0;
 	}
 	return 0;
 }
@@ -448,88 +591,91 @@ EXPORT_SYMBOL_GPL(pci_find_next_ext_capability);
 
 /**
  * pci_find_ext_capability() - find an extended capability
- * @dev: the function
- * @cap: the extended capability ID (PCI_EXT_CAP_ID_*)
+ * @pdev: the function
+ * @id: the extended capability ID (PCI_EXT_CAP_ID_*)
  *
  * Return: the offset, or 0 if absent.
  */
-u16 pci_find_ext_capability(struct pci_dev *dev, int cap)
+u16 pci_find_ext_capability(struct pci_dev *pdev, int id)
 {
-	return pci_find_next_ext_capability(dev, 0, cap);
+	return pci_find_next_ext_capability(pdev, 0, id);
 }
 EXPORT_SYMBOL_GPL(pci_find_ext_capability);
 
-/* ------------------------------------------------------------------------
- * Enabling.
- */
+/* === Enabling === */
 
-static void pci_command_update(struct pci_dev *dev, u16 set, u16 clear)
+/* Set and clear bits of the command register, writing only on a change */
+static void pci_cmd_modify(struct pci_dev *pdev, u16 set, u16 clear)
 {
-	u16 cmd, new;
+	u16 old, cmd;
 
-	pci_read_config_word(dev, PCI_COMMAND, &cmd);
-	new = (cmd & ~clear) | set;
-	if (new != cmd)
-		pci_write_config_word(dev, PCI_COMMAND, new);
+	pci_read_config_word(pdev, PCI_COMMAND, &old);
+	cmd = (old & ~clear) | set;
+	if (cmd != old)
+		pci_write_config_word(pdev, PCI_COMMAND, cmd);
 }
 
 /**
  * pci_enable_device() - enable memory and I/O decoding of a function
- * @dev: the function
+ * @pdev: the function
  *
  * Calls nest; the function stays enabled until the last disable.
  *
  * Return: 0.
  */
-int pci_enable_device(struct pci_dev *dev)
+int pci_enable_device(struct pci_dev *pdev)
 {
-	if (dev->enable_cnt++ == 0)
-		pci_command_update(dev, PCI_COMMAND_MEMORY | PCI_COMMAND_IO, 0);
+	pdev->enable_cnt++;
+	if (pdev->enable_cnt == 1)
+		pci_cmd_modify(pdev, PCI_COMMAND_IO | PCI_COMMAND_MEMORY, 0);
 	return 0;
 }
 EXPORT_SYMBOL(pci_enable_device);
 
 /**
- * pci_disable_device() - undo pci_enable_device()
- * @dev: the function
- */
-void pci_disable_device(struct pci_dev *dev)
-{
-	if (WARN(dev->enable_cnt <= 0, "%s: disabling a disabled device\n",
-		 pci_name(dev)))
-		return;
-	if (--dev->enable_cnt == 0) {
-		pci_command_update(dev, 0, PCI_COMMAND_MASTER);
-		dev->is_busmaster = 0;
-	}
-}
-EXPORT_SYMBOL(pci_disable_device);
-
-/**
  * pci_set_master() - let a function initiate DMA
- * @dev: the function
+ * @pdev: the function
  */
-void pci_set_master(struct pci_dev *dev)
+void pci_set_master(struct pci_dev *pdev)
 {
-	pci_command_update(dev, PCI_COMMAND_MASTER, 0);
-	dev->is_busmaster = 1;
+	pdev->is_busmaster = 1;
+	pci_cmd_modify(pdev, PCI_COMMAND_MASTER, 0);
 }
 EXPORT_SYMBOL(pci_set_master);
 
 /**
  * pci_clear_master() - stop a function from initiating DMA
- * @dev: the function
+ * @pdev: the function
  */
-void pci_clear_master(struct pci_dev *dev)
+void pci_clear_master(struct pci_dev *pdev)
 {
-	pci_command_update(dev, 0, PCI_COMMAND_MASTER);
-	dev->is_busmaster = 0;
+	pdev->is_busmaster = 0;
+	pci_cmd_modify(pdev, 0, PCI_COMMAND_MASTER);
 }
 EXPORT_SYMBOL(pci_clear_master);
 
-/* ------------------------------------------------------------------------
- * ACS.
+/**
+ * pci_disable_device() - undo pci_enable_device()
+ * @pdev: the function
+ *
+ * The last disable also stops bus mastering.
  */
+void pci_disable_device(struct pci_dev *pdev)
+{
+	if (WARN(pdev->enable_cnt <= 0, "%s: disabling a disabled device\n",
+		 pci_name(pdev)))
+		return;
+
+	pdev->enable_cnt--;
+	if (!pdev->enable_cnt)
+		pci_clear_master(pdev);
+}
+EXPORT_SYMBOL(pci_disable_device);
+
+/* === ACS === */
+
+/* The isolation controls set on every function that has them */
+#define PCI_ACS_ISOLATION	(PCI_ACS_SV | PCI_ACS_RR | PCI_ACS_CR | PCI_ACS_UF)
 
 /**
  * pci_request_acs() - ask for ACS to be enabled on functions found from now on
@@ -539,64 +685,94 @@ EXPORT_SYMBOL(pci_clear_master);
  */
 void pci_request_acs(void)
 {
-	pci_acs_enable = true;
+	pci_acs_wanted = true;
 }
 EXPORT_SYMBOL_GPL(pci_request_acs);
 
-static void pci_enable_acs(struct pci_dev *dev)
+static u16 pci_acs_reg(struct pci_dev *pdev, int reg)
 {
-	u16 cap, ctrl, want;
+	u16 v = 0;
 
-	if (!pci_acs_enable || !dev->acs_cap)
-		return;
+	pci_read_config_word(pdev, pdev->acs_cap + reg, &v);
+	return v;
+}
 
-	pci_read_config_word(dev, dev->acs_cap + PCI_ACS_CAP, &cap);
-	pci_read_config_word(dev, dev->acs_cap + PCI_ACS_CTRL, &ctrl);
+/* Turn on every isolation control the function implements */
+static void pci_acs_turn_on(struct pci_dev *pdev)
+{
+	u16 have = pci_acs_reg(pdev, PCI_ACS_CAP);
+	u16 ctrl = pci_acs_reg(pdev, PCI_ACS_CTRL);
+	u16 add = have & PCI_ACS_ISOLATION;
 
-	want = cap & (PCI_ACS_SV | PCI_ACS_RR | PCI_ACS_CR | PCI_ACS_UF);
-	/* Untrusted functions also may not send pre-translated requests. */
-	if (dev->external_facing || dev->untrusted)
-		want |= cap & PCI_ACS_TB;
+	/* Functions facing untrusted devices also block translated requests */
+	if (pdev->untrusted || pdev->external_facing)
+		add |= have & PCI_ACS_TB;
 
-	if ((ctrl | want) != ctrl)
-		pci_write_config_word(dev, dev->acs_cap + PCI_ACS_CTRL,
-				      ctrl | want);
+	if (add & ~ctrl)
+		pci_write_config_word(pdev, pdev->acs_cap + PCI_ACS_CTRL,
+				      ctrl | add);
 }
 
 /**
  * pci_acs_init() - find the ACS capability and enable it if requested
- * @dev: a newly found function
+ * @pdev: a newly found function
  */
-void pci_acs_init(struct pci_dev *dev)
+void pci_acs_init(struct pci_dev *pdev)
 {
-	dev->acs_cap = pci_find_ext_capability(dev, PCI_EXT_CAP_ID_ACS);
-	pci_enable_acs(dev);
+	pdev->acs_cap = pci_find_ext_capability(pdev, PCI_EXT_CAP_ID_ACS);
+	if (pdev->acs_cap && pci_acs_wanted)
+		pci_acs_turn_on(pdev);
 }
 
-/* Whether the ACS controls in @acs_flags are set, for a function with ACS. */
-static bool pci_acs_flags_enabled(struct pci_dev *pdev, u16 acs_flags)
+/*
+ * Are the controls of @need turned on in the function's ACS capability?
+ * Controls the capability does not offer are hard-wired on, except egress
+ * control, which must really be there.
+ */
+static bool pci_acs_ctrl_has(struct pci_dev *pdev, u16 need)
 {
-	u16 cap, ctrl;
+	u16 offered, missing;
 
 	if (!pdev->acs_cap)
 		return false;
 
-	/*
-	 * A control the function does not implement cannot be turned off,
-	 * so it counts as enabled; egress control is the exception and must
-	 * really be there.
-	 */
-	pci_read_config_word(pdev, pdev->acs_cap + PCI_ACS_CAP, &cap);
-	acs_flags &= cap | PCI_ACS_EC;
+	offered = pci_acs_reg(pdev, PCI_ACS_CAP) | PCI_ACS_EC;
+	missing = need & offered & ~pci_acs_reg(pdev, PCI_ACS_CTRL);
+	return !missing;
+}
 
-	pci_read_config_word(pdev, pdev->acs_cap + PCI_ACS_CTRL, &ctrl);
-	return (ctrl & acs_flags) == acs_flags;
+/* What a PCIe function of each type needs to count as isolated */
+enum pci_acs_rule {
+	PCI_ACS_RULE_FREE,	/* nothing: it cannot reach peers */
+	PCI_ACS_RULE_NEVER,	/* ACS is ruled out: never isolated */
+	PCI_ACS_RULE_CAP,	/* its ACS capability must do it */
+	PCI_ACS_RULE_MFD,	/* the capability, if it is multifunction */
+};
+
+static enum pci_acs_rule pci_acs_rule_of(struct pci_dev *pdev)
+{
+	switch (pci_pcie_type(pdev)) {
+	case PCI_EXP_TYPE_PCIE_BRIDGE:
+	case PCI_EXP_TYPE_PCI_BRIDGE:
+	case PCI_EXP_TYPE_RC_EC:
+		return PCI_ACS_RULE_NEVER;
+	case PCI_EXP_TYPE_ROOT_PORT:
+	case PCI_EXP_TYPE_DOWNSTREAM:
+		/* Ports must say what they do with peer-to-peer traffic */
+		return PCI_ACS_RULE_CAP;
+	case PCI_EXP_TYPE_ENDPOINT:
+	case PCI_EXP_TYPE_LEG_END:
+	case PCI_EXP_TYPE_RC_END:
+	case PCI_EXP_TYPE_UPSTREAM:
+		return PCI_ACS_RULE_MFD;
+	}
+	return PCI_ACS_RULE_FREE;
 }
 
 /**
  * pci_acs_enabled() - whether a function provides the given ACS isolation
  * @pdev: the function
- * @acs_flags: the PCI_ACS_* controls needed
+ * @need: the PCI_ACS_* controls needed
  *
  * The answer is about effective isolation: single-function endpoints need
  * no ACS capability because they have nothing to redirect, so they pass.
@@ -604,30 +780,23 @@ static bool pci_acs_flags_enabled(struct pci_dev *pdev, u16 acs_flags)
  *
  * Return: true if the function isolates as required.
  */
-bool pci_acs_enabled(struct pci_dev *pdev, u16 acs_flags)
+bool pci_acs_enabled(struct pci_dev *pdev, u16 need)
 {
-	/* A shared conventional bus lets everyone see everyone's DMA. */
+	/* On a shared conventional bus everyone sees everyone's DMA */
 	if (!pci_is_pcie(pdev))
 		return false;
 
-	switch (pci_pcie_type(pdev)) {
-	case PCI_EXP_TYPE_PCIE_BRIDGE:
-	case PCI_EXP_TYPE_PCI_BRIDGE:
-	case PCI_EXP_TYPE_RC_EC:
-		/* The spec rules ACS out for these; assume no isolation. */
+	switch (pci_acs_rule_of(pdev)) {
+	case PCI_ACS_RULE_NEVER:
 		return false;
-	case PCI_EXP_TYPE_DOWNSTREAM:
-	case PCI_EXP_TYPE_ROOT_PORT:
-		/* Ports must say what they do with peer-to-peer traffic. */
-		return pci_acs_flags_enabled(pdev, acs_flags);
-	case PCI_EXP_TYPE_ENDPOINT:
-	case PCI_EXP_TYPE_UPSTREAM:
-	case PCI_EXP_TYPE_LEG_END:
-	case PCI_EXP_TYPE_RC_END:
-		/* Only functions of a multifunction device can talk to peers. */
-		if (pdev->multifunction)
-			return pci_acs_flags_enabled(pdev, acs_flags);
-		return true;
+	case PCI_ACS_RULE_MFD:
+		if (!pdev->multifunction)
+			return true;
+		fallthrough;
+	case PCI_ACS_RULE_CAP:
+		return pci_acs_ctrl_has(pdev, need);
+	case PCI_ACS_RULE_FREE:
+		break;
 	}
 	return true;
 }
@@ -635,102 +804,126 @@ EXPORT_SYMBOL_GPL(pci_acs_enabled);
 
 /**
  * pci_acs_path_enabled() - whether ACS holds from a function up to a bridge
- * @start: the function to start at
- * @end: the last bridge to check, or NULL to go up to the root bus
- * @acs_flags: the PCI_ACS_* controls needed
+ * @from: the function to start at
+ * @top: the last bridge to check, or NULL to go up to the root bus
+ * @need: the PCI_ACS_* controls needed
  *
  * Return: true if every function on the way isolates as required (and, for
- * @end == NULL, the walk reached the root bus).
+ * @top == NULL, the walk reached the root bus).
  */
-bool pci_acs_path_enabled(struct pci_dev *start, struct pci_dev *end,
-			  u16 acs_flags)
+bool pci_acs_path_enabled(struct pci_dev *from, struct pci_dev *top, u16 need)
 {
-	struct pci_dev *pdev = start;
+	struct pci_dev *cur = from;
 
-	for (;;) {
-		if (!pci_acs_enabled(pdev, acs_flags))
-			return false;
-		if (pci_is_root_bus(pdev->bus))
-			return !end;
-		if (pdev == end)
+	while (pci_acs_enabled(cur, need)) {
+		if (pci_is_root_bus(cur->bus))
+			return !top;
+		if (cur == top)
 			return true;
-		pdev = pdev->bus->self;
+		cur = cur->bus->self;
 	}
+	return false;
 }
 EXPORT_SYMBOL_GPL(pci_acs_path_enabled);
 
-/* ------------------------------------------------------------------------
- * DMA aliases.
- */
+/* === DMA aliases === */
 
 /**
  * pci_add_dma_alias() - record that a function also uses other devfns for DMA
- * @dev: the function
- * @devfn_from: the first aliased devfn on the same bus
- * @nr_devfns: how many consecutive devfns (clipped at the end of the bus)
+ * @pdev: the function
+ * @first: the first aliased devfn on the same bus
+ * @count: how many consecutive devfns (clipped at the end of the bus)
  *
  * Used by fixups before the function is added, so that IOMMU grouping sees
  * the aliases.
  */
-void pci_add_dma_alias(struct pci_dev *dev, u8 devfn_from,
-		       unsigned int nr_devfns)
+void pci_add_dma_alias(struct pci_dev *pdev, u8 first, unsigned int count)
 {
-	unsigned int i;
+	unsigned int last;
 
-	nr_devfns = min(nr_devfns, (unsigned int)MAX_NR_DEVFNS - devfn_from);
-
-	if (!dev->dma_alias_mask)
-		dev->dma_alias_mask = kcalloc(BITS_TO_LONGS(MAX_NR_DEVFNS),
-					      sizeof(unsigned long),
-					      GFP_KERNEL);
-	if (!dev->dma_alias_mask) {
-		pci_warn(dev, "cannot allocate the DMA alias mask\n");
+	count = min_t(unsigned int, count, MAX_NR_DEVFNS - first);
+	if (!count)
 		return;
+	last = first + count - 1;
+
+	if (!pdev->dma_alias_mask) {
+		pdev->dma_alias_mask = bitmap_zalloc(MAX_NR_DEVFNS, GFP_KERNEL);
+		if (!pdev->dma_alias_mask) {
+			pci_warn(pdev, "cannot allocate the DMA alias mask\n");
+			return;
+		}
 	}
+	bitmap_set(pdev->dma_alias_mask, first, count);
 
-	for (i = 0; i < nr_devfns; i++)
-		set_bit(devfn_from + i, dev->dma_alias_mask);
-
-	if (nr_devfns == 1)
-		pci_info(dev, "DMA alias to %02x.%d\n",
-			 PCI_SLOT(devfn_from), PCI_FUNC(devfn_from));
-	else if (nr_devfns > 1)
-		pci_info(dev, "DMA aliases %02x.%d to %02x.%d\n",
-			 PCI_SLOT(devfn_from), PCI_FUNC(devfn_from),
-			 PCI_SLOT(devfn_from + nr_devfns - 1),
-			 PCI_FUNC(devfn_from + nr_devfns - 1));
+	if (count == 1)
+		pci_info(pdev, "DMA alias to %02x.%d\n", PCI_SLOT(first),
+			 PCI_FUNC(first));
+	else
+		pci_info(pdev, "DMA aliases %02x.%d to %02x.%d\n",
+			 PCI_SLOT(first), PCI_FUNC(first), PCI_SLOT(last),
+			 PCI_FUNC(last));
 }
 EXPORT_SYMBOL_GPL(pci_add_dma_alias);
 
 /**
- * pci_real_dma_dev() - the function that really issues DMA for @dev
- * @dev: the function
+ * pci_real_dma_dev() - the function that really issues DMA for @pdev
+ * @pdev: the function
  *
- * Return: @dev (no VMD-style proxies on the host).
+ * Return: @pdev (no VMD-style proxies on the host).
  */
-struct pci_dev *pci_real_dma_dev(struct pci_dev *dev)
+struct pci_dev *pci_real_dma_dev(struct pci_dev *pdev)
 {
-	return dev;
+	return pdev;
 }
 EXPORT_SYMBOL_GPL(pci_real_dma_dev);
 
+/* Does @owner list the devfn of @other among its DMA aliases? */
+static bool pci_lists_alias(struct pci_dev *owner, struct pci_dev *other)
+{
+	return owner->dma_alias_mask &&
+	       test_bit(other->devfn, owner->dma_alias_mask);
+}
+
 /**
  * pci_devs_are_dma_aliases() - whether two functions alias each other
- * @dev1: one function
- * @dev2: another function on the same bus
+ * @a: one function
+ * @b: another function on the same bus
  *
  * Return: true if either lists the other's devfn as a DMA alias.
  */
-bool pci_devs_are_dma_aliases(struct pci_dev *dev1, struct pci_dev *dev2)
+bool pci_devs_are_dma_aliases(struct pci_dev *a, struct pci_dev *b)
 {
-	return (dev1->dma_alias_mask &&
-		test_bit(dev2->devfn, dev1->dma_alias_mask)) ||
-	       (dev2->dma_alias_mask &&
-		test_bit(dev1->devfn, dev2->dma_alias_mask)) ||
-	       pci_real_dma_dev(dev1) == dev2 ||
-	       pci_real_dma_dev(dev2) == dev1;
+	if (pci_lists_alias(a, b) || pci_lists_alias(b, a))
+		return true;
+	return pci_real_dma_dev(a) == b || pci_real_dma_dev(b) == a;
 }
 EXPORT_SYMBOL_GPL(pci_devs_are_dma_aliases);
+
+/*
+ * The requester ID a bridge puts on the requests it forwards from below.
+ * Returns false for bridges that pass IDs through (PCIe ports, and PCIe
+ * functions of other types).
+ */
+static bool pci_bridge_takes_over(struct pci_dev *bridge, u16 *rid)
+{
+	bool secondary;
+
+	if (!pci_is_pcie(bridge)) {
+		/* Conventional bridges tag with their own ID unless flagged */
+		secondary = bridge->dev_flags & PCI_DEV_FLAG_PCIE_BRIDGE_ALIAS;
+	} else if (pci_pcie_type(bridge) == PCI_EXP_TYPE_PCI_BRIDGE) {
+		/* PCIe to PCI/PCI-X: (secondary bus, devfn 0) */
+		secondary = true;
+	} else if (pci_pcie_type(bridge) == PCI_EXP_TYPE_PCIE_BRIDGE) {
+		secondary = false;
+	} else {
+		return false;
+	}
+
+	*rid = secondary ? PCI_DEVID(bridge->subordinate->number, 0) :
+			   pci_dev_id(bridge);
+	return true;
+}
 
 /**
  * pci_for_each_dma_alias() - visit every requester ID a function's DMA may carry
@@ -753,93 +946,67 @@ int pci_for_each_dma_alias(struct pci_dev *pdev,
 			   int (*fn)(struct pci_dev *pdev, u16 alias, void *data),
 			   void *data)
 {
-	struct pci_bus *bus;
-	int ret;
+	struct pci_dev *issuer = pci_real_dma_dev(pdev);
+	struct pci_bus *bus = issuer->bus;
+	unsigned int devfn;
+	int stop;
+	u16 rid;
 
-	pdev = pci_real_dma_dev(pdev);
+	stop = fn(issuer, pci_dev_id(issuer), data);
+	if (stop)
+		return stop;
 
-	ret = fn(pdev, pci_dev_id(pdev), data);
-	if (ret)
-		return ret;
-
-	if (unlikely(pdev->dma_alias_mask)) {
-		unsigned int devfn;
-
-		for_each_set_bit(devfn, pdev->dma_alias_mask, MAX_NR_DEVFNS) {
-			ret = fn(pdev, PCI_DEVID(pdev->bus->number, devfn), data);
-			if (ret)
-				return ret;
+	if (issuer->dma_alias_mask) {
+		for_each_set_bit(devfn, issuer->dma_alias_mask, MAX_NR_DEVFNS) {
+			stop = fn(issuer, PCI_DEVID(bus->number, devfn), data);
+			if (stop)
+				return stop;
 		}
 	}
 
-	for (bus = pdev->bus; !pci_is_root_bus(bus); bus = bus->parent) {
+	for (; !pci_is_root_bus(bus); bus = bus->parent) {
 		struct pci_dev *bridge = bus->self;
-		u16 alias;
 
-		/* A bus without a bridge device (virtual) adds no alias. */
+		/* Virtual buses have no bridge and change nothing */
 		if (!bridge)
 			continue;
-
+		/* The translating unit sits at this bridge: nothing above counts */
 		if (bridge->dev_flags & PCI_DEV_FLAGS_BRIDGE_XLATE_ROOT)
-			return ret;
+			break;
+		if (!pci_bridge_takes_over(bridge, &rid))
+			continue;
 
-		if (pci_is_pcie(bridge)) {
-			switch (pci_pcie_type(bridge)) {
-			case PCI_EXP_TYPE_ROOT_PORT:
-			case PCI_EXP_TYPE_UPSTREAM:
-			case PCI_EXP_TYPE_DOWNSTREAM:
-				continue;
-			case PCI_EXP_TYPE_PCI_BRIDGE:
-				alias = PCI_DEVID(bridge->subordinate->number,
-						  PCI_DEVFN(0, 0));
-				break;
-			case PCI_EXP_TYPE_PCIE_BRIDGE:
-				alias = pci_dev_id(bridge);
-				break;
-			default:
-				continue;
-			}
-		} else if (bridge->dev_flags & PCI_DEV_FLAG_PCIE_BRIDGE_ALIAS) {
-			alias = PCI_DEVID(bridge->subordinate->number,
-					  PCI_DEVFN(0, 0));
-		} else {
-			alias = pci_dev_id(bridge);
-		}
-
-		ret = fn(bridge, alias, data);
-		if (ret)
-			return ret;
+		stop = fn(bridge, rid, data);
+		if (stop)
+			return stop;
 	}
-	return ret;
+	return 0;
 }
 EXPORT_SYMBOL_GPL(pci_for_each_dma_alias);
 
-/* ------------------------------------------------------------------------
- * References and lookups.
- */
+/* === References and lookups === */
 
 /**
  * pci_dev_get() - take a reference on a function
- * @dev: the function, or NULL
+ * @pdev: the function, or NULL
  *
- * Return: @dev.
+ * Return: @pdev.
  */
-struct pci_dev *pci_dev_get(struct pci_dev *dev)
+struct pci_dev *pci_dev_get(struct pci_dev *pdev)
 {
-	if (dev)
-		get_device(&dev->dev);
-	return dev;
+	return pdev ? to_pci_dev(get_device(&pdev->dev)) : NULL;
 }
 EXPORT_SYMBOL(pci_dev_get);
 
 /**
  * pci_dev_put() - drop a reference on a function
- * @dev: the function, or NULL
+ * @pdev: the function, or NULL
  */
-void pci_dev_put(struct pci_dev *dev)
+void pci_dev_put(struct pci_dev *pdev)
 {
-	if (dev)
-		put_device(&dev->dev);
+	if (!pdev)
+		return;
+	put_device(&pdev->dev);
 }
 EXPORT_SYMBOL(pci_dev_put);
 
@@ -852,117 +1019,135 @@ EXPORT_SYMBOL(pci_dev_put);
  */
 struct pci_dev *pci_get_slot(struct pci_bus *bus, unsigned int devfn)
 {
-	struct pci_dev *dev, *found = NULL;
+	struct pci_dev *pos, *hit = NULL;
 
 	down_read(&pci_bus_sem);
-	list_for_each_entry(dev, &bus->devices, bus_list) {
-		if (dev->devfn == devfn) {
-			found = pci_dev_get(dev);
-			break;
-		}
+	list_for_each_entry(pos, &bus->devices, bus_list) {
+		if (pos->devfn != devfn)
+			continue;
+		hit = pci_dev_get(pos);
+		break;
 	}
 	up_read(&pci_bus_sem);
-	return found;
+	return hit;
 }
 EXPORT_SYMBOL(pci_get_slot);
 
-struct pci_lookup {
+/* What pci_get_device() and friends look for */
+struct pci_query {
+	enum { PCI_QUERY_IDS, PCI_QUERY_CLASS, PCI_QUERY_ADDR } by;
 	unsigned int vendor, device, class;
-	bool by_class;
-	int domain;
-	int busnr;
-	int devfn;
+	int domain, busnr, devfn;
 };
 
-static int pci_lookup_match(struct device *dev, const void *data)
+static bool pci_wild_eq(unsigned int want, unsigned int have)
 {
-	const struct pci_lookup *l = data;
-	struct pci_dev *pdev = to_pci_dev(dev);
-
-	if (l->domain >= 0)
-		return pci_domain_nr(pdev->bus) == l->domain &&
-		       pdev->bus->number == l->busnr &&
-		       pdev->devfn == l->devfn;
-	if (l->by_class)
-		return pdev->class == l->class;
-	return (l->vendor == PCI_ANY_ID || l->vendor == pdev->vendor) &&
-	       (l->device == PCI_ANY_ID || l->device == pdev->device);
+	return want == PCI_ANY_ID || want == have;
 }
 
-static struct pci_dev *pci_lookup_next(const struct pci_lookup *l,
-				       struct pci_dev *from)
+static int pci_query_match(struct device *dev, const void *data)
 {
-	struct device *dev;
+	const struct pci_query *q = data;
+	struct pci_dev *pdev = to_pci_dev(dev);
 
-	dev = bus_find_device(&pci_bus_type, from ? &from->dev : NULL, l,
-			      pci_lookup_match);
-	pci_dev_put(from);
-	return dev ? to_pci_dev(dev) : NULL;
+	switch (q->by) {
+	case PCI_QUERY_CLASS:
+		return pdev->class == q->class;
+	case PCI_QUERY_ADDR:
+		return pdev->devfn == q->devfn &&
+		       pdev->bus->number == q->busnr &&
+		       pci_domain_nr(pdev->bus) == q->domain;
+	case PCI_QUERY_IDS:
+		break;
+	}
+	return pci_wild_eq(q->vendor, pdev->vendor) &&
+	       pci_wild_eq(q->device, pdev->device);
+}
+
+/* The next match after @prev (whose reference is dropped) */
+static struct pci_dev *pci_query_next(const struct pci_query *q,
+				      struct pci_dev *prev)
+{
+	struct device *hit;
+
+	hit = bus_find_device(&pci_bus_type, prev ? &prev->dev : NULL, q,
+			      pci_query_match);
+	pci_dev_put(prev);
+	return hit ? to_pci_dev(hit) : NULL;
 }
 
 /**
  * pci_get_device() - iterate functions by vendor and device ID
  * @vendor: the vendor ID or PCI_ANY_ID
  * @device: the device ID or PCI_ANY_ID
- * @from: the previous match (its reference is dropped), or NULL
+ * @prev: the previous match (its reference is dropped), or NULL
  *
  * Return: the next match with a reference taken, or NULL.
  */
 struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device,
-			       struct pci_dev *from)
+			       struct pci_dev *prev)
 {
-	struct pci_lookup l = {
-		.vendor = vendor, .device = device, .domain = -1,
+	const struct pci_query q = {
+		.by = PCI_QUERY_IDS,
+		.vendor = vendor,
+		.device = device,
 	};
 
-	return pci_lookup_next(&l, from);
+	return pci_query_next(&q, prev);
 }
 EXPORT_SYMBOL(pci_get_device);
 
 /**
  * pci_get_class() - iterate functions by class code
  * @class: the 24-bit class code
- * @from: the previous match (its reference is dropped), or NULL
+ * @prev: the previous match (its reference is dropped), or NULL
  *
  * Return: the next match with a reference taken, or NULL.
  */
-struct pci_dev *pci_get_class(unsigned int class, struct pci_dev *from)
+struct pci_dev *pci_get_class(unsigned int class, struct pci_dev *prev)
 {
-	struct pci_lookup l = { .class = class, .by_class = true, .domain = -1 };
+	const struct pci_query q = { .by = PCI_QUERY_CLASS, .class = class };
 
-	return pci_lookup_next(&l, from);
+	return pci_query_next(&q, prev);
 }
 EXPORT_SYMBOL(pci_get_class);
 
 /**
  * pci_get_domain_bus_and_slot() - find a function by its full address
  * @domain: the domain
- * @bus: the bus number
+ * @busnr: the bus number
  * @devfn: the device and function
  *
  * Return: the function with a reference taken, or NULL.
  */
-struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int bus,
+struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int busnr,
 					    unsigned int devfn)
 {
-	struct pci_lookup l = { .domain = domain, .busnr = bus, .devfn = devfn };
+	const struct pci_query q = {
+		.by = PCI_QUERY_ADDR,
+		.domain = domain,
+		.busnr = busnr,
+		.devfn = devfn,
+	};
 
-	return pci_lookup_next(&l, NULL);
+	return pci_query_next(&q, NULL);
 }
 EXPORT_SYMBOL(pci_get_domain_bus_and_slot);
 
-static struct pci_bus *find_bus_below(struct pci_bus *bus, int busnr)
+/* Depth-first search of the hierarchy under @bus for bus number @busnr */
+static struct pci_bus *pci_bus_search(struct pci_bus *bus, int busnr)
 {
-	struct pci_bus *child, *found;
+	struct pci_bus *child, *hit = NULL;
 
 	if (bus->number == busnr)
 		return bus;
+
 	list_for_each_entry(child, &bus->children, node) {
-		found = find_bus_below(child, busnr);
-		if (found)
-			return found;
+		hit = pci_bus_search(child, busnr);
+		if (hit)
+			break;
 	}
-	return NULL;
+	return hit;
 }
 
 /**
@@ -974,58 +1159,55 @@ static struct pci_bus *find_bus_below(struct pci_bus *bus, int busnr)
  */
 struct pci_bus *pci_find_bus(int domain, int busnr)
 {
-	struct pci_bus *root, *found = NULL;
+	struct pci_bus *root, *hit = NULL;
 
 	down_read(&pci_bus_sem);
 	list_for_each_entry(root, &pci_root_buses, node) {
-		if (pci_domain_nr(root) != domain)
-			continue;
-		found = find_bus_below(root, busnr);
-		if (found)
+		if (pci_domain_nr(root) == domain)
+			hit = pci_bus_search(root, busnr);
+		if (hit)
 			break;
 	}
 	up_read(&pci_bus_sem);
-	return found;
+	return hit;
 }
 EXPORT_SYMBOL(pci_find_bus);
 
 /**
  * pci_find_next_bus() - iterate the root buses
- * @from: the previous root bus, or NULL
+ * @prev: the previous root bus, or NULL
  *
  * Return: the next root bus, or NULL.
  */
-struct pci_bus *pci_find_next_bus(const struct pci_bus *from)
+struct pci_bus *pci_find_next_bus(const struct pci_bus *prev)
 {
-	struct list_head *n;
-	struct pci_bus *b = NULL;
+	const struct list_head *link;
+	struct pci_bus *next = NULL;
 
 	down_read(&pci_bus_sem);
-	n = from ? from->node.next : pci_root_buses.next;
-	if (n != &pci_root_buses)
-		b = list_entry(n, struct pci_bus, node);
+	link = prev ? prev->node.next : pci_root_buses.next;
+	if (!list_is_head(link, &pci_root_buses))
+		next = container_of(link, struct pci_bus, node);
 	up_read(&pci_bus_sem);
-	return b;
+	return next;
 }
 EXPORT_SYMBOL(pci_find_next_bus);
 
-static int walk_bus(struct pci_bus *bus, int (*cb)(struct pci_dev *, void *),
-		    void *userdata)
+/* Pre-order walk of every function below @bus; non-zero from @cb stops it */
+static int pci_walk_below(struct pci_bus *bus,
+			  int (*cb)(struct pci_dev *, void *), void *arg)
 {
-	struct pci_dev *dev;
-	int ret;
+	struct pci_dev *pdev;
+	int stop = 0;
 
-	list_for_each_entry(dev, &bus->devices, bus_list) {
-		ret = cb(dev, userdata);
-		if (ret)
-			return ret;
-		if (dev->subordinate) {
-			ret = walk_bus(dev->subordinate, cb, userdata);
-			if (ret)
-				return ret;
-		}
+	list_for_each_entry(pdev, &bus->devices, bus_list) {
+		stop = cb(pdev, arg);
+		if (!stop && pdev->subordinate)
+			stop = pci_walk_below(pdev->subordinate, cb, arg);
+		if (stop)
+			break;
 	}
-	return 0;
+	return stop;
 }
 
 /**
@@ -1033,13 +1215,13 @@ static int walk_bus(struct pci_bus *bus, int (*cb)(struct pci_dev *, void *),
  * @top: the bus
  * @cb: the callback, run with the bus lists locked for reading (it must
  *	not add or remove functions); non-zero stops the walk
- * @userdata: passed to @cb
+ * @arg: passed to @cb
  */
 void pci_walk_bus(struct pci_bus *top, int (*cb)(struct pci_dev *, void *),
-		  void *userdata)
+		  void *arg)
 {
 	down_read(&pci_bus_sem);
-	walk_bus(top, cb, userdata);
+	pci_walk_below(top, cb, arg);
 	up_read(&pci_bus_sem);
 }
 EXPORT_SYMBOL_GPL(pci_walk_bus);
@@ -1052,48 +1234,56 @@ EXPORT_SYMBOL_GPL(pci_walk_bus);
  */
 struct pci_host_bridge *pci_find_host_bridge(struct pci_bus *bus)
 {
-	while (bus->parent)
-		bus = bus->parent;
-	return to_pci_host_bridge(bus->bridge);
+	struct pci_bus *root;
+
+	for (root = bus; root->parent; root = root->parent)
+		;
+	return to_pci_host_bridge(root->bridge);
 }
 EXPORT_SYMBOL_GPL(pci_find_host_bridge);
 
-/* ------------------------------------------------------------------------
- * Fixups.
- */
+/* === Fixups === */
 
-static void run_fixups(struct pci_dev *dev, const struct pci_fixup *f,
-		       const struct pci_fixup *end)
+static bool pci_fixup_applies(const struct pci_fixup *fx,
+			      const struct pci_dev *pdev)
 {
-	for (; f && f < end; f++) {
-		if ((f->class == (u32)(dev->class >> f->class_shift) ||
-		     f->class == (u32)PCI_ANY_ID) &&
-		    (f->vendor == dev->vendor || f->vendor == (u16)PCI_ANY_ID) &&
-		    (f->device == dev->device || f->device == (u16)PCI_ANY_ID))
-			f->hook(dev);
-	}
+	if (fx->vendor != (u16)PCI_ANY_ID && fx->vendor != pdev->vendor)
+		return false;
+	if (fx->device != (u16)PCI_ANY_ID && fx->device != pdev->device)
+		return false;
+	return fx->class == (u32)PCI_ANY_ID ||
+	       fx->class == (u32)(pdev->class >> fx->class_shift);
 }
 
 /**
  * pci_fixup_device() - run the fixups of one stage for a function
  * @pass: the stage
- * @dev: the function
+ * @pdev: the function
  */
-void pci_fixup_device(enum pci_fixup_pass pass, struct pci_dev *dev)
+void pci_fixup_device(enum pci_fixup_pass pass, struct pci_dev *pdev)
 {
+	const struct pci_fixup *fx, *stop;
+
 	switch (pass) {
 	case pci_fixup_early:
-		run_fixups(dev, __start_host_pci_fixup_early,
-			   __stop_host_pci_fixup_early);
+		fx = __start_host_pci_fixup_early;
+		stop = __stop_host_pci_fixup_early;
 		break;
 	case pci_fixup_header:
-		run_fixups(dev, __start_host_pci_fixup_header,
-			   __stop_host_pci_fixup_header);
+		fx = __start_host_pci_fixup_header;
+		stop = __stop_host_pci_fixup_header;
 		break;
 	case pci_fixup_final:
-		run_fixups(dev, __start_host_pci_fixup_final,
-			   __stop_host_pci_fixup_final);
+		fx = __start_host_pci_fixup_final;
+		stop = __stop_host_pci_fixup_final;
 		break;
+	default:
+		return;
 	}
+
+	/* An empty section has no bounds at all (weak symbols) */
+	for (; fx && fx < stop; fx++)
+		if (pci_fixup_applies(fx, pdev))
+			fx->hook(pdev);
 }
 EXPORT_SYMBOL(pci_fixup_device);

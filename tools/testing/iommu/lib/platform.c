@@ -8,55 +8,57 @@
  * kernel. Devicetree/ACPI DMA configuration does not exist on the host: a
  * machine description sets up a device's fwspec itself.
  */
+#include <linux/module.h>
 #include <linux/platform_device.h>
-#include <linux/device.h>
-#include <linux/kernel.h>
-#include <linux/init.h>
-#include <linux/idr.h>
-#include <linux/slab.h>
+#include <linux/dma-mapping.h>
+#include <linux/overflow.h>
 #include <linux/string.h>
 #include <linux/printk.h>
-#include <linux/err.h>
 #include <linux/export.h>
-#include <linux/module.h>
+#include <linux/init.h>
+#include <linux/slab.h>
+#include <linux/idr.h>
+#include <linux/err.h>
 
 #include "device-internal.h"
 
-static DEFINE_IDA(platform_devid_ida);
+/* Instance numbers of devices registered with PLATFORM_DEVID_AUTO */
+static DEFINE_IDA(platform_auto_ids);
 
-/* The parent of platform devices that have no other: /sys/devices/platform. */
+/* The parent of platform devices that have no other: /sys/devices/platform */
 struct device platform_bus = {
 	.init_name	= "platform",
 };
 EXPORT_SYMBOL_GPL(platform_bus);
 
-/* ------------------------------------------------------------------------
- * Devices.
- */
+/* === Devices === */
 
-struct platform_object {
+/* A device from platform_device_alloc(), with its name stored behind it */
+struct platform_dev_box {
 	struct platform_device pdev;
 	char name[];
 };
 
-static void platform_device_release(struct device *dev)
+static void platform_dev_box_free(struct device *dev)
 {
-	struct platform_object *pa = container_of(dev, struct platform_object,
-						  pdev.dev);
+	struct platform_device *pdev = to_platform_device(dev);
 
-	kfree(pa->pdev.dev.platform_data);
-	kfree(pa->pdev.driver_override);
-	kfree(pa);
+	kfree(pdev->driver_override);
+	kfree(dev->platform_data);
+	kfree(container_of(pdev, struct platform_dev_box, pdev));
 }
 
-static void setup_pdev_dma_masks(struct platform_device *pdev)
+/* Default to 32-bit DMA, unless the creator already chose masks */
+static void platform_dev_default_dma(struct platform_device *pdev)
 {
-	if (!pdev->dev.coherent_dma_mask)
-		pdev->dev.coherent_dma_mask = 0xffffffffULL;
-	if (!pdev->dev.dma_mask) {
-		pdev->platform_dma_mask = 0xffffffffULL;
-		pdev->dev.dma_mask = &pdev->platform_dma_mask;
+	struct device *dev = &pdev->dev;
+
+	if (!dev->dma_mask) {
+		pdev->platform_dma_mask = DMA_BIT_MASK(32);
+		dev->dma_mask = &pdev->platform_dma_mask;
 	}
+	if (!dev->coherent_dma_mask)
+		dev->coherent_dma_mask = DMA_BIT_MASK(32);
 }
 
 /**
@@ -69,46 +71,72 @@ static void setup_pdev_dma_masks(struct platform_device *pdev)
  */
 struct platform_device *platform_device_alloc(const char *name, int id)
 {
-	struct platform_object *pa;
-	size_t len = strlen(name) + 1;
+	size_t bytes = strlen(name) + 1;
+	struct platform_dev_box *box;
 
-	pa = kzalloc(sizeof(*pa) + len, GFP_KERNEL);
-	if (!pa)
+	box = kzalloc(struct_size(box, name, bytes), GFP_KERNEL);
+	if (!box)
 		return NULL;
 
-	memcpy(pa->name, name, len);
-	pa->pdev.name = pa->name;
-	pa->pdev.id = id;
-	device_initialize(&pa->pdev.dev);
-	pa->pdev.dev.release = platform_device_release;
-	setup_pdev_dma_masks(&pa->pdev);
-	return &pa->pdev;
+	device_initialize(&box->pdev.dev);
+	box->pdev.dev.release = platform_dev_box_free;
+	memcpy(box->name, name, bytes);
+	box->pdev.name = box->name;
+	box->pdev.id = id;
+	platform_dev_default_dma(&box->pdev);
+	return &box->pdev;
 }
 EXPORT_SYMBOL_GPL(platform_device_alloc);
 
 /**
  * platform_device_add_data() - copy platform data into a device
  * @pdev: a device from platform_device_alloc()
- * @data: the data, or NULL
- * @size: its size
+ * @blob: the data, or NULL
+ * @bytes: its size
  *
  * Return: 0 or -ENOMEM.
  */
-int platform_device_add_data(struct platform_device *pdev, const void *data,
-			     size_t size)
+int platform_device_add_data(struct platform_device *pdev, const void *blob,
+			     size_t bytes)
 {
-	void *d = NULL;
+	void *copy = blob ? kmemdup(blob, bytes, GFP_KERNEL) : NULL;
 
-	if (data) {
-		d = kmemdup(data, size, GFP_KERNEL);
-		if (!d)
-			return -ENOMEM;
-	}
-	kfree(pdev->dev.platform_data);
-	pdev->dev.platform_data = d;
+	if (blob && !copy)
+		return -ENOMEM;
+
+	swap(pdev->dev.platform_data, copy);
+	kfree(copy);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(platform_device_add_data);
+
+/* Give back an automatically assigned instance number */
+static void platform_dev_put_auto_id(struct platform_device *pdev)
+{
+	if (!pdev->id_auto)
+		return;
+	ida_free(&platform_auto_ids, pdev->id);
+	pdev->id_auto = false;
+	pdev->id = PLATFORM_DEVID_AUTO;
+}
+
+/* "<name>", "<name>.<id>", or "<name>.<n>.auto" with a fresh n */
+static int platform_dev_pick_name(struct platform_device *pdev)
+{
+	int n;
+
+	if (pdev->id == PLATFORM_DEVID_NONE)
+		return dev_set_name(&pdev->dev, "%s", pdev->name);
+	if (pdev->id != PLATFORM_DEVID_AUTO)
+		return dev_set_name(&pdev->dev, "%s.%d", pdev->name, pdev->id);
+
+	n = ida_alloc(&platform_auto_ids, GFP_KERNEL);
+	if (n < 0)
+		return n;
+	pdev->id_auto = true;
+	pdev->id = n;
+	return dev_set_name(&pdev->dev, "%s.%d.auto", pdev->name, n);
+}
 
 /**
  * platform_device_add() - register a platform device
@@ -121,47 +149,26 @@ EXPORT_SYMBOL_GPL(platform_device_add_data);
  */
 int platform_device_add(struct platform_device *pdev)
 {
-	int ret;
+	int err;
 
 	if (!pdev)
 		return -EINVAL;
 
+	pdev->dev.bus = &platform_bus_type;
 	if (!pdev->dev.parent)
 		pdev->dev.parent = &platform_bus;
-	pdev->dev.bus = &platform_bus_type;
 
-	switch (pdev->id) {
-	default:
-		ret = dev_set_name(&pdev->dev, "%s.%d", pdev->name, pdev->id);
-		break;
-	case PLATFORM_DEVID_NONE:
-		ret = dev_set_name(&pdev->dev, "%s", pdev->name);
-		break;
-	case PLATFORM_DEVID_AUTO:
-		ret = ida_alloc(&platform_devid_ida, GFP_KERNEL);
-		if (ret < 0)
-			return ret;
-		pdev->id = ret;
-		pdev->id_auto = true;
-		ret = dev_set_name(&pdev->dev, "%s.%d.auto", pdev->name,
-				   pdev->id);
-		break;
-	}
-	if (ret)
-		goto err_id;
-
-	ret = device_add(&pdev->dev);
-	if (ret)
-		goto err_id;
+	err = platform_dev_pick_name(pdev);
+	if (err)
+		goto undo_id;
+	err = device_add(&pdev->dev);
+	if (err)
+		goto undo_id;
 	return 0;
 
-err_id:
-	if (pdev->id_auto) {
-		ida_free(&platform_devid_ida, pdev->id);
-		pdev->id = PLATFORM_DEVID_AUTO;
-		pdev->id_auto = false;
-	}
-	return ret;
+undo_id:
+	platform_dev_put_auto_id(pdev);
+	return err;
 }
 EXPORT_SYMBOL_GPL(platform_device_add);
 
@@ -175,11 +182,7 @@ void platform_device_del(struct platform_device *pdev)
 		return;
 
 	device_del(&pdev->dev);
-	if (pdev->id_auto) {
-		ida_free(&platform_devid_ida, pdev->id);
-		pdev->id = PLATFORM_DEVID_AUTO;
-		pdev->id_auto = false;
-	}
+	platform_dev_put_auto_id(pdev);
 }
 EXPORT_SYMBOL_GPL(platform_device_del);
 
@@ -189,10 +192,22 @@ EXPORT_SYMBOL_GPL(platform_device_del);
  */
 void platform_device_put(struct platform_device *pdev)
 {
-	if (!IS_ERR_OR_NULL(pdev))
-		put_device(&pdev->dev);
+	if (IS_ERR_OR_NULL(pdev))
+		return;
+	put_device(&pdev->dev);
 }
 EXPORT_SYMBOL_GPL(platform_device_put);
+
+/**
+ * platform_device_unregister() - unregister and drop a reference
+ * @pdev: the device, or an ERR_PTR/NULL (ignored)
+ */
+void platform_device_unregister(struct platform_device *pdev)
+{
+	platform_device_del(pdev);
+	platform_device_put(pdev);
+}
+EXPORT_SYMBOL_GPL(platform_device_unregister);
 
 /**
  * platform_device_register() - initialise and add a caller-owned device
@@ -203,23 +218,10 @@ EXPORT_SYMBOL_GPL(platform_device_put);
 int platform_device_register(struct platform_device *pdev)
 {
 	device_initialize(&pdev->dev);
-	setup_pdev_dma_masks(pdev);
+	platform_dev_default_dma(pdev);
 	return platform_device_add(pdev);
 }
 EXPORT_SYMBOL_GPL(platform_device_register);
-
-/**
- * platform_device_unregister() - unregister and drop a reference
- * @pdev: the device, or an ERR_PTR/NULL (ignored)
- */
-void platform_device_unregister(struct platform_device *pdev)
-{
-	if (IS_ERR_OR_NULL(pdev))
-		return;
-	platform_device_del(pdev);
-	platform_device_put(pdev);
-}
-EXPORT_SYMBOL_GPL(platform_device_unregister);
 
 /**
  * platform_device_register_resndata() - allocate, fill and register a device
@@ -228,8 +230,8 @@ EXPORT_SYMBOL_GPL(platform_device_unregister);
  * @id: the instance number, PLATFORM_DEVID_NONE or PLATFORM_DEVID_AUTO
  * @res: resources; must be NULL (not modelled yet)
  * @num: number of resources; must be 0
- * @data: platform data to copy, or NULL
- * @size: its size
+ * @blob: platform data to copy, or NULL
+ * @bytes: its size
  *
  * Return: the registered device, or an ERR_PTR (-EINVAL, -ENOMEM, or an
  * error from device_add()).
@@ -238,158 +240,177 @@ struct platform_device *platform_device_register_resndata(struct device *parent,
 							  const char *name, int id,
 							  const struct resource *res,
 							  unsigned int num,
-							  const void *data,
-							  size_t size)
+							  const void *blob,
+							  size_t bytes)
 {
 	struct platform_device *pdev;
-	int ret;
+	int err;
 
 	if (res || num) {
-		pr_err("platform: resources are not modelled by the host environment\n");
+		pr_err("platform: %s: resources are not modelled by the host environment\n",
+		       name);
 		return ERR_PTR(-EINVAL);
 	}
 
 	pdev = platform_device_alloc(name, id);
 	if (!pdev)
 		return ERR_PTR(-ENOMEM);
+
 	pdev->dev.parent = parent;
+	err = platform_device_add_data(pdev, blob, bytes);
+	if (!err)
+		err = platform_device_add(pdev);
+	if (!err)
+		return pdev;
 
-	ret = platform_device_add_data(pdev, data, size);
-	if (ret)
-		goto err;
-	ret = platform_device_add(pdev);
-	if (ret)
-		goto err;
-	return pdev;
-
-err:
 	platform_device_put(pdev);
-	return ERR_PTR(ret);
+	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_GPL(platform_device_register_resndata);
 
-/* ------------------------------------------------------------------------
- * Drivers and the bus.
- */
+/* === Drivers and the bus === */
 
-static int platform_drv_probe(struct device *dev)
+static int platform_bus_probe(struct device *dev)
 {
-	struct platform_driver *drv = to_platform_driver(dev->driver);
-	struct platform_device *pdev = to_platform_device(dev);
-	int ret = 0;
+	struct platform_driver *pdrv = to_platform_driver(dev->driver);
+	int err;
 
-	if (drv->probe)
-		ret = drv->probe(pdev);
-	if (drv->prevent_deferred_probe && ret == -EPROBE_DEFER) {
+	if (!pdrv->probe)
+		return 0;
+
+	err = pdrv->probe(to_platform_device(dev));
+	/* Drivers that cannot be retried turn a deferral into a failure */
+	if (err == -EPROBE_DEFER && pdrv->prevent_deferred_probe) {
 		dev_warn(dev, "probe deferral not supported\n");
-		ret = -ENXIO;
+		err = -ENXIO;
 	}
-	return ret;
+	return err;
 }
 
-static void platform_drv_remove(struct device *dev)
+static void platform_bus_remove(struct device *dev)
 {
-	struct platform_driver *drv = to_platform_driver(dev->driver);
+	void (*remove)(struct platform_device *pdev);
 
-	if (drv->remove)
-		drv->remove(to_platform_device(dev));
+	remove = to_platform_driver(dev->driver)->remove;
+	if (remove)
+		remove(to_platform_device(dev));
 }
 
-static const struct platform_device_id *platform_match_id(const struct platform_device_id *id,
-							  struct platform_device *pdev)
+/* The entry of @table named like @pdev, remembered in pdev->id_entry */
+static bool platform_id_table_match(const struct platform_device_id *table,
+				    struct platform_device *pdev)
 {
-	for (; id->name[0]; id++) {
-		if (!strcmp(pdev->name, id->name)) {
-			pdev->id_entry = id;
-			return id;
-		}
+	const struct platform_device_id *ent;
+
+	for (ent = table; ent->name[0]; ent++) {
+		if (strcmp(ent->name, pdev->name))
+			continue;
+		pdev->id_entry = ent;
+		return true;
 	}
-	return NULL;
+	return false;
 }
 
-static int platform_match(struct device *dev, const struct device_driver *drv)
+static int platform_bus_match(struct device *dev,
+			      const struct device_driver *drv)
 {
-	struct platform_device *pdev = to_platform_device(dev);
 	const struct platform_driver *pdrv = to_platform_driver(drv);
+	struct platform_device *pdev = to_platform_device(dev);
 
+	/* An override names the only driver the device accepts */
 	if (pdev->driver_override)
-		return !strcmp(pdev->driver_override, drv->name);
-	if (pdrv->id_table)
-		return !!platform_match_id(pdrv->id_table, pdev);
-	return !strcmp(pdev->name, drv->name);
+		return strcmp(pdev->driver_override, drv->name) == 0;
+	if (!pdrv->id_table)
+		return strcmp(pdev->name, drv->name) == 0;
+	return platform_id_table_match(pdrv->id_table, pdev);
+}
+
+/* Does the driver bound to @dev go through the DMA API (and so the core)? */
+static bool platform_bound_uses_dma_api(struct device *dev)
+{
+	return dev->driver &&
+	       !to_platform_driver(dev->driver)->driver_managed_dma;
 }
 
 static int platform_dma_configure(struct device *dev)
 {
-	struct platform_driver *drv = to_platform_driver(dev->driver);
-
-	/* The IOMMU core may call this with no driver bound. */
-	if (!dev->driver || drv->driver_managed_dma)
-		return 0;
-	return iommu_device_use_default_domain(dev);
+	/* The IOMMU core may also call this with no driver bound */
+	return platform_bound_uses_dma_api(dev) ?
+	       iommu_device_use_default_domain(dev) : 0;
 }
 
 static void platform_dma_cleanup(struct device *dev)
 {
-	struct platform_driver *drv = to_platform_driver(dev->driver);
-
-	if (!drv->driver_managed_dma)
+	if (platform_bound_uses_dma_api(dev))
 		iommu_device_unuse_default_domain(dev);
 }
 
 const struct bus_type platform_bus_type = {
 	.name		= "platform",
-	.match		= platform_match,
-	.probe		= platform_drv_probe,
-	.remove		= platform_drv_remove,
 	.dma_configure	= platform_dma_configure,
 	.dma_cleanup	= platform_dma_cleanup,
+	.match		= platform_bus_match,
+	.probe		= platform_bus_probe,
+	.remove		= platform_bus_remove,
 };
 EXPORT_SYMBOL_GPL(platform_bus_type);
 
 /**
  * __platform_driver_register() - register a platform driver
- * @drv: the driver
+ * @pdrv: the driver
  * @owner: its module
  *
  * Return: as driver_register().
  */
-int __platform_driver_register(struct platform_driver *drv, struct module *owner)
+int __platform_driver_register(struct platform_driver *pdrv,
+			       struct module *owner)
 {
-	drv->driver.owner = owner;
-	drv->driver.bus = &platform_bus_type;
-	return driver_register(&drv->driver);
+	struct device_driver *core = &pdrv->driver;
+
+	core->bus = &platform_bus_type;
+	core->owner = owner;
+	return driver_register(core);
 }
 EXPORT_SYMBOL_GPL(__platform_driver_register);
 
 /**
  * platform_driver_unregister() - unregister a platform driver
- * @drv: the driver
+ * @pdrv: the driver
  */
-void platform_driver_unregister(struct platform_driver *drv)
+void platform_driver_unregister(struct platform_driver *pdrv)
 {
-	driver_unregister(&drv->driver);
+	driver_unregister(&pdrv->driver);
 }
 EXPORT_SYMBOL_GPL(platform_driver_unregister);
 
+/**
+ * platform_bus_init() - register the platform root device and bus type
+ *
+ * Return: 0 or the error of device_register() or bus_register().
+ */
 int platform_bus_init(void)
 {
-	int ret;
+	int err;
 
-	ret = device_register(&platform_bus);
-	if (ret) {
-		put_device(&platform_bus);
-		return ret;
-	}
-	ret = bus_register(&platform_bus_type);
-	if (ret)
-		device_unregister(&platform_bus);
-	return ret;
+	err = device_register(&platform_bus);
+	if (err)
+		goto put_root;
+	err = bus_register(&platform_bus_type);
+	if (err)
+		goto unregister_root;
+	return 0;
+
+put_root:
+	put_device(&platform_bus);
+	return err;
+unregister_root:
+	device_unregister(&platform_bus);
+	return err;
 }
 
-/* The kernel registers the platform bus before any initcall runs. */
-static int __init platform_bus_initcall(void)
+/* Registered first thing, as the kernel does before any initcall */
+static int __init platform_bus_register_early(void)
 {
 	return platform_bus_init();
 }
-pure_initcall(platform_bus_initcall);
+pure_initcall(platform_bus_register_early);

@@ -1,193 +1,263 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The device cdev, /dev/vfio/devices/vfioN: opening it, binding it to an
- * iommufd, and attaching it to an IOAS or HWPT of that iommufd.
+ * What an open /dev/vfio/devices/vfioN does: bind the device to an
+ * iommufd, attach it to an IOAS or HWPT there, detach it, and undo the
+ * binding when the file is closed.
  *
- * Errors follow Linux: a short or malformed argument (argsz below the
- * minimum, non-zero flags, a negative iommufd) is -EINVAL, an unreadable
- * argument -EFAULT; binding a file twice, or binding a device that another
- * file has bound, is -EINVAL; errors of iommufd (-EBADF/-EBADFD for a
- * descriptor that is not an iommufd, -EPERM when another iommufd owns the
- * DMA of the group, -EINVAL for a group attached elsewhere, -ENOENT for an
- * unknown id) are passed through unchanged.
+ * Errnos are those of Linux.  The three commands read a fixed part that
+ * starts with argsz and flags: an unreadable fixed part is -EFAULT, an
+ * argsz below it or a flag set is -EINVAL (so is a negative iommufd).
+ * A file binds once, and a device is bound through one file at a time:
+ * anything else is -EINVAL.  What iommufd says is passed on unchanged:
+ * -EBADF and -EBADFD for a descriptor that is not open or not an iommufd,
+ * -EPERM when another iommufd owns the DMA of the group, -EINVAL for a
+ * group attached to another page table, -ENOENT for an unknown id.
  */
+#include <linux/err.h>
 #include <linux/iommufd.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vfio.h>
 
 #include "vfio.h"
 
+/* The fixed part of a command's argument: everything up to @last */
+#define VFIO_CDEV_MIN(type, last)	offsetofend(type, last)
+
 /**
- * vfio_device_fops_cdev_open() - open() of a device node
+ * struct vfio_cdev_hdr - how every cdev command's argument begins
+ * @argsz: bytes userspace provides
+ * @flags: must be zero for the commands handled here
+ */
+struct vfio_cdev_hdr {
+	u32 argsz;
+	u32 flags;
+};
+
+/* Copy in the fixed part of an argument and check its header */
+static int vfio_cdev_fetch(void *karg, const void __user *uarg, size_t fixed)
+{
+	const struct vfio_cdev_hdr *hdr = karg;
+
+	if (copy_from_user(karg, uarg, fixed))
+		return -EFAULT;
+	return hdr->argsz < fixed || hdr->flags ? -EINVAL : 0;
+}
+
+/**
+ * vfio_cdev_open() - open() of a device node
  * @inode: the node's inode
- * @filep: the new file; its private_data is the node's miscdevice
- *
- * The file cannot reach the device until VFIO_DEVICE_BIND_IOMMUFD.
+ * @file: the new file; its private_data is the node's miscdevice
  *
  * Return: 0, -ENODEV if the device is being unregistered, -ENOMEM.
  */
-int vfio_device_fops_cdev_open(struct inode *inode, struct file *filep)
+int vfio_cdev_open(struct inode *inode, struct file *file)
 {
-	struct miscdevice *misc = filep->private_data;
-	struct vfio_device *device = container_of(misc, struct vfio_device, misc);
-	struct vfio_device_file *df;
+	struct vfio_device *vdev = container_of(file->private_data,
+						struct vfio_device, node);
+	struct vfio_cdev_file *cf;
 
-	/* Dropped when the file is released */
-	if (!vfio_device_try_get_registration(device))
+	if (!vfio_device_get_user(vdev))
+		return -ENODEV;
+	cf = kzalloc(sizeof(*cf), GFP_KERNEL_ACCOUNT);
+	if (!cf) {
+		vfio_device_put_user(vdev);
+		return -ENOMEM;
+	}
+	cf->vdev = vdev;
+	file->private_data = cf;
+	return 0;
+}
+
+/*
+ * Make @cf the holder of its device: pin the driver, bind the device to
+ * @ictx and let the driver prepare it.  Undone by vfio_cdev_give_up().
+ */
+static int vfio_cdev_take(struct vfio_cdev_file *cf, struct iommufd_ctx *ictx)
+{
+	struct vfio_device *vdev = cf->vdev;
+	struct module *drv_owner = vdev->dev->driver->owner;
+	int err;
+
+	lockdep_assert_held(&vdev->state_lock);
+
+	if (vdev->holder)
+		return -EINVAL;
+	if (!try_module_get(drv_owner))
 		return -ENODEV;
 
-	df = vfio_allocate_device_file(device);
-	if (IS_ERR(df)) {
-		vfio_device_put_registration(device);
-		return PTR_ERR(df);
+	err = vdev->ops->bind_iommufd(vdev, ictx, &cf->devid);
+	if (err)
+		goto drop_module;
+	if (vdev->ops->open_device) {
+		err = vdev->ops->open_device(vdev);
+		if (err)
+			goto unbind;
 	}
-	filep->private_data = df;
-	return 0;
-}
-
-/**
- * vfio_df_ioctl_bind_iommufd() - VFIO_DEVICE_BIND_IOMMUFD
- * @df: the file
- * @arg: the user's struct vfio_device_bind_iommufd
- *
- * Binds the device to the iommufd named by @arg->iommufd, which claims the
- * DMA of the device's whole IOMMU group for that iommufd, and reports the
- * device id.  The file keeps a reference on the iommufd until it is closed.
- *
- * Return: 0, or a negative errno (see the top of this file).
- */
-long vfio_df_ioctl_bind_iommufd(struct vfio_device_file *df,
-				struct vfio_device_bind_iommufd __user *arg)
-{
-	unsigned long minsz = offsetofend(struct vfio_device_bind_iommufd, out_devid);
-	struct vfio_device *device = df->device;
-	struct vfio_device_bind_iommufd bind;
-	struct iommufd_ctx *ictx;
-	long ret;
-
-	if (copy_from_user(&bind, arg, minsz))
-		return -EFAULT;
-	if (bind.argsz < minsz || bind.flags || bind.iommufd < 0)
-		return -EINVAL;
-
-	mutex_lock(&device->lock);
-	if (df->access_granted) {
-		ret = -EINVAL;
-		goto out_unlock;
-	}
-
-	ictx = iommufd_ctx_from_fd(bind.iommufd);
-	if (IS_ERR(ictx)) {
-		ret = PTR_ERR(ictx);
-		goto out_unlock;
-	}
-	df->iommufd = ictx;
-
-	ret = vfio_df_open(df);
-	if (ret)
-		goto out_put_ctx;
-
-	if (copy_to_user(&arg->out_devid, &df->devid, sizeof(df->devid))) {
-		ret = -EFAULT;
-		goto out_close;
-	}
-
-	device->cdev_opened = true;
-	/* Pairs with the acquire loads in the other file operations */
-	smp_store_release(&df->access_granted, true);
-	mutex_unlock(&device->lock);
+	vdev->holder = cf;
 	return 0;
 
-out_close:
-	vfio_df_close(df);
-out_put_ctx:
-	iommufd_ctx_put(ictx);
-	df->iommufd = NULL;
-out_unlock:
-	mutex_unlock(&device->lock);
-	return ret;
+unbind:
+	if (vdev->ops->unbind_iommufd)
+		vdev->ops->unbind_iommufd(vdev);
+drop_module:
+	module_put(drv_owner);
+	return err;
 }
 
-/**
- * vfio_df_unbind_iommufd() - undo the bind of a file that is being closed
- * @df: the file; nothing happens if it never bound the device
- */
-void vfio_df_unbind_iommufd(struct vfio_device_file *df)
+static void vfio_cdev_give_up(struct vfio_cdev_file *cf)
 {
-	struct vfio_device *device = df->device;
+	struct vfio_device *vdev = cf->vdev;
 
-	/* The file is going away: nobody can be binding through it now */
-	if (!df->access_granted)
+	lockdep_assert_held(&vdev->state_lock);
+
+	if (WARN_ON(vdev->holder != cf))
 		return;
-
-	mutex_lock(&device->lock);
-	vfio_df_close(df);
-	iommufd_ctx_put(df->iommufd);
-	df->iommufd = NULL;
-	device->cdev_opened = false;
-	mutex_unlock(&device->lock);
+	vdev->holder = NULL;
+	if (vdev->ops->close_device)
+		vdev->ops->close_device(vdev);
+	if (vdev->ops->unbind_iommufd)
+		vdev->ops->unbind_iommufd(vdev);
+	module_put(vdev->dev->driver->owner);
 }
 
 /**
- * vfio_df_ioctl_attach_pt() - VFIO_DEVICE_ATTACH_IOMMUFD_PT
- * @df: a bound file
- * @arg: the user's struct vfio_device_attach_iommufd_pt
+ * vfio_cdev_bind() - VFIO_DEVICE_BIND_IOMMUFD
+ * @cf: the file
+ * @uarg: the user's struct vfio_device_bind_iommufd
  *
- * Attaches the device to the IOAS or HWPT @arg->pt_id, or moves it there
- * if it is attached already, and returns the id of the HWPT it is now
- * attached to.
+ * Binds the device to the iommufd named by the argument's iommufd field,
+ * which claims the DMA of the device's whole IOMMU group for it, and
+ * reports the device id.  The file holds a reference on the iommufd until
+ * it is closed.
  *
  * Return: 0, or a negative errno (see the top of this file).
  */
-long vfio_df_ioctl_attach_pt(struct vfio_device_file *df,
-			     struct vfio_device_attach_iommufd_pt __user *arg)
+long vfio_cdev_bind(struct vfio_cdev_file *cf, void __user *uarg)
 {
-	unsigned long minsz = offsetofend(struct vfio_device_attach_iommufd_pt, pt_id);
-	struct vfio_device *device = df->device;
-	struct vfio_device_attach_iommufd_pt attach;
-	long ret;
+	struct vfio_device_bind_iommufd __user *ubind = uarg;
+	struct vfio_device_bind_iommufd req;
+	struct vfio_device *vdev = cf->vdev;
+	struct iommufd_ctx *ictx;
+	long err;
 
-	if (copy_from_user(&attach, arg, minsz))
-		return -EFAULT;
-	if (attach.argsz < minsz || attach.flags)
+	err = vfio_cdev_fetch(&req, uarg,
+			      VFIO_CDEV_MIN(struct vfio_device_bind_iommufd, out_devid));
+	if (err)
+		return err;
+	if (req.iommufd < 0)
 		return -EINVAL;
 
-	mutex_lock(&device->lock);
-	ret = device->ops->attach_ioas(device, &attach.pt_id);
-	if (!ret && copy_to_user(&arg->pt_id, &attach.pt_id, sizeof(attach.pt_id))) {
-		/* As Linux: a result userspace cannot learn is not kept */
-		device->ops->detach_ioas(device);
-		ret = -EFAULT;
+	mutex_lock(&vdev->state_lock);
+	if (cf->granted) {
+		err = -EINVAL;
+		goto unlock;
 	}
-	mutex_unlock(&device->lock);
-	return ret;
+	ictx = iommufd_ctx_from_fd(req.iommufd);
+	if (IS_ERR(ictx)) {
+		err = PTR_ERR(ictx);
+		goto unlock;
+	}
+	err = vfio_cdev_take(cf, ictx);
+	if (err)
+		goto put_ictx;
+	if (put_user(cf->devid, &ubind->out_devid)) {
+		vfio_cdev_give_up(cf);
+		err = -EFAULT;
+		goto put_ictx;
+	}
+	cf->ictx = ictx;
+	/* From here on the other file operations reach the driver */
+	smp_store_release(&cf->granted, true);
+	mutex_unlock(&vdev->state_lock);
+	return 0;
+
+put_ictx:
+	iommufd_ctx_put(ictx);
+unlock:
+	mutex_unlock(&vdev->state_lock);
+	return err;
 }
 
 /**
- * vfio_df_ioctl_detach_pt() - VFIO_DEVICE_DETACH_IOMMUFD_PT
- * @df: a bound file
- * @arg: the user's struct vfio_device_detach_iommufd_pt
+ * vfio_cdev_unbind() - undo the bind of a file that is being closed
+ * @cf: the file; nothing happens if it never bound its device
+ *
+ * The device is detached and unbound, and the file's iommufd reference
+ * dropped.
+ */
+void vfio_cdev_unbind(struct vfio_cdev_file *cf)
+{
+	struct vfio_device *vdev = cf->vdev;
+
+	/* The last reference to the file is gone: no bind can be running */
+	if (!cf->granted)
+		return;
+	mutex_lock(&vdev->state_lock);
+	vfio_cdev_give_up(cf);
+	mutex_unlock(&vdev->state_lock);
+	iommufd_ctx_put(cf->ictx);
+	cf->ictx = NULL;
+	cf->granted = false;
+}
+
+/**
+ * vfio_cdev_attach() - VFIO_DEVICE_ATTACH_IOMMUFD_PT
+ * @cf: a bound file
+ * @uarg: the user's struct vfio_device_attach_iommufd_pt
+ *
+ * Attaches the device to the IOAS or HWPT named by pt_id, or moves it
+ * there if it is attached already, and writes back the id of the HWPT it
+ * now uses.  If that id cannot be written back the device is detached.
+ *
+ * Return: 0, or a negative errno (see the top of this file).
+ */
+long vfio_cdev_attach(struct vfio_cdev_file *cf, void __user *uarg)
+{
+	struct vfio_device_attach_iommufd_pt __user *uattach = uarg;
+	struct vfio_device_attach_iommufd_pt req;
+	struct vfio_device *vdev = cf->vdev;
+	long err;
+
+	err = vfio_cdev_fetch(&req, uarg,
+			      VFIO_CDEV_MIN(struct vfio_device_attach_iommufd_pt, pt_id));
+	if (err)
+		return err;
+
+	mutex_lock(&vdev->state_lock);
+	err = vdev->ops->attach_ioas(vdev, &req.pt_id);
+	if (!err && put_user(req.pt_id, &uattach->pt_id)) {
+		vdev->ops->detach_ioas(vdev);
+		err = -EFAULT;
+	}
+	mutex_unlock(&vdev->state_lock);
+	return err;
+}
+
+/**
+ * vfio_cdev_detach() - VFIO_DEVICE_DETACH_IOMMUFD_PT
+ * @cf: a bound file
+ * @uarg: the user's struct vfio_device_detach_iommufd_pt
  *
  * Detaching a device that is not attached succeeds and changes nothing.
  *
- * Return: 0, -EFAULT, or -EINVAL for a short argsz or non-zero flags.
+ * Return: 0, -EFAULT, or -EINVAL for a short argsz or a flag set.
  */
-long vfio_df_ioctl_detach_pt(struct vfio_device_file *df,
-			     struct vfio_device_detach_iommufd_pt __user *arg)
+long vfio_cdev_detach(struct vfio_cdev_file *cf, void __user *uarg)
 {
-	unsigned long minsz = offsetofend(struct vfio_device_detach_iommufd_pt, flags);
-	struct vfio_device *device = df->device;
-	struct vfio_device_detach_iommufd_pt detach;
+	struct vfio_device_detach_iommufd_pt req;
+	struct vfio_device *vdev = cf->vdev;
+	long err;
 
-	if (copy_from_user(&detach, arg, minsz))
-		return -EFAULT;
-	if (detach.argsz < minsz || detach.flags)
-		return -EINVAL;
+	err = vfio_cdev_fetch(&req, uarg,
+			      VFIO_CDEV_MIN(struct vfio_device_detach_iommufd_pt, flags));
+	if (err)
+		return err;
 
-	mutex_lock(&device->lock);
-	device->ops->detach_ioas(device);
-	mutex_unlock(&device->lock);
+	mutex_lock(&vdev->state_lock);
+	vdev->ops->detach_ioas(vdev);
+	mutex_unlock(&vdev->state_lock);
 	return 0;
 }

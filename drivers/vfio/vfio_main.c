@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The VFIO core: devices that drivers hand to userspace, their character
- * nodes, and the file operations every device node shares.
+ * The VFIO core: how a device becomes a node under /dev/vfio/devices, how
+ * long it lives, and the file operations that every node shares.
  *
- * Lifetime.  A struct vfio_device is reference counted through its
- * "vfioN" struct device; the driver holds the first reference from
- * vfio_alloc_device() and drops it with vfio_put_device().  Separately,
- * while the device is registered, a registration count lets files keep
- * using the driver: vfio_unregister_group_dev() removes the node, so no
- * new file can be opened, and then waits until every open file is gone
- * before the driver may go away.
+ * Two counts govern a device.  Its memory belongs to the "vfioN" class
+ * device (class_dev): the driver's reference from vfio_alloc_device() is
+ * dropped with vfio_put_device(), and the last put frees everything.
+ * Independently, @users counts who may still call into the driver: the
+ * registration itself and every open file.  vfio_unregister_group_dev()
+ * removes the node first, so that no file can be opened any more, drops
+ * the registration's count and sleeps until the open files are gone;
+ * after that the driver may unbind from the physical device.
  *
- * Access.  An open file can do nothing but VFIO_DEVICE_BIND_IOMMUFD; every
- * other ioctl, read and write fails with -EINVAL until the bind succeeded.
- * Only one file can have the device bound at a time.
+ * An open file reaches the driver only once it has bound the device to an
+ * iommufd (device_cdev.c); before that every call except the bind is
+ * refused with -EINVAL, as on Linux.
  */
 #include <linux/err.h>
 #include <linux/idr.h>
@@ -21,57 +22,33 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/slab.h>
-#include <linux/uaccess.h>
 #include <linux/vfio.h>
 
 #include "vfio.h"
 
-static DEFINE_IDA(vfio_device_ida);
+/* Numbers N of /dev/vfio/devices/vfioN */
+static DEFINE_IDA(vfio_node_ids);
 
-static void vfio_device_release(struct device *dev)
-{
-	struct vfio_device *device = container_of(dev, struct vfio_device, device);
-
-	ida_free(&vfio_device_ida, device->index);
-	if (device->ops->release)
-		device->ops->release(device);
-	mutex_destroy(&device->lock);
-	kvfree(device);
-}
-
-static const struct class vfio_device_class = {
+static const struct class vfio_dev_class = {
 	.name = "vfio-dev",
 };
 
-static int vfio_init_device(struct vfio_device *device, struct device *dev,
-			    const struct vfio_device_ops *ops)
+static struct vfio_device *class_dev_to_vfio(struct device *class_dev)
 {
-	int ret;
+	return container_of(class_dev, struct vfio_device, class_dev);
+}
 
-	ret = ida_alloc(&vfio_device_ida, GFP_KERNEL);
-	if (ret < 0)
-		return ret;
-	device->index = ret;
-	device->dev = dev;
-	device->ops = ops;
-	mutex_init(&device->lock);
-	init_completion(&device->comp);
+/* The last reference to the class device is gone: free the structure */
+static void vfio_dev_free(struct device *class_dev)
+{
+	struct vfio_device *vdev = class_dev_to_vfio(class_dev);
+	unsigned int id = vdev->id;
 
-	if (ops->init) {
-		ret = ops->init(device);
-		if (ret) {
-			mutex_destroy(&device->lock);
-			ida_free(&vfio_device_ida, device->index);
-			return ret;
-		}
-	}
-
-	/* From here on the struct device's reference count owns the memory */
-	device_initialize(&device->device);
-	device->device.release = vfio_device_release;
-	device->device.class = &vfio_device_class;
-	device->device.parent = dev;
-	return 0;
+	if (vdev->ops->release)
+		vdev->ops->release(vdev);
+	mutex_destroy(&vdev->state_lock);
+	kvfree(vdev);
+	ida_free(&vfio_node_ids, id);
 }
 
 /**
@@ -88,36 +65,67 @@ static int vfio_init_device(struct vfio_device *device, struct device *dev,
 struct vfio_device *_vfio_alloc_device(size_t size, struct device *dev,
 				       const struct vfio_device_ops *ops)
 {
-	struct vfio_device *device;
-	int ret;
+	struct vfio_device *vdev;
+	int id, err;
 
-	if (WARN_ON(size < sizeof(struct vfio_device)))
+	if (WARN_ON(size < sizeof(*vdev)))
 		return ERR_PTR(-EINVAL);
 
-	device = kvzalloc(size, GFP_KERNEL);
-	if (!device)
-		return ERR_PTR(-ENOMEM);
+	id = ida_alloc(&vfio_node_ids, GFP_KERNEL);
+	if (id < 0)
+		return ERR_PTR(id);
 
-	ret = vfio_init_device(device, dev, ops);
-	if (ret) {
-		kvfree(device);
-		return ERR_PTR(ret);
+	vdev = kvzalloc(size, GFP_KERNEL);
+	if (!vdev) {
+		err = -ENOMEM;
+		goto out_id;
 	}
-	return device;
+	vdev->id = id;
+	vdev->dev = dev;
+	vdev->ops = ops;
+	mutex_init(&vdev->state_lock);
+	init_completion(&vdev->unregistered);
+
+	err = ops->init ? ops->init(vdev) : 0;
+	if (err)
+		goto out_mem;
+
+	/* Only now does the class device's reference count own the memory */
+	device_initialize(&vdev->class_dev);
+	vdev->class_dev.parent = dev;
+	vdev->class_dev.class = &vfio_dev_class;
+	vdev->class_dev.release = vfio_dev_free;
+	return vdev;
+
+out_mem:
+	mutex_destroy(&vdev->state_lock);
+	kvfree(vdev);
+out_id:
+	ida_free(&vfio_node_ids, id);
+	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_GPL(_vfio_alloc_device);
 
 /**
  * vfio_put_device() - drop the driver's reference to a device
- * @device: from vfio_alloc_device(), unregistered
+ * @device: from vfio_alloc_device(), not registered (any more)
  *
  * The last reference calls &vfio_device_ops.release and frees the memory.
  */
 void vfio_put_device(struct vfio_device *device)
 {
-	put_device(&device->device);
+	put_device(&device->class_dev);
 }
 EXPORT_SYMBOL_GPL(vfio_put_device);
+
+/* The physical device is isolated by an IOMMU: it has an IOMMU group */
+static bool vfio_dev_has_group(struct device *dev)
+{
+	struct iommu_group *grp = iommu_group_get(dev);
+
+	iommu_group_put(grp);
+	return grp;
+}
 
 /**
  * vfio_register_group_dev() - offer a physical device to userspace
@@ -128,43 +136,40 @@ EXPORT_SYMBOL_GPL(vfio_put_device);
  * in an IOMMU group: there is no no-IOMMU mode.
  *
  * Return: 0, -EINVAL if the device has no IOMMU group, or the error of
- * adding the device or its node.
+ * adding the class device or the node.
  */
 int vfio_register_group_dev(struct vfio_device *device)
 {
-	struct iommu_group *group;
-	int ret;
+	struct miscdevice *node = &device->node;
+	int err;
 
-	group = iommu_group_get(device->dev);
-	if (!group)
+	if (!vfio_dev_has_group(device->dev))
 		return -EINVAL;
-	iommu_group_put(group);
 
-	ret = dev_set_name(&device->device, "vfio%u", device->index);
-	if (ret)
-		return ret;
+	err = dev_set_name(&device->class_dev, "vfio%u", device->id);
+	if (err)
+		return err;
+	snprintf(device->node_name, sizeof(device->node_name), "vfio/devices/vfio%u",
+		 device->id);
 
-	refcount_set(&device->refcount, 1);
-	reinit_completion(&device->comp);
+	/* The registration is the first user */
+	refcount_set(&device->users, 1);
+	reinit_completion(&device->unregistered);
 
-	ret = device_add(&device->device);
-	if (ret)
-		return ret;
+	err = device_add(&device->class_dev);
+	if (err)
+		return err;
 
-	snprintf(device->node, sizeof(device->node), "vfio/devices/%s",
-		 dev_name(&device->device));
-	device->misc.minor = MISC_DYNAMIC_MINOR;
-	device->misc.name = dev_name(&device->device);
-	device->misc.nodename = device->node;
-	device->misc.fops = &vfio_device_fops;
-	device->misc.parent = &device->device;
-	device->misc.mode = 0600;
-	ret = misc_register(&device->misc);
-	if (ret) {
-		device_del(&device->device);
-		return ret;
-	}
-	return 0;
+	node->name = dev_name(&device->class_dev);
+	node->nodename = device->node_name;
+	node->minor = MISC_DYNAMIC_MINOR;
+	node->mode = 0600;
+	node->parent = &device->class_dev;
+	node->fops = &vfio_cdev_fops;
+	err = misc_register(node);
+	if (err)
+		device_del(&device->class_dev);
+	return err;
 }
 EXPORT_SYMBOL_GPL(vfio_register_group_dev);
 
@@ -177,225 +182,129 @@ EXPORT_SYMBOL_GPL(vfio_register_group_dev);
  */
 void vfio_unregister_group_dev(struct vfio_device *device)
 {
-	misc_deregister(&device->misc);
-	vfio_device_put_registration(device);
-	wait_for_completion(&device->comp);
-	device_del(&device->device);
+	misc_deregister(&device->node);
+	vfio_device_put_user(device);
+	wait_for_completion(&device->unregistered);
+	device_del(&device->class_dev);
 }
 EXPORT_SYMBOL_GPL(vfio_unregister_group_dev);
 
 /**
- * vfio_device_try_get_registration() - take a registration reference
- * @device: the device
+ * vfio_device_get_user() - count a new user of a registered device
+ * @vdev: the device
  *
- * Return: false if the device is being unregistered.
+ * Return: true, or false once unregistration has begun.
  */
-bool vfio_device_try_get_registration(struct vfio_device *device)
+bool vfio_device_get_user(struct vfio_device *vdev)
 {
-	return refcount_inc_not_zero(&device->refcount);
+	return refcount_inc_not_zero(&vdev->users);
 }
 
 /**
- * vfio_device_put_registration() - drop a registration reference
- * @device: the device
+ * vfio_device_put_user() - a user of the device is gone
+ * @vdev: the device
  */
-void vfio_device_put_registration(struct vfio_device *device)
+void vfio_device_put_user(struct vfio_device *vdev)
 {
-	if (refcount_dec_and_test(&device->refcount))
-		complete(&device->comp);
+	if (refcount_dec_and_test(&vdev->users))
+		complete(&vdev->unregistered);
 }
 
-/**
- * vfio_allocate_device_file() - the per-file state of a device node
- * @device: the device
- *
- * Return: the state, or ERR_PTR(-ENOMEM).
+/* ---------------------------------------------------------------------------
+ * File operations of the nodes
  */
-struct vfio_device_file *vfio_allocate_device_file(struct vfio_device *device)
-{
-	struct vfio_device_file *df;
 
-	df = kzalloc(sizeof(*df), GFP_KERNEL_ACCOUNT);
-	if (!df)
-		return ERR_PTR(-ENOMEM);
-	df->device = device;
-	return df;
+static struct vfio_cdev_file *vfio_cdev_of(struct file *file)
+{
+	return file->private_data;
 }
 
-/* First user: bind to the iommufd the file chose, then open the driver */
-static int vfio_df_device_first_open(struct vfio_device_file *df)
+/* Has the file bound the device? */
+static bool vfio_cdev_usable(struct vfio_cdev_file *cf)
 {
-	struct vfio_device *device = df->device;
-	int ret;
-
-	lockdep_assert_held(&device->lock);
-
-	if (!try_module_get(device->dev->driver->owner))
-		return -ENODEV;
-
-	ret = vfio_df_iommufd_bind(df);
-	if (ret)
-		goto err_module;
-
-	if (device->ops->open_device) {
-		ret = device->ops->open_device(device);
-		if (ret)
-			goto err_unbind;
-	}
-	return 0;
-
-err_unbind:
-	vfio_df_iommufd_unbind(df);
-err_module:
-	module_put(device->dev->driver->owner);
-	return ret;
+	/* Pairs with the release at the end of vfio_cdev_bind() */
+	return smp_load_acquire(&cf->granted);
 }
 
-static void vfio_df_device_last_close(struct vfio_device_file *df)
+static long vfio_cdev_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	struct vfio_device *device = df->device;
-
-	lockdep_assert_held(&device->lock);
-
-	if (device->ops->close_device)
-		device->ops->close_device(device);
-	vfio_df_iommufd_unbind(df);
-	module_put(device->dev->driver->owner);
-}
-
-/**
- * vfio_df_open() - make a file the user of its device
- * @df: the file; @df->iommufd is set
- *
- * A device cdev cannot be shared: a second file cannot bind the device
- * while another has it bound.
- *
- * Return: 0, -EINVAL if the device is in use, or the error of binding it
- * to the iommufd or of the driver's open_device.
- */
-int vfio_df_open(struct vfio_device_file *df)
-{
-	struct vfio_device *device = df->device;
-	int ret;
-
-	lockdep_assert_held(&device->lock);
-
-	if (device->open_count)
-		return -EINVAL;
-
-	device->open_count = 1;
-	ret = vfio_df_device_first_open(df);
-	if (ret)
-		device->open_count = 0;
-	return ret;
-}
-
-/**
- * vfio_df_close() - end a file's use of its device
- * @df: a file for which vfio_df_open() succeeded
- */
-void vfio_df_close(struct vfio_device_file *df)
-{
-	struct vfio_device *device = df->device;
-
-	lockdep_assert_held(&device->lock);
-
-	if (WARN_ON(!device->open_count))
-		return;
-	vfio_df_device_last_close(df);
-	device->open_count = 0;
-}
-
-static int vfio_device_fops_release(struct inode *inode, struct file *filep)
-{
-	struct vfio_device_file *df = filep->private_data;
-	struct vfio_device *device = df->device;
-
-	vfio_df_unbind_iommufd(df);
-	vfio_device_put_registration(device);
-	kfree(df);
-	return 0;
-}
-
-static bool vfio_df_granted(struct vfio_device_file *df)
-{
-	/* Pairs with the release store at the end of the bind */
-	return smp_load_acquire(&df->access_granted);
-}
-
-static long vfio_device_fops_unl_ioctl(struct file *filep, unsigned int cmd,
-				       unsigned long arg)
-{
-	struct vfio_device_file *df = filep->private_data;
-	struct vfio_device *device = df->device;
-	void __user *uptr = (void __user *)arg;
+	struct vfio_cdev_file *cf = vfio_cdev_of(file);
+	const struct vfio_device_ops *ops = cf->vdev->ops;
+	void __user *uarg = (void __user *)arg;
 
 	if (cmd == VFIO_DEVICE_BIND_IOMMUFD)
-		return vfio_df_ioctl_bind_iommufd(df, uptr);
-
-	if (!vfio_df_granted(df))
+		return vfio_cdev_bind(cf, uarg);
+	if (!vfio_cdev_usable(cf))
 		return -EINVAL;
-
-	switch (cmd) {
-	case VFIO_DEVICE_ATTACH_IOMMUFD_PT:
-		return vfio_df_ioctl_attach_pt(df, uptr);
-	case VFIO_DEVICE_DETACH_IOMMUFD_PT:
-		return vfio_df_ioctl_detach_pt(df, uptr);
-	default:
-		if (!device->ops->ioctl)
-			return -EINVAL;
-		return device->ops->ioctl(device, cmd, arg);
-	}
+	if (cmd == VFIO_DEVICE_ATTACH_IOMMUFD_PT)
+		return vfio_cdev_attach(cf, uarg);
+	if (cmd == VFIO_DEVICE_DETACH_IOMMUFD_PT)
+		return vfio_cdev_detach(cf, uarg);
+	return ops->ioctl ? ops->ioctl(cf->vdev, cmd, arg) : -EINVAL;
 }
 
-static ssize_t vfio_device_fops_read(struct file *filep, char __user *buf,
-				     size_t count, loff_t *ppos)
+/* read() and write() both end in the driver, once the file is bound */
+static ssize_t vfio_cdev_access(struct file *file, char __user *ubuf, size_t len,
+				loff_t *pos, bool store)
 {
-	struct vfio_device_file *df = filep->private_data;
-	struct vfio_device *device = df->device;
+	struct vfio_cdev_file *cf = vfio_cdev_of(file);
+	const struct vfio_device_ops *ops = cf->vdev->ops;
 
-	if (!vfio_df_granted(df) || !device->ops->read)
+	if (!vfio_cdev_usable(cf))
 		return -EINVAL;
-	return device->ops->read(device, buf, count, ppos);
+	if (store)
+		return ops->write ? ops->write(cf->vdev, ubuf, len, pos) : -EINVAL;
+	return ops->read ? ops->read(cf->vdev, ubuf, len, pos) : -EINVAL;
 }
 
-static ssize_t vfio_device_fops_write(struct file *filep, const char __user *buf,
-				      size_t count, loff_t *ppos)
+static ssize_t vfio_cdev_read(struct file *file, char __user *ubuf, size_t len,
+			      loff_t *pos)
 {
-	struct vfio_device_file *df = filep->private_data;
-	struct vfio_device *device = df->device;
-
-	if (!vfio_df_granted(df) || !device->ops->write)
-		return -EINVAL;
-	return device->ops->write(device, buf, count, ppos);
+	return vfio_cdev_access(file, ubuf, len, pos, false);
 }
 
-const struct file_operations vfio_device_fops = {
+static ssize_t vfio_cdev_write(struct file *file, const char __user *ubuf, size_t len,
+			       loff_t *pos)
+{
+	return vfio_cdev_access(file, (char __user *)ubuf, len, pos, true);
+}
+
+static int vfio_cdev_release(struct inode *inode, struct file *file)
+{
+	struct vfio_cdev_file *cf = vfio_cdev_of(file);
+	struct vfio_device *vdev = cf->vdev;
+
+	vfio_cdev_unbind(cf);
+	kfree(cf);
+	vfio_device_put_user(vdev);
+	return 0;
+}
+
+const struct file_operations vfio_cdev_fops = {
 	.owner		= THIS_MODULE,
-	.open		= vfio_device_fops_cdev_open,
-	.release	= vfio_device_fops_release,
-	.read		= vfio_device_fops_read,
-	.write		= vfio_device_fops_write,
-	.unlocked_ioctl	= vfio_device_fops_unl_ioctl,
+	.unlocked_ioctl	= vfio_cdev_ioctl,
+	.read		= vfio_cdev_read,
+	.write		= vfio_cdev_write,
+	.open		= vfio_cdev_open,
+	.release	= vfio_cdev_release,
 };
 
-static int __init vfio_init(void)
+static int __init vfio_core_init(void)
 {
-	int ret;
+	int err = class_register(&vfio_dev_class);
 
-	ret = class_register(&vfio_device_class);
-	if (ret)
-		pr_err("vfio: cannot register the vfio-dev class: %d\n", ret);
-	return ret;
+	if (err)
+		pr_err("vfio: the vfio-dev class cannot be registered (%d)\n", err);
+	return err;
 }
 
-static void __exit vfio_cleanup(void)
+static void __exit vfio_core_exit(void)
 {
-	class_unregister(&vfio_device_class);
-	ida_destroy(&vfio_device_ida);
+	class_unregister(&vfio_dev_class);
+	ida_destroy(&vfio_node_ids);
 }
 
-module_init(vfio_init);
-module_exit(vfio_cleanup);
+module_init(vfio_core_init);
+module_exit(vfio_core_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("VFIO: devices for userspace drivers");

@@ -71,35 +71,33 @@ struct vfio_device_ops {
  * struct vfio_device - a device offered to userspace
  * @dev: the physical device the driver is bound to
  * @ops: the driver's operations
- * @device: the "vfioN" device of class "vfio-dev", child of @dev in sysfs;
- *	it holds the structure's reference count
- * @index: N of "vfioN"
- * @lock: serialises binding, attaching and closing (Linux: the dev_set
- *	lock; every device here is its own set)
- * @refcount: registration references: one for the registration itself
- *	and one per open file
- * @comp: completed when @refcount drops to zero
- * @open_count: files that bound the device (at most one for a cdev)
- * @cdev_opened: the device is bound through its cdev
- * @iommufd_device: the iommufd binding of a physical device, or NULL
- * @iommufd_attached: @iommufd_device is attached to an IOAS or HWPT
- * @misc: the character node /dev/vfio/devices/vfioN
- * @node: the node path below /dev
+ * @class_dev: "vfioN" of class "vfio-dev", a child of @dev in sysfs; its
+ *	reference count owns the memory of the whole structure
+ * @id: N of "vfioN", also the minor of the node
+ * @state_lock: serialises binding, attaching and unbinding
+ * @users: one reference for being registered plus one per open file; the
+ *	node may be removed only once it dropped to zero
+ * @unregistered: completed when @users reaches zero
+ * @holder: the open file that has the device bound, or NULL; a device
+ *	cdev is never shared between files
+ * @idev: the iommufd binding of a physical device, or NULL
+ * @idev_attached: @idev is attached to an IOAS or HWPT
+ * @node: the character node /dev/vfio/devices/vfioN
+ * @node_name: the node's path below /dev
  */
 struct vfio_device {
 	struct device *dev;
 	const struct vfio_device_ops *ops;
-	struct device device;
-	unsigned int index;
-	struct mutex lock;
-	refcount_t refcount;
-	struct completion comp;
-	unsigned int open_count;
-	bool cdev_opened;
-	struct iommufd_device *iommufd_device;
-	bool iommufd_attached;
-	struct miscdevice misc;
-	char node[VFIO_DEVICE_NODE_MAX];
+	struct device class_dev;
+	unsigned int id;
+	struct mutex state_lock;	/* see @state_lock above */
+	refcount_t users;
+	struct completion unregistered;
+	const void *holder;
+	struct iommufd_device *idev;
+	bool idev_attached;
+	struct miscdevice node;
+	char node_name[VFIO_DEVICE_NODE_MAX];
 };
 
 struct vfio_device *_vfio_alloc_device(size_t size, struct device *dev,
@@ -107,7 +105,7 @@ struct vfio_device *_vfio_alloc_device(size_t size, struct device *dev,
 
 /**
  * vfio_alloc_device() - allocate a driver structure that embeds a vfio_device
- * @dev_struct: the driver's structure type
+ * @type: the name of the driver's structure (struct @type)
  * @member: the name of its struct vfio_device member, which must come first
  * @dev: the physical device
  * @ops: the driver's operations
@@ -115,21 +113,20 @@ struct vfio_device *_vfio_alloc_device(size_t size, struct device *dev,
  * Return: the driver structure, or an ERR_PTR (-ENOMEM, or the error of
  * @ops->init).  Free it with vfio_put_device().
  */
-#define vfio_alloc_device(dev_struct, member, dev, ops)				\
-	container_of(_vfio_alloc_device(sizeof(struct dev_struct) +		\
-					BUILD_BUG_ON_ZERO(offsetof(		\
-						struct dev_struct, member)),	\
-					dev, ops),				\
-		     struct dev_struct, member)
+#define vfio_alloc_device(type, member, dev, ops)				\
+	((struct type *)_vfio_alloc_device(sizeof(struct type) +		\
+					   BUILD_BUG_ON_ZERO(offsetof(struct type, \
+								      member)), \
+					   dev, ops))
 
 void vfio_put_device(struct vfio_device *device);
 int vfio_register_group_dev(struct vfio_device *device);
 void vfio_unregister_group_dev(struct vfio_device *device);
 
-int vfio_iommufd_physical_bind(struct vfio_device *vdev, struct iommufd_ctx *ictx,
-			       u32 *out_device_id);
-void vfio_iommufd_physical_unbind(struct vfio_device *vdev);
-int vfio_iommufd_physical_attach_ioas(struct vfio_device *vdev, u32 *pt_id);
-void vfio_iommufd_physical_detach_ioas(struct vfio_device *vdev);
+int vfio_iommufd_physical_bind(struct vfio_device *core, struct iommufd_ctx *ctx,
+			       u32 *devid);
+void vfio_iommufd_physical_unbind(struct vfio_device *core);
+int vfio_iommufd_physical_attach_ioas(struct vfio_device *core, u32 *pt_id);
+void vfio_iommufd_physical_detach_ioas(struct vfio_device *core);
 
 #endif /* __LINUX_VFIO_H */

@@ -6,12 +6,13 @@
  * an administrator arranges on Linux; it does not use the DMA API, so
  * binding leaves the function's DMA to iommufd (driver_managed_dma).
  *
- * Regions, at offset index << VFIO_PCI_OFFSET_SHIFT of the device file:
- *  - BAR0-BAR5: the memory BARs the function implements, read and written
- *    with accesses of the natural width (8, 4, 2 or 1 bytes by alignment);
- *  - ROM: not implemented (size 0);
- *  - configuration space: read-only here (Linux virtualises writes);
- *  - VGA: not implemented (-EINVAL, as for a function without VGA).
+ * Regions sit at offset index << 40 of the device file:
+ *  - 0-5, the BARs: memory BARs the function implements, accessed with
+ *    the widest naturally aligned access that fits (8, 4, 2 or 1 bytes);
+ *    an I/O or missing BAR has size 0;
+ *  - 6, the expansion ROM: not implemented (size 0);
+ *  - 7, configuration space: read-only here (Linux virtualises writes);
+ *  - 8, VGA: absent, -EINVAL, as for a function without VGA.
  * No interrupts, no reset and no mmap of BARs are offered.
  */
 #include <linux/err.h>
@@ -25,400 +26,355 @@
 #include <linux/unaligned.h>
 #include <linux/vfio.h>
 
-#define VFIO_PCI_OFFSET_SHIFT		40
-#define VFIO_PCI_OFFSET_TO_INDEX(off)	((off) >> VFIO_PCI_OFFSET_SHIFT)
-#define VFIO_PCI_INDEX_TO_OFFSET(index)	((u64)(index) << VFIO_PCI_OFFSET_SHIFT)
-#define VFIO_PCI_OFFSET_MASK		(((u64)1 << VFIO_PCI_OFFSET_SHIFT) - 1)
+/* A region's place in the device file: its index in the top bits */
+#define VFIO_PCI_REGION_SHIFT	40
+#define VFIO_PCI_REGION_BASE(idx)	((u64)(idx) << VFIO_PCI_REGION_SHIFT)
+#define VFIO_PCI_REGION_POS_MASK	(VFIO_PCI_REGION_BASE(1) - 1)
 
 /**
- * struct vfio_pci_device - a PCI function offered through VFIO
- * @vdev: the VFIO device; must be first
+ * struct vfio_pci_fn - a PCI function offered through VFIO
+ * @core: the VFIO device; must be first
  * @pdev: the function
- * @barmap: the BARs mapped so far, or NULL
- * @bar_claimed: the BAR's range is claimed in the iomem tree
+ * @bar_io: the mapping of each BAR used so far, or NULL
  */
-struct vfio_pci_device {
-	struct vfio_device vdev;
+struct vfio_pci_fn {
+	struct vfio_device core;
 	struct pci_dev *pdev;
-	void __iomem *barmap[PCI_STD_NUM_BARS];
-	bool bar_claimed[PCI_STD_NUM_BARS];
+	void __iomem *bar_io[PCI_STD_NUM_BARS];
 };
 
-static struct vfio_pci_device *to_vfio_pci(struct vfio_device *vdev)
+static struct vfio_pci_fn *core_to_fn(struct vfio_device *core)
 {
-	return container_of(vdev, struct vfio_pci_device, vdev);
+	return container_of(core, struct vfio_pci_fn, core);
 }
 
-/* A BAR userspace may reach: implemented, in memory space */
-static bool vfio_pci_bar_usable(struct pci_dev *pdev, int bar)
+/*
+ * Size and access flags of region @idx; -EINVAL for a region this
+ * function cannot have at all.  A region of size 0 exists but is empty.
+ */
+static int vfio_pci_describe(struct pci_dev *pdev, u32 idx, u64 *size, u32 *flags)
 {
-	return pci_resource_start(pdev, bar) && pci_resource_len(pdev, bar) &&
-	       (pci_resource_flags(pdev, bar) & IORESOURCE_MEM);
-}
+	const u32 rw = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE;
 
-static int vfio_pci_setup_barmap(struct vfio_pci_device *vpdev, int bar)
-{
-	struct pci_dev *pdev = vpdev->pdev;
-	resource_size_t start = pci_resource_start(pdev, bar);
-	resource_size_t len = pci_resource_len(pdev, bar);
-	void __iomem *io;
-
-	lockdep_assert_held(&vpdev->vdev.lock);
-
-	if (vpdev->barmap[bar])
+	*size = 0;
+	*flags = 0;
+	if (idx <= VFIO_PCI_BAR5_REGION_INDEX) {
+		if (pci_resource_start(pdev, idx) &&
+		    (pci_resource_flags(pdev, idx) & IORESOURCE_MEM)) {
+			*size = pci_resource_len(pdev, idx);
+			*flags = *size ? rw : 0;
+		}
 		return 0;
-	if (!request_mem_region(start, len, "vfio"))
-		return -EBUSY;
-	io = ioremap(start, len);
-	if (!io) {
-		release_mem_region(start, len);
-		return -ENOMEM;
 	}
-	vpdev->bar_claimed[bar] = true;
-	vpdev->barmap[bar] = io;
-	return 0;
+	if (idx == VFIO_PCI_ROM_REGION_INDEX)
+		return 0;
+	if (idx == VFIO_PCI_CONFIG_REGION_INDEX) {
+		*size = pdev->cfg_size;
+		*flags = VFIO_REGION_INFO_FLAG_READ;
+		return 0;
+	}
+	return -EINVAL;
 }
 
-static void vfio_pci_release_barmaps(struct vfio_pci_device *vpdev)
+/* Map BAR @bar into *@io on first use; the mapping is kept until close */
+static int vfio_pci_bar_map(struct vfio_pci_fn *fn, int bar, void __iomem **io)
 {
-	struct pci_dev *pdev = vpdev->pdev;
+	struct pci_dev *pdev = fn->pdev;
+	resource_size_t base = pci_resource_start(pdev, bar);
+	resource_size_t len = pci_resource_len(pdev, bar);
+	int err = 0;
+
+	mutex_lock(&fn->core.state_lock);
+	if (fn->bar_io[bar])
+		goto out;
+	if (!request_mem_region(base, len, "vfio-pci")) {
+		err = -EBUSY;
+		goto out;
+	}
+	fn->bar_io[bar] = ioremap(base, len);
+	if (!fn->bar_io[bar]) {
+		release_mem_region(base, len);
+		err = -ENOMEM;
+	}
+out:
+	*io = fn->bar_io[bar];
+	mutex_unlock(&fn->core.state_lock);
+	return err;
+}
+
+static void vfio_pci_bar_unmap_all(struct vfio_pci_fn *fn)
+{
 	int bar;
 
 	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {
-		if (!vpdev->barmap[bar])
+		if (!fn->bar_io[bar])
 			continue;
-		iounmap(vpdev->barmap[bar]);
-		vpdev->barmap[bar] = NULL;
-		if (vpdev->bar_claimed[bar])
-			release_mem_region(pci_resource_start(pdev, bar),
-					   pci_resource_len(pdev, bar));
-		vpdev->bar_claimed[bar] = false;
+		iounmap(fn->bar_io[bar]);
+		release_mem_region(pci_resource_start(fn->pdev, bar),
+				   pci_resource_len(fn->pdev, bar));
+		fn->bar_io[bar] = NULL;
 	}
 }
 
-static int vfio_pci_open_device(struct vfio_device *vdev)
+/* The widest naturally aligned access at @pos that fits in @left bytes */
+static size_t vfio_pci_step(loff_t pos, size_t left, size_t widest)
 {
-	return pci_enable_device(to_vfio_pci(vdev)->pdev);
-}
+	size_t w;
 
-static void vfio_pci_close_device(struct vfio_device *vdev)
-{
-	struct vfio_pci_device *vpdev = to_vfio_pci(vdev);
-
-	vfio_pci_release_barmaps(vpdev);
-	pci_disable_device(vpdev->pdev);
-}
-
-static long vfio_pci_ioctl_get_info(struct vfio_pci_device *vpdev,
-				    struct vfio_device_info __user *arg)
-{
-	unsigned long minsz = offsetofend(struct vfio_device_info, num_irqs);
-	struct vfio_device_info info = {};
-
-	if (copy_from_user(&info, arg, minsz))
-		return -EFAULT;
-	if (info.argsz < minsz)
-		return -EINVAL;
-
-	info.flags = VFIO_DEVICE_FLAGS_PCI;
-	info.num_regions = VFIO_PCI_NUM_REGIONS;
-	info.num_irqs = VFIO_PCI_NUM_IRQS;
-	info.cap_offset = 0;
-
-	/* Older callers know a shorter structure: fill what they gave */
-	minsz = min_t(unsigned long, info.argsz, sizeof(info));
-	return copy_to_user(arg, &info, minsz) ? -EFAULT : 0;
-}
-
-static long vfio_pci_ioctl_get_region_info(struct vfio_pci_device *vpdev,
-					   struct vfio_region_info __user *arg)
-{
-	unsigned long minsz = offsetofend(struct vfio_region_info, offset);
-	struct pci_dev *pdev = vpdev->pdev;
-	struct vfio_region_info info;
-
-	if (copy_from_user(&info, arg, minsz))
-		return -EFAULT;
-	if (info.argsz < minsz)
-		return -EINVAL;
-
-	switch (info.index) {
-	case VFIO_PCI_BAR0_REGION_INDEX ... VFIO_PCI_BAR5_REGION_INDEX:
-		info.offset = VFIO_PCI_INDEX_TO_OFFSET(info.index);
-		if (vfio_pci_bar_usable(pdev, info.index)) {
-			info.size = pci_resource_len(pdev, info.index);
-			info.flags = VFIO_REGION_INFO_FLAG_READ |
-				     VFIO_REGION_INFO_FLAG_WRITE;
-		} else {
-			info.size = 0;
-			info.flags = 0;
-		}
-		break;
-	case VFIO_PCI_ROM_REGION_INDEX:
-		info.offset = VFIO_PCI_INDEX_TO_OFFSET(info.index);
-		info.size = 0;
-		info.flags = 0;
-		break;
-	case VFIO_PCI_CONFIG_REGION_INDEX:
-		info.offset = VFIO_PCI_INDEX_TO_OFFSET(info.index);
-		info.size = pdev->cfg_size;
-		info.flags = VFIO_REGION_INFO_FLAG_READ;
-		break;
-	default:
-		/* No VGA, and no device-specific regions */
-		return -EINVAL;
-	}
-	info.cap_offset = 0;
-	return copy_to_user(arg, &info, minsz) ? -EFAULT : 0;
-}
-
-static long vfio_pci_ioctl(struct vfio_device *vdev, unsigned int cmd,
-			   unsigned long arg)
-{
-	struct vfio_pci_device *vpdev = to_vfio_pci(vdev);
-	void __user *uarg = (void __user *)arg;
-
-	switch (cmd) {
-	case VFIO_DEVICE_GET_INFO:
-		return vfio_pci_ioctl_get_info(vpdev, uarg);
-	case VFIO_DEVICE_GET_REGION_INFO:
-		return vfio_pci_ioctl_get_region_info(vpdev, uarg);
-	default:
-		return -ENOTTY;
-	}
-}
-
-/* Configuration space, read in naturally aligned pieces of up to 4 bytes */
-static ssize_t vfio_pci_config_read(struct vfio_pci_device *vpdev, char __user *buf,
-				    size_t count, loff_t pos)
-{
-	struct pci_dev *pdev = vpdev->pdev;
-	ssize_t done = 0;
-
-	if (pos >= pdev->cfg_size)
-		return -EINVAL;
-	count = min_t(size_t, count, pdev->cfg_size - pos);
-
-	while (count) {
-		size_t width;
-		u8 bytes[4];
-		u32 v32;
-		u16 v16;
-		u8 v8;
-		int ret;
-
-		if (count >= 4 && !(pos % 4)) {
-			width = 4;
-			ret = pci_read_config_dword(pdev, pos, &v32);
-			put_unaligned_le32(v32, bytes);
-		} else if (count >= 2 && !(pos % 2)) {
-			width = 2;
-			ret = pci_read_config_word(pdev, pos, &v16);
-			put_unaligned_le16(v16, bytes);
-		} else {
-			width = 1;
-			ret = pci_read_config_byte(pdev, pos, &v8);
-			bytes[0] = v8;
-		}
-		if (ret)
-			return done ? done : -EIO;
-		if (copy_to_user(buf, bytes, width))
-			return -EFAULT;
-		buf += width;
-		pos += width;
-		count -= width;
-		done += width;
-	}
-	return done;
-}
-
-/* One access of @width bytes at @off of a mapped BAR, to or from @buf */
-static int vfio_pci_bar_access(void __iomem *io, loff_t off, char __user *buf,
-			       size_t width, bool write)
-{
-	u8 bytes[8];
-
-	if (write) {
-		if (copy_from_user(bytes, buf, width))
-			return -EFAULT;
-		switch (width) {
-		case 8:
-			iowrite64(get_unaligned_le64(bytes), io + off);
+	for (w = widest; w > 1; w /= 2)
+		if (left >= w && !(pos & (w - 1)))
 			break;
-		case 4:
-			iowrite32(get_unaligned_le32(bytes), io + off);
-			break;
-		case 2:
-			iowrite16(get_unaligned_le16(bytes), io + off);
-			break;
-		default:
-			iowrite8(bytes[0], io + off);
-			break;
-		}
-		return 0;
-	}
-
-	switch (width) {
-	case 8:
-		put_unaligned_le64(ioread64(io + off), bytes);
-		break;
-	case 4:
-		put_unaligned_le32(ioread32(io + off), bytes);
-		break;
-	case 2:
-		put_unaligned_le16(ioread16(io + off), bytes);
-		break;
-	default:
-		bytes[0] = ioread8(io + off);
-		break;
-	}
-	return copy_to_user(buf, bytes, width) ? -EFAULT : 0;
+	return w;
 }
 
-static ssize_t vfio_pci_bar_rw(struct vfio_pci_device *vpdev, int bar,
-			       char __user *buf, size_t count, loff_t pos, bool write)
+/* One BAR access of @w bytes at @io, between device and the byte image */
+static void vfio_pci_mmio(void __iomem *io, u8 *img, size_t w, bool store)
 {
-	struct pci_dev *pdev = vpdev->pdev;
-	resource_size_t end;
-	ssize_t done = 0;
-	int ret;
-
-	if (!vfio_pci_bar_usable(pdev, bar))
-		return -EINVAL;
-	end = pci_resource_len(pdev, bar);
-	if (pos >= end)
-		return -EINVAL;
-	count = min_t(size_t, count, end - pos);
-
-	mutex_lock(&vpdev->vdev.lock);
-	ret = vfio_pci_setup_barmap(vpdev, bar);
-	mutex_unlock(&vpdev->vdev.lock);
-	if (ret)
-		return ret;
-
-	while (count) {
-		size_t width;
-
-		if (count >= 8 && !(pos % 8))
-			width = 8;
-		else if (count >= 4 && !(pos % 4))
-			width = 4;
-		else if (count >= 2 && !(pos % 2))
-			width = 2;
+	if (store) {
+		if (w == 8)
+			writeq(get_unaligned_le64(img), io);
+		else if (w == 4)
+			writel(get_unaligned_le32(img), io);
+		else if (w == 2)
+			writew(get_unaligned_le16(img), io);
 		else
-			width = 1;
-		ret = vfio_pci_bar_access(vpdev->barmap[bar], pos, buf, width, write);
-		if (ret)
-			return ret;
-		buf += width;
-		pos += width;
-		count -= width;
-		done += width;
+			writeb(*img, io);
+	} else {
+		if (w == 8)
+			put_unaligned_le64(readq(io), img);
+		else if (w == 4)
+			put_unaligned_le32(readl(io), img);
+		else if (w == 2)
+			put_unaligned_le16(readw(io), img);
+		else
+			*img = readb(io);
 	}
-	return done;
 }
 
-static ssize_t vfio_pci_rw(struct vfio_pci_device *vpdev, char __user *buf,
-			   size_t count, loff_t *ppos, bool write)
+/* One configuration read of @w bytes into the byte image */
+static int vfio_pci_cfg_load(struct pci_dev *pdev, loff_t pos, u8 *img, size_t w)
 {
-	unsigned int index = VFIO_PCI_OFFSET_TO_INDEX(*ppos);
-	loff_t pos = *ppos & VFIO_PCI_OFFSET_MASK;
-	ssize_t done;
+	u32 dword;
+	u16 word;
+	int err;
 
-	if (*ppos < 0 || index >= VFIO_PCI_NUM_REGIONS)
+	if (w == 4) {
+		err = pci_read_config_dword(pdev, pos, &dword);
+		put_unaligned_le32(dword, img);
+	} else if (w == 2) {
+		err = pci_read_config_word(pdev, pos, &word);
+		put_unaligned_le16(word, img);
+	} else {
+		err = pci_read_config_byte(pdev, pos, img);
+	}
+	return err ? -EIO : 0;
+}
+
+/*
+ * Move @len bytes between the user buffer and region @idx at @pos, which
+ * lies inside the region (of @size bytes); stops at the region's end.
+ */
+static ssize_t vfio_pci_region_rw(struct vfio_pci_fn *fn, u32 idx, u64 size,
+				  char __user *ubuf, size_t len, loff_t pos, bool store)
+{
+	void __iomem *io = NULL;
+	ssize_t moved = 0;
+	u8 img[8];
+
+	if (idx <= VFIO_PCI_BAR5_REGION_INDEX) {
+		int err = vfio_pci_bar_map(fn, idx, &io);
+
+		if (err)
+			return err;
+	} else if (store) {
+		/* Configuration space is read-only here */
 		return -EINVAL;
-
-	switch (index) {
-	case VFIO_PCI_BAR0_REGION_INDEX ... VFIO_PCI_BAR5_REGION_INDEX:
-		done = vfio_pci_bar_rw(vpdev, index, buf, count, pos, write);
-		break;
-	case VFIO_PCI_CONFIG_REGION_INDEX:
-		done = write ? -EINVAL : vfio_pci_config_read(vpdev, buf, count, pos);
-		break;
-	default:
-		/* ROM (not implemented) and VGA (not present) */
-		done = -EINVAL;
-		break;
 	}
-	if (done > 0)
-		*ppos += done;
-	return done;
+
+	len = min_t(u64, len, size - pos);
+	while (len) {
+		size_t w = vfio_pci_step(pos, len, io ? 8 : 4);
+		int err = 0;
+
+		if (store && copy_from_user(img, ubuf, w))
+			return -EFAULT;
+		if (io)
+			vfio_pci_mmio(io + pos, img, w, store);
+		else
+			err = vfio_pci_cfg_load(fn->pdev, pos, img, w);
+		if (err)
+			return moved ? moved : err;
+		if (!store && copy_to_user(ubuf, img, w))
+			return -EFAULT;
+		ubuf += w;
+		pos += w;
+		len -= w;
+		moved += w;
+	}
+	return moved;
 }
 
-static ssize_t vfio_pci_read(struct vfio_device *vdev, char __user *buf,
-			     size_t count, loff_t *ppos)
+static ssize_t vfio_pci_file_rw(struct vfio_device *core, char __user *ubuf, size_t len,
+				loff_t *ppos, bool store)
 {
-	if (!count)
+	u32 idx = *ppos >> VFIO_PCI_REGION_SHIFT;
+	loff_t pos = *ppos & VFIO_PCI_REGION_POS_MASK;
+	struct vfio_pci_fn *fn = core_to_fn(core);
+	ssize_t moved;
+	u32 flags;
+	u64 size;
+
+	if (!len)
 		return 0;
-	return vfio_pci_rw(to_vfio_pci(vdev), buf, count, ppos, false);
-}
-
-static ssize_t vfio_pci_write(struct vfio_device *vdev, const char __user *buf,
-			      size_t count, loff_t *ppos)
-{
-	if (!count)
-		return 0;
-	return vfio_pci_rw(to_vfio_pci(vdev), (char __user *)buf, count, ppos, true);
-}
-
-static const struct vfio_device_ops vfio_pci_ops = {
-	.name		= "vfio-pci",
-	.bind_iommufd	= vfio_iommufd_physical_bind,
-	.unbind_iommufd	= vfio_iommufd_physical_unbind,
-	.attach_ioas	= vfio_iommufd_physical_attach_ioas,
-	.detach_ioas	= vfio_iommufd_physical_detach_ioas,
-	.open_device	= vfio_pci_open_device,
-	.close_device	= vfio_pci_close_device,
-	.read		= vfio_pci_read,
-	.write		= vfio_pci_write,
-	.ioctl		= vfio_pci_ioctl,
-};
-
-static int vfio_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
-{
-	struct vfio_pci_device *vpdev;
-	int ret;
-
-	/* Bridges stay with the kernel: their secondary buses depend on them */
-	if (pdev->hdr_type != PCI_HEADER_TYPE_NORMAL)
+	if (idx >= VFIO_PCI_NUM_REGIONS ||
+	    vfio_pci_describe(fn->pdev, idx, &size, &flags) || pos >= size)
 		return -EINVAL;
+	moved = vfio_pci_region_rw(fn, idx, size, ubuf, len, pos, store);
+	if (moved > 0)
+		*ppos += moved;
+	return moved;
+}
 
-	vpdev = vfio_alloc_device(vfio_pci_device, vdev, &pdev->dev, &vfio_pci_ops);
-	if (IS_ERR(vpdev))
-		return PTR_ERR(vpdev);
-	vpdev->pdev = pdev;
+static ssize_t vfio_pci_read(struct vfio_device *core, char __user *ubuf, size_t len,
+			     loff_t *ppos)
+{
+	return vfio_pci_file_rw(core, ubuf, len, ppos, false);
+}
 
-	ret = vfio_register_group_dev(&vpdev->vdev);
-	if (ret) {
-		vfio_put_device(&vpdev->vdev);
-		return ret;
-	}
-	dev_set_drvdata(&pdev->dev, vpdev);
+static ssize_t vfio_pci_write(struct vfio_device *core, const char __user *ubuf,
+			      size_t len, loff_t *ppos)
+{
+	return vfio_pci_file_rw(core, (char __user *)ubuf, len, ppos, true);
+}
+
+/* VFIO_DEVICE_GET_INFO: a PCI function with the standard regions and IRQs */
+static long vfio_pci_device_info(void __user *uarg)
+{
+	const size_t fixed = offsetofend(struct vfio_device_info, num_irqs);
+	struct vfio_device_info reply = {
+		.flags = VFIO_DEVICE_FLAGS_PCI,
+		.num_regions = VFIO_PCI_NUM_REGIONS,
+		.num_irqs = VFIO_PCI_NUM_IRQS,
+	};
+	struct vfio_device_info req;
+
+	if (copy_from_user(&req, uarg, fixed))
+		return -EFAULT;
+	if (req.argsz < fixed)
+		return -EINVAL;
+	reply.argsz = req.argsz;
+	/* A caller that knows a shorter structure gets just that much */
+	if (copy_to_user(uarg, &reply, min_t(size_t, req.argsz, sizeof(reply))))
+		return -EFAULT;
 	return 0;
 }
 
-static void vfio_pci_remove(struct pci_dev *pdev)
+/* VFIO_DEVICE_GET_REGION_INFO */
+static long vfio_pci_region_info(struct vfio_pci_fn *fn, void __user *uarg)
 {
-	struct vfio_pci_device *vpdev = dev_get_drvdata(&pdev->dev);
+	const size_t fixed = offsetofend(struct vfio_region_info, offset);
+	struct vfio_region_info reply;
+	u32 flags;
+	u64 size;
+	int err;
 
-	vfio_unregister_group_dev(&vpdev->vdev);
-	vfio_put_device(&vpdev->vdev);
+	if (copy_from_user(&reply, uarg, fixed))
+		return -EFAULT;
+	if (reply.argsz < fixed)
+		return -EINVAL;
+	err = vfio_pci_describe(fn->pdev, reply.index, &size, &flags);
+	if (err)
+		return err;
+	reply.size = size;
+	reply.flags = flags;
+	reply.offset = VFIO_PCI_REGION_BASE(reply.index);
+	reply.cap_offset = 0;
+	return copy_to_user(uarg, &reply, fixed) ? -EFAULT : 0;
 }
 
-static const struct pci_device_id vfio_pci_table[] = {
-	/* Any function, but only through driver_override */
+static long vfio_pci_ioctl(struct vfio_device *core, unsigned int cmd, unsigned long arg)
+{
+	void __user *uarg = (void __user *)arg;
+
+	if (cmd == VFIO_DEVICE_GET_INFO)
+		return vfio_pci_device_info(uarg);
+	if (cmd == VFIO_DEVICE_GET_REGION_INFO)
+		return vfio_pci_region_info(core_to_fn(core), uarg);
+	return -ENOTTY;
+}
+
+static int vfio_pci_open(struct vfio_device *core)
+{
+	return pci_enable_device(core_to_fn(core)->pdev);
+}
+
+static void vfio_pci_close(struct vfio_device *core)
+{
+	struct vfio_pci_fn *fn = core_to_fn(core);
+
+	vfio_pci_bar_unmap_all(fn);
+	pci_disable_device(fn->pdev);
+}
+
+static const struct vfio_device_ops vfio_pci_fn_ops = {
+	.name		= "vfio-pci",
+	.open_device	= vfio_pci_open,
+	.close_device	= vfio_pci_close,
+	.ioctl		= vfio_pci_ioctl,
+	.read		= vfio_pci_read,
+	.write		= vfio_pci_write,
+	.bind_iommufd	= vfio_iommufd_physical_bind,
+	.attach_ioas	= vfio_iommufd_physical_attach_ioas,
+	.detach_ioas	= vfio_iommufd_physical_detach_ioas,
+	.unbind_iommufd	= vfio_iommufd_physical_unbind,
+};
+
+static int vfio_pci_bind_fn(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	struct vfio_pci_fn *fn;
+	int err;
+
+	/* A bridge stays with the kernel: the buses behind it depend on it */
+	if (pdev->hdr_type != PCI_HEADER_TYPE_NORMAL)
+		return -EINVAL;
+
+	fn = vfio_alloc_device(vfio_pci_fn, core, &pdev->dev, &vfio_pci_fn_ops);
+	if (IS_ERR(fn))
+		return PTR_ERR(fn);
+	fn->pdev = pdev;
+	dev_set_drvdata(&pdev->dev, fn);
+
+	err = vfio_register_group_dev(&fn->core);
+	if (err) {
+		dev_set_drvdata(&pdev->dev, NULL);
+		vfio_put_device(&fn->core);
+	}
+	return err;
+}
+
+static void vfio_pci_unbind_fn(struct pci_dev *pdev)
+{
+	struct vfio_pci_fn *fn = dev_get_drvdata(&pdev->dev);
+
+	vfio_unregister_group_dev(&fn->core);
+	dev_set_drvdata(&pdev->dev, NULL);
+	vfio_put_device(&fn->core);
+}
+
+/* Every function, but only through driver_override */
+static const struct pci_device_id vfio_pci_ids[] = {
 	{ PCI_DRIVER_OVERRIDE_DEVICE_VFIO(PCI_ANY_ID, PCI_ANY_ID) },
-	{}
+	{ /* end */ }
 };
 
-static struct pci_driver vfio_pci_driver = {
+static struct pci_driver vfio_pci_fn_driver = {
 	.name			= "vfio-pci",
-	.id_table		= vfio_pci_table,
-	.probe			= vfio_pci_probe,
-	.remove			= vfio_pci_remove,
 	.driver_managed_dma	= true,
+	.probe			= vfio_pci_bind_fn,
+	.remove			= vfio_pci_unbind_fn,
+	.id_table		= vfio_pci_ids,
 };
 
-module_pci_driver(vfio_pci_driver);
+module_pci_driver(vfio_pci_fn_driver);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("VFIO driver for PCI functions");

@@ -23,7 +23,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,7 +43,7 @@
 
 static int problems;
 
-static void step(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* printf() that flushes, so that kernel messages (stderr) stay in order */
 static void step(const char *fmt, ...)
 {
 	va_list ap;
@@ -108,8 +107,8 @@ static int find_vfio_device(const char *bdf)
 			continue;
 		snprintf(path, sizeof(path), "/sys/class/vfio-dev/vfio%d/device", i);
 		if (!link_name(path, other, sizeof(other)))
-			step("  the group also holds %s (vfio%d): the IOMMU translates them as one\n",
-			     other, i);
+			step("  the group also holds %s (vfio%d): %s\n", other, i,
+			     "the IOMMU translates them as one");
 	}
 	return found;
 }
@@ -166,8 +165,9 @@ static const char *vtd_reason(uint32_t reason)
 
 int main(int argc, char **argv)
 {
-	static const char msg[] = "hello from nic0, by DMA through VT-d";
 	const char *bdf = argc > 1 ? argv[1] : "0000:02:00.0";
+	char msg[64];
+	uint32_t msg_len;
 	struct iommu_ioas_alloc alloc = { .size = sizeof(alloc) };
 	struct vfio_device_bind_iommufd bind = { .argsz = sizeof(bind) };
 	struct vfio_device_attach_iommufd_pt attach = { .argsz = sizeof(attach) };
@@ -184,6 +184,8 @@ int main(int argc, char **argv)
 	char *buf;
 
 	step("iommufd client: a VMM's view of /dev/iommu and a VFIO device\n\n");
+	snprintf(msg, sizeof(msg), "hello from %s, by DMA through VT-d", bdf);
+	msg_len = strlen(msg) + 1;
 
 	iommufd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
 	if (iommufd < 0) {
@@ -223,17 +225,18 @@ int main(int argc, char **argv)
 	hw.data_uptr = (uintptr_t)&vtd;
 	if (!ioctl(iommufd, IOMMU_GET_HW_INFO, &hw) &&
 	    hw.out_data_type == IOMMU_HW_INFO_TYPE_INTEL_VTD)
-		step("  IOMMU_GET_HW_INFO: Intel VT-d, CAP 0x%016" PRIx64 " ECAP 0x%016" PRIx64
-		     ", %u-bit PASIDs\n", (uint64_t)vtd.cap_reg, (uint64_t)vtd.ecap_reg,
-		     hw.out_max_pasid_log2);
+		step("  IOMMU_GET_HW_INFO: Intel VT-d, CAP 0x%016llx ECAP 0x%016llx; %s\n",
+		     (unsigned long long)vtd.cap_reg, (unsigned long long)vtd.ecap_reg,
+		     hw.out_max_pasid_log2 ? "the function has PASIDs" :
+					     "the function has no PASID capability");
 
 	attach.pt_id = alloc.out_ioas_id;
 	if (ioctl(devfd, VFIO_DEVICE_ATTACH_IOMMUFD_PT, &attach)) {
 		problem("VFIO_DEVICE_ATTACH_IOMMUFD_PT");
 		return 1;
 	}
-	step("VFIO_DEVICE_ATTACH_IOMMUFD_PT to IOAS %u: the device now translates through HWPT %u\n",
-	     alloc.out_ioas_id, attach.pt_id);
+	step("VFIO_DEVICE_ATTACH_IOMMUFD_PT to IOAS %u: %s HWPT %u\n", alloc.out_ioas_id,
+	     "the device now translates through", attach.pt_id);
 
 	bar0.index = VFIO_PCI_BAR0_REGION_INDEX;
 	if (ioctl(devfd, VFIO_DEVICE_GET_REGION_INFO, &bar0) || !bar0.size) {
@@ -266,13 +269,13 @@ int main(int argc, char **argv)
 	step("\nIOMMU_IOAS_MAP: buffer %p (one page) at IOVA 0x%lx, read/write\n", buf,
 	     DEMO_IOVA);
 
-	if (reg_write(devfd, bar0.offset, DMA_REG_DATA, msg, sizeof(msg)))
+	if (reg_write(devfd, bar0.offset, DMA_REG_DATA, msg, msg_len))
 		problem("writing the device's DATA window");
-	status = device_dma(devfd, bar0.offset, DEMO_IOVA, sizeof(msg), 1);
-	step("device DMA write of %zu bytes to IOVA 0x%lx: %s\n", sizeof(msg), DEMO_IOVA,
+	status = device_dma(devfd, bar0.offset, DEMO_IOVA, msg_len, 1);
+	step("device DMA write of %u bytes to IOVA 0x%lx: %s\n", msg_len, DEMO_IOVA,
 	     status_name(status));
-	step("  the buffer now holds: \"%.*s\"\n", (int)sizeof(msg) - 1, buf);
-	if (status != DMA_STATUS_DONE || memcmp(buf, msg, sizeof(msg))) {
+	step("  the buffer now holds: \"%.*s\"\n", (int)msg_len - 1, buf);
+	if (status != DMA_STATUS_DONE || memcmp(buf, msg, msg_len)) {
 		errno = EIO;
 		problem("the DMA did not land in the buffer");
 	}
@@ -297,13 +300,14 @@ int main(int argc, char **argv)
 	     (unsigned long long)unmap.length);
 
 	memset(buf, '.', PAGE_SZ);
-	status = device_dma(devfd, bar0.offset, DEMO_IOVA, sizeof(msg), 1);
+	status = device_dma(devfd, bar0.offset, DEMO_IOVA, msg_len, 1);
 	reg_read(devfd, bar0.offset, DMA_REG_FAULT_REASON, &reason, 4);
 	reg_read(devfd, bar0.offset, DMA_REG_FAULT_ADDR, &fault_addr, 8);
 	reg_read(devfd, bar0.offset, DMA_REG_FAULT_INFO, &info, 4);
 	step("the same DMA write again: %s\n", status_name(status));
-	step("  VT-d fault reason 0x%02x (%s) at IOVA 0x%" PRIx64 ", %s access%s\n", reason,
-	     vtd_reason(reason), fault_addr, (info & DMA_FAULT_INFO_WRITE) ? "write" : "read",
+	step("  VT-d fault reason 0x%02x (%s) at IOVA 0x%llx, %s access%s\n", reason,
+	     vtd_reason(reason), (unsigned long long)fault_addr,
+	     (info & DMA_FAULT_INFO_WRITE) ? "write" : "read",
 	     (info & DMA_FAULT_INFO_RECORDED) ? ", recorded in the unit's fault registers" : "");
 	step("  the buffer is untouched: \"%.16s...\"\n", buf);
 	if (status != DMA_STATUS_FAULT || buf[0] != '.') {

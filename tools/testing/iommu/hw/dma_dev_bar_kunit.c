@@ -220,4 +220,5 @@ static struct kunit_suite dma_dev_bar_suite = {
 	.name = "dma_dev_bar",
 	.test_cases = dma_dev_bar_cases,
 };
+
 kunit_test_suite(dma_dev_bar_suite);

@@ -51,6 +51,7 @@ void host_vfs_boot(void)
 {
 	unsigned int armed;
 
+	/* Pairs with the release below: a booted instance is seen whole */
 	if (smp_load_acquire(&vfs_ready))
 		return;
 	mutex_lock(&boot_lock);
@@ -62,6 +63,7 @@ void host_vfs_boot(void)
 			host_boot();
 		host_vfs_boot_hook();
 		current->fail_nth = armed;
+		/* Publish the boot and the hook's work to the fast path above */
 		smp_store_release(&vfs_ready, true);
 	}
 	mutex_unlock(&boot_lock);

@@ -69,7 +69,7 @@ static int link_name(const char *path, char *out, size_t size)
 	base = base ? base + 1 : target;
 	if (strlen(base) >= size)
 		return -ENAMETOOLONG;
-	strcpy(out, base);
+	memcpy(out, base, strlen(base) + 1);
 	return 0;
 }
 
@@ -226,7 +226,8 @@ static __u32 dma_write_pattern(int devfd, __u64 bar, __u64 iova, void *host, __u
 	for (i = 0; i < len && i < sizeof(data); i++)
 		data[i] = seed + i;
 	*landed = false;
-	if (wr(devfd, data, len, bar + DMA_REG_DATA) != len || bar_dma(devfd, bar, iova, len, true, res))
+	if (wr(devfd, data, len, bar + DMA_REG_DATA) != len ||
+	    bar_dma(devfd, bar, iova, len, true, res))
 		return ~0U;
 	if (host)
 		*landed = !memcmp(host, data, len);
@@ -295,7 +296,8 @@ FIXTURE(nic_group) {
 
 FIXTURE_SETUP(nic_group)
 {
-	self->fd0 = self->fd1 = -1;
+	self->fd0 = -1;
+	self->fd1 = -1;
 	self->buf = MAP_FAILED;
 	self->iommufd = iommufd_open();
 	ASSERT_LE(0, self->iommufd);
@@ -342,26 +344,35 @@ FIXTURE_TEARDOWN(nic_group)
 		munmap(self->buf, PAGE_SZ);
 }
 
-/* Does a DMA write by the device at @bar land in the buffer through @iova? */
-#define DMA_LANDS(_fd, _bar, _iova, _seed)					\
-	({									\
-		struct dma_result _r;						\
-		bool _landed;							\
-		dma_write_pattern(_fd, _bar, _iova, self->buf, 64, _seed, &_r,	\
-				  &_landed) == DMA_STATUS_DONE && _landed;	\
-	})
+/* Does a 64-byte DMA write by the device land in @host through @iova? */
+static bool dma_lands(int devfd, __u64 bar, __u64 iova, unsigned char *host,
+		      unsigned char seed)
+{
+	struct dma_result r;
+	bool landed;
 
-/* Is a DMA write by the device at @bar to @iova stopped by the IOMMU? */
-#define DMA_FAULTS(_fd, _bar, _iova)						\
-	({									\
-		struct dma_result _r;						\
-		bool _landed;							\
-		memset(self->buf, 0, 64);					\
-		dma_write_pattern(_fd, _bar, _iova, self->buf, 64, 0x5a, &_r,	\
-				  &_landed) == DMA_STATUS_FAULT && !_landed &&	\
-			_r.reason && _r.addr == (_iova) &&			\
-			(_r.info & DMA_FAULT_INFO_WRITE);			\
-	})
+	return dma_write_pattern(devfd, bar, iova, host, 64, seed, &r, &landed) ==
+	       DMA_STATUS_DONE && landed;
+}
+
+/*
+ * Is a 64-byte DMA write by the device to @iova stopped by the IOMMU, with
+ * a fault reason, the address and the direction reported, and nothing
+ * written to @host?
+ */
+static bool dma_faults(int devfd, __u64 bar, __u64 iova, unsigned char *host)
+{
+	struct dma_result r;
+	bool landed;
+
+	memset(host, 0, 64);
+	return dma_write_pattern(devfd, bar, iova, host, 64, 0x5a, &r, &landed) ==
+	       DMA_STATUS_FAULT && !landed && r.reason && r.addr == iova &&
+	       (r.info & DMA_FAULT_INFO_WRITE);
+}
+
+#define DMA_LANDS(_fd, _bar, _iova, _seed) dma_lands(_fd, _bar, _iova, self->buf, _seed)
+#define DMA_FAULTS(_fd, _bar, _iova) dma_faults(_fd, _bar, _iova, self->buf)
 
 TEST_F(nic_group, bound_but_unattached_is_blocked)
 {

@@ -335,4 +335,42 @@ const struct machine_spec *machine_default_spec(void);
 int machine_dev_dma(struct machine_dev *md, u64 iova, void *buf, size_t len, u32 pasid,
 		    unsigned int access);
 
+/**
+ * machine_dma_bars_assign() - give every DMA test device of a PCI function
+ *	its register window as BAR0
+ * @m: the machine; only one machine can have windows at a time
+ * @base: physical address of the window of device 0 (see host_mmio_register()
+ *	for usable ranges)
+ * @stride: distance between the windows of consecutive devices, at least
+ *	%DMA_REGS_BAR_SIZE and a multiple of it
+ *
+ * Device i's window is at @base + i * @stride; the BAR register in
+ * configuration space and pdev->resource[0] describe it, as firmware's
+ * resource assignment would.  See <host/dma-dev-regs.h> for the registers.
+ *
+ * Return: 0, -EBUSY if windows exist already or @stride is too small,
+ * -ENOMEM, or the error of dma_dev_bar_create().
+ */
+int machine_dma_bars_assign(struct machine *m, phys_addr_t base, phys_addr_t stride);
+
+/**
+ * machine_dma_bars_remove() - remove the windows of machine_dma_bars_assign()
+ * @m: the machine (nothing happens if it has none)
+ *
+ * Each function with a window is unbound from its driver first.  Call this
+ * before machine_teardown().
+ */
+void machine_dma_bars_remove(struct machine *m);
+
+/**
+ * machine_dev_bind_driver() - bind a PCI function to a driver of choice
+ * @md: the function
+ * @driver: the PCI driver's name, set as the function's driver_override
+ *
+ * Return: 0 once the driver is bound; -ENODEV if @md is no PCI function or
+ * the driver did not bind (not registered, or its probe refused), -ENOMEM,
+ * or another error of the driver core.
+ */
+int machine_dev_bind_driver(struct machine_dev *md, const char *driver);
+
 #endif /* _HOST_MACHINE_H */

@@ -10,6 +10,7 @@
 #   kunit     run build/kunit, keep its KTAP in build/kunit.ktap and have
 #             Linux's own kunit.py parse it
 #   asan      make SAN=asan, run build/asan/kunit under ASan, LSan and UBSan
+#   tsan      make SAN=tsan, run build/tsan/kunit under ThreadSanitizer
 #   selftests, selftests_asan
 #             tools/testing/selftests/iommu/run.sh, plainly and under the
 #             sanitizers: the tree's own uapi selftests through iommu-run
@@ -268,48 +269,65 @@ step_kunit()
 	fi
 }
 
-step_asan()
+# sanitizer_step SAN TITLE REPORT-REGEX ENV...: build with make SAN=SAN, run
+# the suites with ENV, and fail on any report matching REPORT-REGEX, on
+# cases that fail only in this build, or on a different number of cases.
+sanitizer_step()
 {
-	local log=$logdir/asan-build.log out=build/asan p f s pp pf ps new reports
+	local san=$1 title=$2 report_re=$3 out=build/$1 log=$logdir/$1-build.log
+	local p f s pp pf ps new reports
 
-	heading "Sanitizers (make SAN=asan: ASan + LSan + UBSan)"
-	if ! make --no-print-directory -j"$JOBS" SAN=asan >"$log" 2>&1 ||
-	   ! [ -x $out/kunit ]; then
+	shift 3
+	heading "Sanitizers (make SAN=$san: $title)"
+	if ! make --no-print-directory -j"$JOBS" SAN="$san" >"$log" 2>&1 ||
+	   ! [ -x "$out/kunit" ]; then
 		show_tail "$log"
-		item_fail "asan" "make SAN=asan failed, see $log"
+		item_fail "$san" "make SAN=$san failed, see $log"
 		return 1
 	fi
 	note "built $out/kunit; running it"
-	run_kunit $out/kunit $out "$ASAN_TIMEOUT" \
-		ASAN_OPTIONS=detect_leaks=1 \
-		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+	run_kunit "$out/kunit" "$out" "$ASAN_TIMEOUT" "$@"
 	read -r p f s <<<"$run_counts"
 	note "$p passed, $f failed, $s skipped (exit status $run_rc)"
 
-	reports=$(grep -cE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' \
-		  $out/kunit.stderr $out/kunit.ktap | awk -F: '{ n += $NF } END { print n + 0 }')
+	reports=$(grep -cE "$report_re" "$out/kunit.stderr" "$out/kunit.ktap" |
+		  awk -F: '{ n += $NF } END { print n + 0 }')
 	# Failures the plain run has too are counted there; here only what the
 	# sanitizers add matters.
-	new=$(LC_ALL=C sort -u $out/kunit.failed |
+	new=$(LC_ALL=C sort -u "$out/kunit.failed" |
 	      LC_ALL=C comm -23 - <(LC_ALL=C sort -u build/kunit.failed 2>/dev/null))
 	read -r pp pf ps < <(ktap_counts build/kunit.ktap 2>/dev/null || echo "0 0 0")
 
 	if [ "$reports" -gt 0 ]; then
-		grep -h -m1 -A30 -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' \
-			$out/kunit.stderr $out/kunit.ktap | sed 's/^/    /'
-		item_fail "asan" "$reports sanitizer report(s), see $out/kunit.stderr"
+		grep -h -m1 -A30 -E "$report_re" "$out/kunit.stderr" "$out/kunit.ktap" |
+			sed 's/^/    /'
+		item_fail "$san" "$reports sanitizer report(s), see $out/kunit.stderr"
 	elif [ -n "$run_verdict" ]; then
-		show_tail $out/kunit.stderr
-		item_fail "asan" "KTAP: $run_verdict"
+		show_tail "$out/kunit.stderr"
+		item_fail "$san" "KTAP: $run_verdict"
 	elif [ -n "$new" ]; then
 		note "cases that fail only under the sanitizers:"
 		echo "$new" | sed 's/^/    /'
-		item_fail "asan" "$(echo "$new" | wc -l) case(s) fail only under the sanitizers"
+		item_fail "$san" "$(echo "$new" | wc -l) case(s) fail only under the sanitizers"
 	elif [ $((p + f + s)) -ne $((pp + pf + ps)) ]; then
-		item_fail "asan" "ran $((p + f + s)) cases, the plain run $((pp + pf + ps))"
+		item_fail "$san" "ran $((p + f + s)) cases, the plain run $((pp + pf + ps))"
 	else
-		item_pass "asan" "$((p + f + s)) cases, no sanitizer report"
+		item_pass "$san" "$((p + f + s)) cases, no sanitizer report"
 	fi
+}
+
+step_asan()
+{
+	sanitizer_step asan "ASan + LSan + UBSan" \
+		'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' \
+		ASAN_OPTIONS=detect_leaks=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+}
+
+step_tsan()
+{
+	sanitizer_step tsan "ThreadSanitizer" 'WARNING: ThreadSanitizer' \
+		TSAN_OPTIONS=halt_on_error=0
 }
 
 # ---- steps of the userspace engineer: uapi selftests and Linux conformance ----
@@ -377,6 +395,7 @@ main()
 	step_build || finish
 	step_kunit
 	step_asan
+	step_tsan
 	step_selftests
 	step_selftests_asan
 	step_conformance

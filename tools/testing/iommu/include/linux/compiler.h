@@ -45,10 +45,26 @@
 /*
  * Single-copy accesses: the compiler must emit exactly one load or store
  * of the full object and may not merge, tear (for native words) or cache it.
+ * On the host they are relaxed atomics, which is what the kernel's volatile
+ * accesses amount to on every architecture it runs on, and which tells
+ * ThreadSanitizer (make SAN=tsan) that the race is intended.  sparse sees
+ * the volatile form, so that it checks address spaces as in the kernel.
  */
+#ifdef __CHECKER__
 #define __READ_ONCE(x)	(*(const volatile __unqual_scalar_typeof(x) *)&(x))
-#define READ_ONCE(x)	({ __READ_ONCE(x); })
 #define __WRITE_ONCE(x, val)	((void)(*(volatile typeof(x) *)&(x) = (val)))
+#else
+#define __READ_ONCE(x)	({						\
+	typeof((void)0, (x)) __ro_val;				\
+	__atomic_load(&(x), &__ro_val, __ATOMIC_RELAXED);		\
+	__ro_val;							\
+})
+#define __WRITE_ONCE(x, val)	({					\
+	typeof(x) __wo_val = (val);					\
+	__atomic_store(&(x), &__wo_val, __ATOMIC_RELAXED);		\
+})
+#endif
+#define READ_ONCE(x)	({ __READ_ONCE(x); })
 #define WRITE_ONCE(x, val)	__WRITE_ONCE(x, val)
 
 /* Evaluates expr once; the typeof() only names its type. */

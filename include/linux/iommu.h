@@ -293,7 +293,9 @@ struct iommu_domain {
  */
 static inline bool iommu_is_dma_domain(struct iommu_domain *domain)
 {
-	return domain->type & __IOMMU_DOMAIN_DMA_API;
+	unsigned int kind = domain->type;
+
+	return (kind & __IOMMU_DOMAIN_DMA_API) != 0;
 }
 
 /**
@@ -467,14 +469,17 @@ __iommu_copy_struct_from_user(void *dst_data,
 			      unsigned int data_type, size_t data_len,
 			      size_t min_len)
 {
+	size_t ulen;
+
 	if (WARN_ON(!dst_data || !src_data))
 		return -EINVAL;
-	if (src_data->type != data_type)
+
+	/* One errno for every kind of mismatch: wrong type or bad length. */
+	ulen = src_data->len;
+	if (src_data->type != data_type || ulen < min_len || ulen > data_len)
 		return -EINVAL;
-	if (src_data->len < min_len || src_data->len > data_len)
-		return -EINVAL;
-	return copy_struct_from_user(dst_data, data_len, src_data->uptr,
-				     src_data->len);
+
+	return copy_struct_from_user(dst_data, data_len, src_data->uptr, ulen);
 }
 
 /**
@@ -487,9 +492,10 @@ __iommu_copy_struct_from_user(void *dst_data,
  * Return: as __iommu_copy_struct_from_user().
  */
 #define iommu_copy_struct_from_user(kdst, user_data, data_type, min_last) \
-	__iommu_copy_struct_from_user(kdst, user_data, data_type,         \
-				      sizeof(*kdst),                      \
-				      offsetofend(typeof(*kdst), min_last))
+	__iommu_copy_struct_from_user((kdst), (user_data), (data_type),    \
+				      /* full size, then first-version size */ \
+				      sizeof(*(kdst)),                     \
+				      offsetofend(typeof(*(kdst)), min_last))
 
 /**
  * __iommu_copy_struct_from_user_array() - fetch one entry of a user array
@@ -509,17 +515,19 @@ __iommu_copy_struct_from_user_array(void *dst_data,
 				    unsigned int data_type, unsigned int index,
 				    size_t data_len, size_t min_len)
 {
-	struct iommu_user_data one;
+	struct iommu_user_data entry;
 
+	/* An empty array fails here too: no index is below entry_num == 0. */
 	if (WARN_ON(!src_array || index >= src_array->entry_num))
 		return -EINVAL;
-	if (!src_array->entry_num)
-		return -EINVAL;
 
-	one.type = src_array->type;
-	one.len = src_array->entry_len;
-	one.uptr = src_array->uptr + src_array->entry_len * index;
-	return __iommu_copy_struct_from_user(dst_data, &one, data_type,
+	/* Describe entry @index as a single-structure user buffer. */
+	entry = (struct iommu_user_data) {
+		.uptr = src_array->uptr + index * src_array->entry_len,
+		.len = src_array->entry_len,
+		.type = src_array->type,
+	};
+	return __iommu_copy_struct_from_user(dst_data, &entry, data_type,
 					     data_len, min_len);
 }
 
@@ -535,9 +543,11 @@ __iommu_copy_struct_from_user_array(void *dst_data,
  */
 #define iommu_copy_struct_from_user_array(kdst, user_array, data_type, index, \
 					  min_last)                           \
-	__iommu_copy_struct_from_user_array(                                  \
-		kdst, user_array, data_type, index, sizeof(*(kdst)),          \
-		offsetofend(typeof(*(kdst)), min_last))
+	__iommu_copy_struct_from_user_array((kdst), (user_array),             \
+					    (data_type), (index),             \
+					    sizeof(*(kdst)),                  \
+					    offsetofend(typeof(*(kdst)),      \
+							min_last))
 
 /**
  * struct iommu_ops - what an IOMMU driver provides to the core
@@ -820,7 +830,9 @@ int iommu_deferred_attach(struct device *dev, struct iommu_domain *domain);
  */
 static inline struct iommu_device *dev_to_iommu_device(struct device *dev)
 {
-	return (struct iommu_device *)dev_get_drvdata(dev);
+	struct iommu_device *inst = dev_get_drvdata(dev);
+
+	return inst;
 }
 
 /**
@@ -834,7 +846,9 @@ static inline struct iommu_device *dev_to_iommu_device(struct device *dev)
  */
 static inline struct iommu_device *__iommu_get_iommu_dev(struct device *dev)
 {
-	return dev->iommu->iommu_dev;
+	struct dev_iommu *param = dev->iommu;
+
+	return param->iommu_dev;
 }
 
 #define iommu_get_iommu_dev(dev, type, member) \
@@ -846,11 +860,12 @@ static inline struct iommu_device *__iommu_get_iommu_dev(struct device *dev)
  */
 static inline void iommu_iotlb_gather_init(struct iommu_iotlb_gather *gather)
 {
-	gather->start = ULONG_MAX;
-	gather->end = 0;
-	gather->pgsize = 0;
+	/* start > end marks the range as empty; the first add sets both. */
 	INIT_LIST_HEAD(&gather->freelist);
 	gather->queued = false;
+	gather->pgsize = 0;
+	gather->end = 0;
+	gather->start = ULONG_MAX;
 }
 
 /* Instances, buses and capabilities */
@@ -930,8 +945,11 @@ struct iommu_domain *iommu_group_default_domain(struct iommu_group *group);
  */
 static inline void iommu_flush_iotlb_all(struct iommu_domain *domain)
 {
-	if (domain->ops->flush_iotlb_all)
-		domain->ops->flush_iotlb_all(domain);
+	const struct iommu_domain_ops *dops = domain->ops;
+
+	if (!dops->flush_iotlb_all)
+		return;
+	dops->flush_iotlb_all(domain);
 }
 
 /**
@@ -942,9 +960,11 @@ static inline void iommu_flush_iotlb_all(struct iommu_domain *domain)
 static inline void iommu_iotlb_sync(struct iommu_domain *domain,
 				    struct iommu_iotlb_gather *iotlb_gather)
 {
-	if (domain->ops->iotlb_sync)
-		domain->ops->iotlb_sync(domain, iotlb_gather);
+	const struct iommu_domain_ops *dops = domain->ops;
 
+	if (dops->iotlb_sync)
+		dops->iotlb_sync(domain, iotlb_gather);
+	/* Whether or not the driver flushed, the gather starts over. */
 	iommu_iotlb_gather_init(iotlb_gather);
 }
 
@@ -965,11 +985,14 @@ static inline
 bool iommu_iotlb_gather_is_disjoint(struct iommu_iotlb_gather *gather,
 				    unsigned long iova, size_t size)
 {
-	unsigned long last = iova + size - 1;
+	unsigned long after = iova + size;	/* first address past the range */
 
-	if (!gather->end)
+	/* An empty gather (end == 0) is adjacent to everything. */
+	if (gather->end == 0)
 		return false;
-	return last + 1 < gather->start || iova > gather->end + 1;
+	if (after < gather->start)
+		return true;
+	return iova > gather->end + 1;
 }
 
 /**
@@ -983,10 +1006,10 @@ bool iommu_iotlb_gather_is_disjoint(struct iommu_iotlb_gather *gather,
 static inline void iommu_iotlb_gather_add_range(struct iommu_iotlb_gather *gather,
 						unsigned long iova, size_t size)
 {
-	unsigned long last = iova + size - 1;
+	unsigned long tail = iova + size - 1;
 
-	gather->start = min(gather->start, iova);
-	gather->end = max(gather->end, last);
+	gather->end = max(tail, gather->end);
+	gather->start = min(iova, gather->start);
 }
 
 /**
@@ -1004,13 +1027,16 @@ static inline void iommu_iotlb_gather_add_page(struct iommu_domain *domain,
 					       struct iommu_iotlb_gather *gather,
 					       unsigned long iova, size_t size)
 {
-	bool other_size = gather->pgsize && gather->pgsize != size;
+	bool must_flush = iommu_iotlb_gather_is_disjoint(gather, iova, size);
 
-	if (other_size || iommu_iotlb_gather_is_disjoint(gather, iova, size))
+	/* A gather holds pages of a single size only. */
+	if (gather->pgsize && gather->pgsize != size)
+		must_flush = true;
+	if (must_flush)
 		iommu_iotlb_sync(domain, gather);
 
-	gather->pgsize = size;
 	iommu_iotlb_gather_add_range(gather, iova, size);
+	gather->pgsize = size;
 }
 
 /**
@@ -1021,7 +1047,9 @@ static inline void iommu_iotlb_gather_add_page(struct iommu_domain *domain,
  */
 static inline bool iommu_iotlb_gather_queued(struct iommu_iotlb_gather *gather)
 {
-	return gather && gather->queued;
+	if (!gather)
+		return false;
+	return gather->queued;
 }
 
 /**
@@ -1034,11 +1062,11 @@ static inline void iommu_dirty_bitmap_init(struct iommu_dirty_bitmap *dirty,
 					   struct iova_bitmap *bitmap,
 					   struct iommu_iotlb_gather *gather)
 {
-	if (gather)
-		iommu_iotlb_gather_init(gather);
-
-	dirty->bitmap = bitmap;
 	dirty->gather = gather;
+	dirty->bitmap = bitmap;
+	if (!gather)
+		return;
+	iommu_iotlb_gather_init(gather);
 }
 
 /**
@@ -1054,11 +1082,14 @@ static inline void iommu_dirty_bitmap_record(struct iommu_dirty_bitmap *dirty,
 					     unsigned long iova,
 					     unsigned long length)
 {
-	if (dirty->bitmap)
-		iova_bitmap_set(dirty->bitmap, iova, length);
+	struct iommu_iotlb_gather *flush = dirty->gather;
+	struct iova_bitmap *bits = dirty->bitmap;
 
-	if (dirty->gather)
-		iommu_iotlb_gather_add_range(dirty->gather, iova, length);
+	/* Clearing the dirty bits needs an IOTLB flush of the same range. */
+	if (flush)
+		iommu_iotlb_gather_add_range(flush, iova, length);
+	if (bits)
+		iova_bitmap_set(bits, iova, length);
 }
 
 /* device_group callbacks provided by the core */
@@ -1132,7 +1163,9 @@ int iommu_fwspec_add_ids(struct device *dev, const u32 *ids, int num_ids);
  */
 static inline struct iommu_fwspec *dev_iommu_fwspec_get(struct device *dev)
 {
-	return dev->iommu ? dev->iommu->fwspec : NULL;
+	struct dev_iommu *param = dev->iommu;
+
+	return param ? param->fwspec : NULL;
 }
 
 /**
@@ -1143,7 +1176,9 @@ static inline struct iommu_fwspec *dev_iommu_fwspec_get(struct device *dev)
 static inline void dev_iommu_fwspec_set(struct device *dev,
 					struct iommu_fwspec *fwspec)
 {
-	dev->iommu->fwspec = fwspec;
+	struct dev_iommu *param = dev->iommu;
+
+	param->fwspec = fwspec;
 }
 
 /**
@@ -1154,7 +1189,11 @@ static inline void dev_iommu_fwspec_set(struct device *dev,
  */
 static inline void *dev_iommu_priv_get(struct device *dev)
 {
-	return dev->iommu ? dev->iommu->priv : NULL;
+	struct dev_iommu *param = dev->iommu;
+
+	if (!param)
+		return NULL;
+	return param->priv;
 }
 
 void dev_iommu_priv_set(struct device *dev, void *priv);
@@ -1186,7 +1225,6 @@ void iommu_free_global_pasid(ioasid_t pasid);
 void iommu_group_mutex_assert(struct device *dev);
 
 #else /* CONFIG_IOMMU_API */
-
 struct iommu_ops {};
 struct iommu_group {};
 struct iommu_fwspec {};
@@ -1196,73 +1234,34 @@ struct iommu_iotlb_gather {};
 struct iommu_dirty_bitmap {};
 struct iommu_dirty_ops {};
 
-static inline bool iommu_present(const struct bus_type *bus)
-{
-	return false;
-}
-
-static inline bool device_iommu_capable(struct device *dev, enum iommu_cap cap)
-{
-	return false;
-}
-
-static inline struct iommu_domain *iommu_domain_alloc(const struct bus_type *bus)
-{
-	return NULL;
-}
-
-static inline struct iommu_domain *iommu_paging_domain_alloc(struct device *dev)
-{
-	return ERR_PTR(-ENODEV);
-}
-
-static inline void iommu_domain_free(struct iommu_domain *domain)
+/* Calls without a result have nothing to do. */
+static inline void iommu_group_mutex_assert(struct device *dev)
 {
 }
 
-static inline int iommu_attach_device(struct iommu_domain *domain,
-				      struct device *dev)
-{
-	return -ENODEV;
-}
-
-static inline void iommu_detach_device(struct iommu_domain *domain,
-				       struct device *dev)
+static inline void iommu_free_global_pasid(ioasid_t pasid)
 {
 }
 
-static inline struct iommu_domain *iommu_get_domain_for_dev(struct device *dev)
+static inline void iommu_detach_device_pasid(struct iommu_domain *domain,
+					     struct device *dev, ioasid_t pasid)
 {
-	return NULL;
 }
 
-static inline int iommu_map(struct iommu_domain *domain, unsigned long iova,
-			    phys_addr_t paddr, size_t size, int prot, gfp_t gfp)
+static inline void iommu_device_release_dma_owner(struct device *dev)
 {
-	return -ENODEV;
 }
 
-static inline size_t iommu_unmap(struct iommu_domain *domain,
-				 unsigned long iova, size_t size)
+static inline void iommu_device_unuse_default_domain(struct device *dev)
 {
-	return 0;
 }
 
-static inline ssize_t iommu_map_sg(struct iommu_domain *domain,
-				   unsigned long iova, struct scatterlist *sg,
-				   unsigned int nents, int prot, gfp_t gfp)
+static inline void iommu_group_put(struct iommu_group *group)
 {
-	return -ENODEV;
 }
 
-static inline phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain,
-					     dma_addr_t iova)
-{
-	return 0;
-}
-
-static inline void iommu_get_resv_regions(struct device *dev,
-					  struct list_head *list)
+static inline void iommu_detach_group(struct iommu_domain *domain,
+				      struct iommu_group *group)
 {
 }
 
@@ -1271,32 +1270,29 @@ static inline void iommu_put_resv_regions(struct device *dev,
 {
 }
 
-static inline bool iommu_default_passthrough(void)
+static inline void iommu_get_resv_regions(struct device *dev,
+					  struct list_head *list)
 {
-	return true;
 }
 
-static inline int iommu_attach_group(struct iommu_domain *domain,
-				     struct iommu_group *group)
+static inline void iommu_detach_device(struct iommu_domain *domain,
+				       struct device *dev)
+{
+}
+
+static inline void iommu_domain_free(struct iommu_domain *domain)
+{
+}
+
+/* Operations that need an IOMMU fail with -ENODEV. */
+static inline int iommu_attach_device_pasid(struct iommu_domain *domain,
+					    struct device *dev, ioasid_t pasid,
+					    struct iommu_attach_handle *handle)
 {
 	return -ENODEV;
 }
 
-static inline void iommu_detach_group(struct iommu_domain *domain,
-				      struct iommu_group *group)
-{
-}
-
-static inline struct iommu_group *iommu_group_get(struct device *dev)
-{
-	return NULL;
-}
-
-static inline void iommu_group_put(struct iommu_group *group)
-{
-}
-
-static inline int iommu_group_id(struct iommu_group *group)
+static inline int iommu_device_claim_dma_owner(struct device *dev, void *owner)
 {
 	return -ENODEV;
 }
@@ -1307,52 +1303,102 @@ static inline int iommu_fwspec_init(struct device *dev,
 	return -ENODEV;
 }
 
+static inline int iommu_group_id(struct iommu_group *group)
+{
+	return -ENODEV;
+}
+
+static inline int iommu_attach_group(struct iommu_domain *domain,
+				     struct iommu_group *group)
+{
+	return -ENODEV;
+}
+
+static inline ssize_t iommu_map_sg(struct iommu_domain *domain,
+				   unsigned long iova, struct scatterlist *sg,
+				   unsigned int nents, int prot, gfp_t gfp)
+{
+	return -ENODEV;
+}
+
+static inline int iommu_map(struct iommu_domain *domain, unsigned long iova,
+			    phys_addr_t paddr, size_t size, int prot, gfp_t gfp)
+{
+	return -ENODEV;
+}
+
+static inline int iommu_attach_device(struct iommu_domain *domain,
+				      struct device *dev)
+{
+	return -ENODEV;
+}
+
+/* Allocators that report errors by pointer. */
+static inline struct iommu_domain *iommu_paging_domain_alloc(struct device *dev)
+{
+	return ERR_PTR(-ENODEV);
+}
+
+/* Lookups find nothing. */
 static inline struct iommu_fwspec *dev_iommu_fwspec_get(struct device *dev)
 {
 	return NULL;
 }
 
+static inline struct iommu_group *iommu_group_get(struct device *dev)
+{
+	return NULL;
+}
+
+static inline struct iommu_domain *iommu_get_domain_for_dev(struct device *dev)
+{
+	return NULL;
+}
+
+static inline struct iommu_domain *iommu_domain_alloc(const struct bus_type *bus)
+{
+	return NULL;
+}
+
+/* No IOMMU means no capabilities. */
+static inline bool device_iommu_capable(struct device *dev, enum iommu_cap cap)
+{
+	return false;
+}
+
+static inline bool iommu_present(const struct bus_type *bus)
+{
+	return false;
+}
+
+/* Without translation every device is effectively passthrough. */
+static inline bool iommu_default_passthrough(void)
+{
+	return true;
+}
+
+/* Nothing mapped, nothing translated, nothing to claim. */
 static inline int iommu_device_use_default_domain(struct device *dev)
 {
 	return 0;
 }
 
-static inline void iommu_device_unuse_default_domain(struct device *dev)
+static inline phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain,
+					     dma_addr_t iova)
 {
+	return 0;
 }
 
-static inline int iommu_device_claim_dma_owner(struct device *dev, void *owner)
+static inline size_t iommu_unmap(struct iommu_domain *domain,
+				 unsigned long iova, size_t size)
 {
-	return -ENODEV;
+	return 0;
 }
 
-static inline void iommu_device_release_dma_owner(struct device *dev)
-{
-}
-
-static inline int iommu_attach_device_pasid(struct iommu_domain *domain,
-					    struct device *dev, ioasid_t pasid,
-					    struct iommu_attach_handle *handle)
-{
-	return -ENODEV;
-}
-
-static inline void iommu_detach_device_pasid(struct iommu_domain *domain,
-					     struct device *dev, ioasid_t pasid)
-{
-}
-
+/* No PASID can be handed out. */
 static inline ioasid_t iommu_alloc_global_pasid(struct device *dev)
 {
 	return IOMMU_PASID_INVALID;
-}
-
-static inline void iommu_free_global_pasid(ioasid_t pasid)
-{
-}
-
-static inline void iommu_group_mutex_assert(struct device *dev)
-{
 }
 #endif /* CONFIG_IOMMU_API */
 
@@ -1369,8 +1415,10 @@ static inline ssize_t iommu_map_sgtable(struct iommu_domain *domain,
 					unsigned long iova,
 					struct sg_table *sgt, int prot)
 {
-	return iommu_map_sg(domain, iova, sgt->sgl, sgt->orig_nents, prot,
-			    GFP_KERNEL);
+	unsigned int count = sgt->orig_nents;
+	struct scatterlist *first = sgt->sgl;
+
+	return iommu_map_sg(domain, iova, first, count, prot, GFP_KERNEL);
 }
 
 /**
@@ -1413,7 +1461,9 @@ static inline void mm_pasid_init(struct mm_struct *mm)
  */
 static inline bool mm_valid_pasid(struct mm_struct *mm)
 {
-	return !!READ_ONCE(mm->iommu_mm);
+	struct iommu_mm_data *data = READ_ONCE(mm->iommu_mm);
+
+	return data;
 }
 
 /**
@@ -1424,9 +1474,11 @@ static inline bool mm_valid_pasid(struct mm_struct *mm)
  */
 static inline u32 mm_get_enqcmd_pasid(struct mm_struct *mm)
 {
-	struct iommu_mm_data *iommu_mm = READ_ONCE(mm->iommu_mm);
+	struct iommu_mm_data *data = READ_ONCE(mm->iommu_mm);
 
-	return iommu_mm ? iommu_mm->pasid : IOMMU_PASID_INVALID;
+	if (!data)
+		return IOMMU_PASID_INVALID;
+	return data->pasid;
 }
 
 void mm_pasid_drop(struct mm_struct *mm);
@@ -1435,21 +1487,15 @@ struct iommu_sva *iommu_sva_bind_device(struct device *dev,
 void iommu_sva_unbind_device(struct iommu_sva *handle);
 u32 iommu_sva_get_pasid(struct iommu_sva *handle);
 #else
-static inline struct iommu_sva *
-iommu_sva_bind_device(struct device *dev, struct mm_struct *mm)
-{
-	return ERR_PTR(-ENODEV);
-}
+
+/* Nothing to release: no mm or handle ever gets IOMMU state. */
+static inline void mm_pasid_drop(struct mm_struct *mm) {}
 
 static inline void iommu_sva_unbind_device(struct iommu_sva *handle)
 {
 }
 
-static inline u32 iommu_sva_get_pasid(struct iommu_sva *handle)
-{
-	return IOMMU_PASID_INVALID;
-}
-
+/* No mm has a PASID. */
 static inline void mm_pasid_init(struct mm_struct *mm) {}
 static inline bool mm_valid_pasid(struct mm_struct *mm) { return false; }
 
@@ -1458,7 +1504,18 @@ static inline u32 mm_get_enqcmd_pasid(struct mm_struct *mm)
 	return IOMMU_PASID_INVALID;
 }
 
-static inline void mm_pasid_drop(struct mm_struct *mm) {}
+/* No PASID to report. */
+static inline u32 iommu_sva_get_pasid(struct iommu_sva *handle)
+{
+	return IOMMU_PASID_INVALID;
+}
+
+/* SVA binding is unavailable. */
+static inline struct iommu_sva *
+iommu_sva_bind_device(struct device *dev, struct mm_struct *mm)
+{
+	return ERR_PTR(-ENODEV);
+}
 #endif /* CONFIG_IOMMU_MM_DATA */
 
 #ifdef CONFIG_IOMMU_IOPF
@@ -1474,44 +1531,10 @@ void iopf_group_response(struct iopf_group *group,
 			 enum iommu_page_response_code status);
 void iopf_group_dequeue(struct iopf_group *group);
 #else
-static inline int
-iopf_queue_add_device(struct iopf_queue *queue, struct device *dev)
-{
-	return -ENODEV;
-}
 
-static inline void
-iopf_queue_remove_device(struct iopf_queue *queue, struct device *dev)
+/* Without IOPF support there is no queue to manage or respond on. */
+static inline void iopf_group_dequeue(struct iopf_group *group)
 {
-}
-
-static inline int iopf_queue_flush_dev(struct device *dev)
-{
-	return -ENODEV;
-}
-
-static inline struct iopf_queue *iopf_queue_alloc(const char *name)
-{
-	return NULL;
-}
-
-static inline void iopf_queue_free(struct iopf_queue *queue)
-{
-}
-
-static inline int iopf_queue_discard_partial(struct iopf_queue *queue)
-{
-	return -ENODEV;
-}
-
-static inline void iopf_free_group(struct iopf_group *group)
-{
-}
-
-static inline int
-iommu_report_device_fault(struct device *dev, struct iopf_fault *evt)
-{
-	return -ENODEV;
 }
 
 static inline void iopf_group_response(struct iopf_group *group,
@@ -1519,8 +1542,46 @@ static inline void iopf_group_response(struct iopf_group *group,
 {
 }
 
-static inline void iopf_group_dequeue(struct iopf_group *group)
+static inline void iopf_free_group(struct iopf_group *group)
 {
+}
+
+static inline void iopf_queue_free(struct iopf_queue *queue)
+{
+}
+
+static inline void
+iopf_queue_remove_device(struct iopf_queue *queue, struct device *dev)
+{
+}
+
+/* No queue can be created. */
+static inline struct iopf_queue *iopf_queue_alloc(const char *name)
+{
+	return NULL;
+}
+
+/* Fault reporting and queue membership are unavailable. */
+static inline int
+iommu_report_device_fault(struct device *dev, struct iopf_fault *evt)
+{
+	return -ENODEV;
+}
+
+static inline int iopf_queue_discard_partial(struct iopf_queue *queue)
+{
+	return -ENODEV;
+}
+
+static inline int iopf_queue_flush_dev(struct device *dev)
+{
+	return -ENODEV;
+}
+
+static inline int
+iopf_queue_add_device(struct iopf_queue *queue, struct device *dev)
+{
+	return -ENODEV;
 }
 #endif /* CONFIG_IOMMU_IOPF */
 #endif /* __LINUX_IOMMU_H */

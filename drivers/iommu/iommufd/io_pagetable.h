@@ -154,7 +154,9 @@ static inline unsigned long iopt_area_start_byte(struct iopt_area *area,
 static inline unsigned long iopt_area_iova_to_index(struct iopt_area *area,
 						    unsigned long iova)
 {
-	return iopt_area_start_byte(area, iova) / PAGE_SIZE;
+	unsigned long byte = iopt_area_start_byte(area, iova);
+
+	return byte >> PAGE_SHIFT;
 }
 
 /*
@@ -168,9 +170,9 @@ static inline unsigned long iopt_area_iova_to_index(struct iopt_area *area,
 	static inline struct iopt_##kind *iopt_##kind##_of(                   \
 		struct interval_tree_node *node)                              \
 	{                                                                     \
-		if (!node)                                                    \
-			return NULL;                                          \
-		return container_of(node, struct iopt_##kind, node);          \
+		/* NULL (end of the walk) maps to NULL */                     \
+		return node ? container_of(node, struct iopt_##kind, node) :  \
+			      NULL;                                           \
 	}                                                                     \
 	static inline struct iopt_##kind *iopt_##kind##_iter_first(           \
 		struct io_pagetable *pt, unsigned long start,                 \
@@ -220,7 +222,12 @@ struct iopt_area *iopt_area_contig_next(struct iopt_area_contig_iter *iter);
  */
 static inline bool iopt_area_contig_done(struct iopt_area_contig_iter *iter)
 {
-	return iter->area && iter->last_iova <= iopt_area_last_iova(iter->area);
+	struct iopt_area *stopped_at = iter->area;
+
+	/* The walk ended on an area reaching past the end of the range. */
+	if (!stopped_at)
+		return false;
+	return iopt_area_last_iova(stopped_at) >= iter->last_iova;
 }
 
 /**

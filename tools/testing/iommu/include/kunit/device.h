@@ -13,31 +13,15 @@
 struct device;
 struct device_driver;
 
-/**
- * kunit_driver_create() - create a driver on the kunit bus
- * @test: the test that owns it
- * @name: the driver name
+/** * kunit_bus_type_get() - the kunit bus (host extension)
  *
- * The driver has no probe method; it is unregistered when the test ends.
+ * For tests that build their own drivers on the kunit bus.
  *
- * Return: the driver, or an ERR_PTR.
+ * Return: the bus type.
  */
-struct device_driver *kunit_driver_create(struct kunit *test, const char *name);
+const struct bus_type *kunit_bus_type_get(void);
 
-/**
- * kunit_device_register() - create a device, with its own driver, for a test
- * @test: the test that owns it
- * @name: the device name; the device is named "<test name>.<name>"
- *
- * A driver of the same name is created and bound to the device. Both go
- * away when the test ends or with kunit_device_unregister().
- *
- * Return: the device, or an ERR_PTR.
- */
-struct device *kunit_device_register(struct kunit *test, const char *name);
-
-/**
- * kunit_device_register_with_driver() - create a device bound to a given driver
+/** * kunit_device_register_with_driver() - create a device bound to a given driver
  * @test: the test that owns it
  * @name: the device name; the device is named "<test name>.<name>"
  * @drv: a driver on the kunit bus (from kunit_driver_create() or the
@@ -52,8 +36,18 @@ struct device *kunit_device_register_with_driver(struct kunit *test,
 						 const char *name,
 						 const struct device_driver *drv);
 
-/**
- * kunit_device_unregister() - unregister a test device early
+/** * kunit_device_register() - create a device, with its own driver, for a test
+ * @test: the test that owns it
+ * @name: the device name; the device is named "<test name>.<name>"
+ *
+ * A driver of the same name is created and bound to the device. Both go
+ * away when the test ends or with kunit_device_unregister().
+ *
+ * Return: the device, or an ERR_PTR.
+ */
+struct device *kunit_device_register(struct kunit *test, const char *name);
+
+/** * kunit_device_unregister() - unregister a test device early
  * @test: the test that created it
  * @dev: the device
  *
@@ -62,12 +56,14 @@ struct device *kunit_device_register_with_driver(struct kunit *test,
 void kunit_device_unregister(struct kunit *test, struct device *dev);
 
 /**
- * kunit_bus_type_get() - the kunit bus (host extension)
+ * kunit_driver_create() - create a driver on the kunit bus
+ * @test: the test that owns it
+ * @name: the driver name
  *
- * For tests that build their own drivers on the kunit bus.
+ * The driver has no probe method; it is unregistered when the test ends.
  *
- * Return: the bus type.
+ * Return: the driver, or an ERR_PTR.
  */
-const struct bus_type *kunit_bus_type_get(void);
+struct device_driver *kunit_driver_create(struct kunit *test, const char *name);
 
 #endif /* _KUNIT_DEVICE_H */

@@ -72,7 +72,9 @@ typedef bool (*kunit_resource_match_t)(struct kunit *test,
  */
 static inline void kunit_get_resource(struct kunit_resource *res)
 {
-	kref_get(&res->refcount);
+	struct kref *ref = &res->refcount;
+
+	kref_get(ref);
 }
 
 /**
@@ -110,7 +112,9 @@ static inline int kunit_add_resource(struct kunit *test,
 				     kunit_resource_free_t free,
 				     struct kunit_resource *res, void *data)
 {
+	/* The caller owns @res itself; only the resource's data is freed. */
 	res->should_kfree = false;
+
 	return __kunit_add_resource(test, init, free, res, data);
 }
 
@@ -185,7 +189,11 @@ static inline bool kunit_resource_name_match(struct kunit *test,
 					     struct kunit_resource *res,
 					     void *match_name)
 {
-	return res->name && !strcmp(res->name, match_name);
+	const char *have = res->name;
+
+	if (!have)
+		return false;
+	return strcmp(have, match_name) == 0;
 }
 
 /**
@@ -198,8 +206,9 @@ static inline bool kunit_resource_name_match(struct kunit *test,
 static inline struct kunit_resource *
 kunit_find_named_resource(struct kunit *test, const char *name)
 {
-	return kunit_find_resource(test, kunit_resource_name_match,
-				   (void *)name);
+	void *key = (void *)name;
+
+	return kunit_find_resource(test, kunit_resource_name_match, key);
 }
 
 /**
@@ -231,8 +240,9 @@ int kunit_destroy_resource(struct kunit *test, kunit_resource_match_t match,
 static inline int kunit_destroy_named_resource(struct kunit *test,
 					       const char *name)
 {
-	return kunit_destroy_resource(test, kunit_resource_name_match,
-				      (void *)name);
+	void *key = (void *)name;
+
+	return kunit_destroy_resource(test, kunit_resource_name_match, key);
 }
 
 /**
@@ -249,9 +259,10 @@ typedef void (kunit_action_t)(void *ctx);
  * @arg_type: the pointer type @orig takes.
  */
 #define KUNIT_DEFINE_ACTION_WRAPPER(wrapper, orig, arg_type)		\
-	static void wrapper(void *in)					\
+	static void wrapper(void *__kaw_ctx)				\
 	{								\
-		orig((arg_type)in);					\
+		/* The action context is the one argument of @orig. */	\
+		orig((arg_type)__kaw_ctx);				\
 	}
 
 /**

@@ -5,12 +5,11 @@
 #include <linux/compiler.h>
 
 /*
- * BUILD_BUG_ON_ZERO(e) is 0 when e is false and a compile error when e is
- * true; usable inside expressions and constant initialisers.
+ * static_assert(expr) or static_assert(expr, "why"): without a message the
+ * stringified expression is used.  Works at file scope and in functions.
  */
-#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int:(-!!(e)); })))
-
-#define BUILD_BUG_ON_INVALID(e) ((void)(sizeof((__force long)(e))))
+#define __sa_first_msg(expr, msg, ...)	_Static_assert(expr, msg)
+#define static_assert(expr, ...)	__sa_first_msg(expr, ##__VA_ARGS__, #expr)
 
 /**
  * BUILD_BUG_ON_MSG() - break the build with msg when condition is true
@@ -24,22 +23,27 @@
  * @condition: a compile-time constant condition
  */
 #define BUILD_BUG_ON(condition) \
-	BUILD_BUG_ON_MSG(condition, "BUILD_BUG_ON failed: " #condition)
+	BUILD_BUG_ON_MSG(condition, "BUILD_BUG_ON(" #condition ") is true")
 
+#define BUILD_BUG() BUILD_BUG_ON_MSG(1, "BUILD_BUG() reached")
+
+/* Zero, or no value and more than one bit set. */
 #define BUILD_BUG_ON_NOT_POWER_OF_2(n) \
-	BUILD_BUG_ON((n) == 0 || (((n) & ((n) - 1)) != 0))
-
-#define BUILD_BUG() BUILD_BUG_ON_MSG(1, "BUILD_BUG failed")
+	BUILD_BUG_ON(!(n) || ((n) & ((n) - 1)))
 
 /*
- * static_assert() with an optional message, usable at file scope and in
- * function bodies.
+ * BUILD_BUG_ON_ZERO(e): an int constant 0 when e is false; when e is true
+ * the bit-field width goes negative and compilation stops.  Usable where an
+ * expression or constant initialiser is needed.
  */
-#define static_assert(expr, ...) __static_assert(expr, ##__VA_ARGS__, #expr)
-#define __static_assert(expr, msg, ...) _Static_assert(expr, msg)
+#define BUILD_BUG_ON_ZERO(e) \
+	((int)(0 * sizeof(struct { char __bbz_pad; int:(-!!(e)); })))
+
+/* Type-check @e without generating code for it. */
+#define BUILD_BUG_ON_INVALID(e) ((void)sizeof((__force long)(e)))
 
 #define ASSERT_STRUCT_OFFSET(type, field, expected_offset) \
-	BUILD_BUG_ON_MSG(offsetof(type, field) != (expected_offset), \
-		"Offset of " #field " in " #type " has changed.")
+	BUILD_BUG_ON_MSG((expected_offset) != offsetof(type, field), \
+			 #type "." #field " is not at its expected offset")
 
 #endif /* _LINUX_BUILD_BUG_H */

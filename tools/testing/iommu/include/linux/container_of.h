@@ -16,11 +16,14 @@
  * Return: pointer to the enclosing structure.
  */
 #define container_of(ptr, type, member) ({				\
-	void *__cof_mptr = (void *)(ptr);				\
-	static_assert(__same_type(*(ptr), ((type *)0)->member) ||	\
-		      __same_type(*(ptr), void),			\
-		      "pointer type mismatch in container_of()");	\
-	((type *)(__cof_mptr - offsetof(type, member))); })
+	char *__cof_at = (char *)(ptr);					\
+	static_assert(__same_type(*(ptr), void) ||			\
+		      __same_type(*(ptr), typeof_member(type, member)),	\
+		      "container_of(): ptr is not a pointer to member");	\
+	(type *)(__cof_at - offsetof(type, member)); })
+
+/* Cast the container_of() result to @T (with or without const). */
+#define __cof_as(T, ptr, type, member)	((T *)container_of(ptr, type, member))
 
 /**
  * container_of_const() - container_of() that keeps the constness of @ptr
@@ -29,9 +32,8 @@
  * @member: name of the member inside @type
  */
 #define container_of_const(ptr, type, member)				\
-	_Generic(ptr,							\
-		const typeof(*(ptr)) *: ((const type *)container_of(ptr, type, member)),\
-		default: ((type *)container_of(ptr, type, member))	\
-	)
+	_Generic((ptr),							\
+		default: __cof_as(type, ptr, type, member),		\
+		const typeof(*(ptr)) *: __cof_as(const type, ptr, type, member))
 
 #endif /* _LINUX_CONTAINER_OF_H */

@@ -196,7 +196,10 @@ static inline struct device *kobj_to_dev(struct kobject *kobj)
  */
 static inline bool device_iommu_mapped(struct device *dev)
 {
-	return !!dev->iommu_group;
+	/* Being in an IOMMU group is what makes a device IOMMU-translated. */
+	const struct iommu_group *grp = dev->iommu_group;
+
+	return grp;
 }
 
 /**
@@ -207,9 +210,10 @@ static inline bool device_iommu_mapped(struct device *dev)
  */
 static inline const char *dev_name(const struct device *dev)
 {
-	if (dev->init_name)
-		return dev->init_name;
-	return kobject_name(&dev->kobj);
+	/* Before device_add() the name may still sit in init_name. */
+	const char *early = dev->init_name;
+
+	return early ? early : kobject_name(&dev->kobj);
 }
 
 /**
@@ -220,7 +224,11 @@ static inline const char *dev_name(const struct device *dev)
  */
 static inline const char *dev_bus_name(const struct device *dev)
 {
-	return dev->bus ? dev->bus->name : (dev->class ? dev->class->name : "");
+	if (dev->bus)
+		return dev->bus->name;
+	if (dev->class)
+		return dev->class->name;
+	return "";
 }
 
 __printf(2, 3) int dev_set_name(struct device *dev, const char *name, ...);
@@ -297,7 +305,9 @@ static inline void dev_set_removable(struct device *dev,
  */
 static inline bool dev_is_removable(struct device *dev)
 {
-	return dev->removable == DEVICE_REMOVABLE;
+	enum device_removable state = dev->removable;
+
+	return state == DEVICE_REMOVABLE;
 }
 
 /**
@@ -308,7 +318,9 @@ static inline bool dev_is_removable(struct device *dev)
  */
 static inline bool dev_removable_is_valid(struct device *dev)
 {
-	return dev->removable != DEVICE_REMOVABLE_NOT_SUPPORTED;
+	enum device_removable state = dev->removable;
+
+	return state != DEVICE_REMOVABLE_NOT_SUPPORTED;
 }
 
 /**

@@ -12,7 +12,12 @@
  */
 #define MAX_ERRNO	4095
 
-#define IS_ERR_VALUE(x) unlikely((unsigned long)(void *)(x) >= (unsigned long)-MAX_ERRNO)
+/*
+ * Error pointers occupy the top MAX_ERRNO addresses: everything above
+ * ~MAX_ERRNO, i.e. the values -MAX_ERRNO..-1 seen as unsigned.
+ */
+#define __ERR_PTR_FLOOR		(~(unsigned long)MAX_ERRNO)
+#define IS_ERR_VALUE(x)		unlikely((unsigned long)(void *)(x) > __ERR_PTR_FLOOR)
 
 /**
  * ERR_PTR() - encode a negative errno as a pointer
@@ -22,7 +27,9 @@
  */
 static inline void * __must_check ERR_PTR(long error)
 {
-	return (void *)error;
+	void *encoded = (void *)error;
+
+	return encoded;
 }
 
 /**
@@ -33,7 +40,9 @@ static inline void * __must_check ERR_PTR(long error)
  */
 static inline long __must_check PTR_ERR(__force const void *ptr)
 {
-	return (long)ptr;
+	long code = (long)ptr;
+
+	return code;
 }
 
 /**
@@ -44,7 +53,9 @@ static inline long __must_check PTR_ERR(__force const void *ptr)
  */
 static inline bool __must_check IS_ERR(__force const void *ptr)
 {
-	return IS_ERR_VALUE((unsigned long)ptr);
+	unsigned long addr = (unsigned long)ptr;
+
+	return IS_ERR_VALUE(addr);
 }
 
 /**
@@ -55,7 +66,9 @@ static inline bool __must_check IS_ERR(__force const void *ptr)
  */
 static inline bool __must_check IS_ERR_OR_NULL(__force const void *ptr)
 {
-	return unlikely(!ptr) || IS_ERR_VALUE((unsigned long)ptr);
+	if (unlikely(!ptr))
+		return true;
+	return IS_ERR(ptr);
 }
 
 /**
@@ -66,7 +79,9 @@ static inline bool __must_check IS_ERR_OR_NULL(__force const void *ptr)
  */
 static inline void * __must_check ERR_CAST(__force const void *ptr)
 {
-	return (void *)ptr;
+	void *same = (void *)ptr;
+
+	return same;
 }
 
 /**
@@ -77,9 +92,7 @@ static inline void * __must_check ERR_CAST(__force const void *ptr)
  */
 static inline int __must_check PTR_ERR_OR_ZERO(__force const void *ptr)
 {
-	if (IS_ERR(ptr))
-		return PTR_ERR(ptr);
-	return 0;
+	return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0;
 }
 
 #endif /* _LINUX_ERR_H */

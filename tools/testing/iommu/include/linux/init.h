@@ -37,23 +37,29 @@ typedef void (*exitcall_t)(void);
 	static initcall_t __PASTE(__PASTE(__initcall_, fn), lvl) __used	\
 	__section("host_initcall_" #lvl) = fn
 
-#define early_initcall(fn)		__define_initcall(fn, early)
+/* Numbered levels run in ascending order, each followed by its _sync level. */
 #define pure_initcall(fn)		__define_initcall(fn, 0)
 #define core_initcall(fn)		__define_initcall(fn, 1)
-#define core_initcall_sync(fn)		__define_initcall(fn, 1s)
 #define postcore_initcall(fn)		__define_initcall(fn, 2)
-#define postcore_initcall_sync(fn)	__define_initcall(fn, 2s)
 #define arch_initcall(fn)		__define_initcall(fn, 3)
-#define arch_initcall_sync(fn)		__define_initcall(fn, 3s)
 #define subsys_initcall(fn)		__define_initcall(fn, 4)
-#define subsys_initcall_sync(fn)	__define_initcall(fn, 4s)
 #define fs_initcall(fn)			__define_initcall(fn, 5)
-#define fs_initcall_sync(fn)		__define_initcall(fn, 5s)
-#define rootfs_initcall(fn)		__define_initcall(fn, rootfs)
 #define device_initcall(fn)		__define_initcall(fn, 6)
-#define device_initcall_sync(fn)	__define_initcall(fn, 6s)
 #define late_initcall(fn)		__define_initcall(fn, 7)
-#define late_initcall_sync(fn)		__define_initcall(fn, 7s)
+
+/* The _sync level of numbered level @lvl is "<lvl>s". */
+#define __sync_initcall(fn, lvl)	__define_initcall(fn, lvl##s)
+#define core_initcall_sync(fn)		__sync_initcall(fn, 1)
+#define postcore_initcall_sync(fn)	__sync_initcall(fn, 2)
+#define arch_initcall_sync(fn)		__sync_initcall(fn, 3)
+#define subsys_initcall_sync(fn)	__sync_initcall(fn, 4)
+#define fs_initcall_sync(fn)		__sync_initcall(fn, 5)
+#define device_initcall_sync(fn)	__sync_initcall(fn, 6)
+#define late_initcall_sync(fn)		__sync_initcall(fn, 7)
+
+/* Named levels: "early" runs before level 0, "rootfs" between 5s and 6. */
+#define early_initcall(fn)		__define_initcall(fn, early)
+#define rootfs_initcall(fn)		__define_initcall(fn, rootfs)
 
 /* Exit calls run in reverse registration order at host shutdown. */
 #define __exitcall(fn)							\

@@ -18,9 +18,6 @@ struct interval_tree_node {
 	unsigned long __subtree_last;
 };
 
-void interval_tree_insert(struct interval_tree_node *node, struct rb_root_cached *root);
-void interval_tree_remove(struct interval_tree_node *node, struct rb_root_cached *root);
-
 /**
  * interval_tree_iter_first() - first node (by start) overlapping [start, last]
  * @root: the tree
@@ -42,6 +39,10 @@ struct interval_tree_node *interval_tree_iter_first(struct rb_root_cached *root,
  */
 struct interval_tree_node *interval_tree_iter_next(struct interval_tree_node *node,
 						   unsigned long start, unsigned long last);
+
+/* Tree updates; the caller serialises them against each other and lookups. */
+void interval_tree_remove(struct interval_tree_node *node, struct rb_root_cached *root);
+void interval_tree_insert(struct interval_tree_node *node, struct rb_root_cached *root);
 
 /**
  * struct interval_tree_span_iter - walk a range as alternating used/hole spans
@@ -73,17 +74,22 @@ struct interval_tree_span_iter {
 	int is_hole;
 };
 
+void interval_tree_span_iter_next(struct interval_tree_span_iter *state);
 void interval_tree_span_iter_first(struct interval_tree_span_iter *state,
 				   struct rb_root_cached *itree,
 				   unsigned long first_index, unsigned long last_index);
-void interval_tree_span_iter_advance(struct interval_tree_span_iter *iter,
-				     struct rb_root_cached *itree, unsigned long new_index);
-void interval_tree_span_iter_next(struct interval_tree_span_iter *state);
 
+/* The walk is finished once is_hole has been set to -1. */
 static inline bool interval_tree_span_iter_done(struct interval_tree_span_iter *state)
 {
-	return state->is_hole == -1;
+	int kind = state->is_hole;
+
+	return kind < 0;
 }
+
+/* Skip ahead so that the next span starts at @new_index. */
+void interval_tree_span_iter_advance(struct interval_tree_span_iter *iter,
+				     struct rb_root_cached *itree, unsigned long new_index);
 
 #define interval_tree_for_each_span(span, itree, first_index, last_index)	\
 	for (interval_tree_span_iter_first(span, itree, first_index, last_index); \

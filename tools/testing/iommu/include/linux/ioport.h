@@ -47,35 +47,46 @@ struct resource {
 
 #define IORES_DESC_NONE		0
 
+/* Initialisers for a resource covering [_start, _start + _size). */
 #define DEFINE_RES_NAMED(_start, _size, _name, _flags)			\
-	{ .start = (_start), .end = (_start) + (_size) - 1,		\
-	  .name = (_name), .flags = (_flags), .desc = IORES_DESC_NONE }
+	{ .flags = (_flags), .name = (_name), .desc = IORES_DESC_NONE,	\
+	  .start = (_start), .end = (_start) + (_size) - 1 }
+#define DEFINE_RES_IRQ(_irq)		DEFINE_RES_IRQ_NAMED(_irq, NULL)
+#define DEFINE_RES_IRQ_NAMED(_irq, _name) \
+	DEFINE_RES_NAMED(_irq, 1, _name, IORESOURCE_IRQ)
+#define DEFINE_RES_MEM(_start, _size)	DEFINE_RES_MEM_NAMED(_start, _size, NULL)
 #define DEFINE_RES_MEM_NAMED(_start, _size, _name) \
-	DEFINE_RES_NAMED((_start), (_size), (_name), IORESOURCE_MEM)
-#define DEFINE_RES_MEM(_start, _size) DEFINE_RES_MEM_NAMED((_start), (_size), NULL)
-#define DEFINE_RES_IRQ_NAMED(_irq, _name) DEFINE_RES_NAMED((_irq), 1, (_name), IORESOURCE_IRQ)
-#define DEFINE_RES_IRQ(_irq) DEFINE_RES_IRQ_NAMED((_irq), NULL)
+	DEFINE_RES_NAMED(_start, _size, _name, IORESOURCE_MEM)
 
 static inline resource_size_t resource_size(const struct resource *res)
 {
-	return res->end - res->start + 1;
+	/* end is inclusive */
+	resource_size_t span = res->end - res->start;
+
+	return span + 1;
 }
 
 static inline unsigned long resource_type(const struct resource *res)
 {
-	return res->flags & IORESOURCE_TYPE_BITS;
+	unsigned long fl = res->flags;
+
+	return fl & IORESOURCE_TYPE_BITS;
 }
 
 static inline bool resource_contains(const struct resource *r1, const struct resource *r2)
 {
-	if (resource_type(r1) != resource_type(r2))
-		return false;
-	return r1->start <= r2->start && r1->end >= r2->end;
+	bool same_kind = resource_type(r1) == resource_type(r2);
+
+	/* @r2 must lie wholly inside @r1, and be the same kind of resource. */
+	return same_kind && r2->start >= r1->start && r2->end <= r1->end;
 }
 
 static inline bool resource_overlaps(const struct resource *r1, const struct resource *r2)
 {
-	return r1->start <= r2->end && r1->end >= r2->start;
+	/* Disjoint when one ends before the other starts. */
+	if (r1->end < r2->start || r2->end < r1->start)
+		return false;
+	return true;
 }
 
 extern struct resource iomem_resource;
@@ -95,10 +106,13 @@ struct resource *__request_region(struct resource *parent, resource_size_t start
 				  resource_size_t n, const char *name, int flags);
 void __release_region(struct resource *parent, resource_size_t start, resource_size_t n);
 
-#define request_mem_region(start, n, name) \
-	__request_region(&iomem_resource, (start), (n), (name), 0)
-#define release_mem_region(start, n)	__release_region(&iomem_resource, (start), (n))
-#define request_region(start, n, name)	__request_region(&ioport_resource, (start), (n), (name), 0)
+/* I/O port space */
 #define release_region(start, n)	__release_region(&ioport_resource, (start), (n))
+#define request_region(start, n, name) \
+	__request_region(&ioport_resource, (start), (n), (name), /* flags */ 0)
+/* Memory-mapped space */
+#define release_mem_region(start, n)	__release_region(&iomem_resource, (start), (n))
+#define request_mem_region(start, n, name) \
+	__request_region(&iomem_resource, (start), (n), (name), /* flags */ 0)
 
 #endif /* _LINUX_IOPORT_H */

@@ -125,36 +125,44 @@ extern struct kobject *kernel_kobj;
  */
 static inline const char *kobject_name(const struct kobject *kobj)
 {
-	return kobj->name;
+	const char *name = kobj->name;
+
+	return name;
 }
 
-__printf(2, 3) int kobject_set_name(struct kobject *kobj, const char *fmt, ...);
+/* Naming */
+char *kobject_get_path(const struct kobject *kobj, gfp_t flag);
 __printf(2, 0) int kobject_set_name_vargs(struct kobject *kobj, const char *fmt,
 					  va_list vargs);
+__printf(2, 3) int kobject_set_name(struct kobject *kobj, const char *fmt, ...);
+
+/* Reference counting */
+void kobject_put(struct kobject *kobj);
+struct kobject * __must_check kobject_get_unless_zero(struct kobject *kobj);
+struct kobject *kobject_get(struct kobject *kobj);
+
+/* Life cycle: init, add to the hierarchy, announce, remove */
 void kobject_init(struct kobject *kobj, const struct kobj_type *ktype);
-__printf(3, 4) __must_check int kobject_add(struct kobject *kobj,
-					    struct kobject *parent,
-					    const char *fmt, ...);
 __printf(4, 5) __must_check int kobject_init_and_add(struct kobject *kobj,
 						     const struct kobj_type *ktype,
 						     struct kobject *parent,
 						     const char *fmt, ...);
-void kobject_del(struct kobject *kobj);
+__printf(3, 4) __must_check int kobject_add(struct kobject *kobj,
+					    struct kobject *parent,
+					    const char *fmt, ...);
 struct kobject * __must_check kobject_create_and_add(const char *name,
 						     struct kobject *parent);
-struct kobject *kobject_get(struct kobject *kobj);
-struct kobject * __must_check kobject_get_unless_zero(struct kobject *kobj);
-void kobject_put(struct kobject *kobj);
-char *kobject_get_path(const struct kobject *kobj, gfp_t flag);
 int kobject_uevent(struct kobject *kobj, enum kobject_action action);
+void kobject_del(struct kobject *kobj);
 
-void kset_init(struct kset *kset);
-int __must_check kset_register(struct kset *kset);
-void kset_unregister(struct kset *kset);
+/* Ksets */
+struct kobject *kset_find_obj(struct kset *kset, const char *name);
 struct kset * __must_check kset_create_and_add(const char *name,
 					       const struct kset_uevent_ops *uevent_ops,
 					       struct kobject *parent_kobj);
-struct kobject *kset_find_obj(struct kset *kset, const char *name);
+void kset_init(struct kset *kset);
+void kset_unregister(struct kset *kset);
+int __must_check kset_register(struct kset *kset);
 
 /**
  * to_kset() - the kset embedding a kobject
@@ -164,7 +172,9 @@ struct kobject *kset_find_obj(struct kset *kset, const char *name);
  */
 static inline struct kset *to_kset(struct kobject *kobj)
 {
-	return kobj ? container_of(kobj, struct kset, kobj) : NULL;
+	if (!kobj)
+		return NULL;
+	return container_of(kobj, struct kset, kobj);
 }
 
 /**
@@ -175,7 +185,12 @@ static inline struct kset *to_kset(struct kobject *kobj)
  */
 static inline struct kset *kset_get(struct kset *k)
 {
-	return k ? to_kset(kobject_get(&k->kobj)) : NULL;
+	struct kobject *ref;
+
+	if (!k)
+		return NULL;
+	ref = kobject_get(&k->kobj);
+	return to_kset(ref);
 }
 
 /**
@@ -184,7 +199,9 @@ static inline struct kset *kset_get(struct kset *k)
  */
 static inline void kset_put(struct kset *k)
 {
-	kobject_put(&k->kobj);
+	struct kobject *ref = &k->kobj;
+
+	kobject_put(ref);
 }
 
 #endif /* _LINUX_KOBJECT_H */

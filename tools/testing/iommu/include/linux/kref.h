@@ -14,19 +14,51 @@ struct kref {
 
 #define KREF_INIT(n)	{ .refcount = REFCOUNT_INIT(n), }
 
-static inline void kref_init(struct kref *kref)
+/*
+ * Common tail of the kref_put*() family: @dropped tells whether the caller's
+ * decrement took the count to zero, in which case the object is released.
+ */
+static inline int __kref_release_if(bool dropped, struct kref *ref,
+				    void (*release)(struct kref *kref))
 {
-	refcount_set(&kref->refcount, 1);
+	if (!dropped)
+		return 0;
+	release(ref);
+	return 1;
 }
 
-static inline unsigned int kref_read(const struct kref *kref)
+static inline void kref_init(struct kref *kref)
 {
-	return refcount_read(&kref->refcount);
+	refcount_t *cnt = &kref->refcount;
+
+	refcount_set(cnt, 1);
 }
 
 static inline void kref_get(struct kref *kref)
 {
-	refcount_inc(&kref->refcount);
+	refcount_t *cnt = &kref->refcount;
+
+	refcount_inc(cnt);
+}
+
+static inline unsigned int kref_read(const struct kref *kref)
+{
+	const refcount_t *cnt = &kref->refcount;
+
+	return refcount_read(cnt);
+}
+
+/**
+ * kref_get_unless_zero() - take a reference unless the count is 0
+ * @kref: the object's kref
+ *
+ * Return: non-zero if a reference was taken.
+ */
+static inline int __must_check kref_get_unless_zero(struct kref *kref)
+{
+	refcount_t *cnt = &kref->refcount;
+
+	return refcount_inc_not_zero(cnt);
 }
 
 /**
@@ -38,42 +70,27 @@ static inline void kref_get(struct kref *kref)
  */
 static inline int kref_put(struct kref *kref, void (*release)(struct kref *kref))
 {
-	if (refcount_dec_and_test(&kref->refcount)) {
-		release(kref);
-		return 1;
-	}
-	return 0;
+	bool last = refcount_dec_and_test(&kref->refcount);
+
+	return __kref_release_if(last, kref, release);
 }
 
+/* As kref_put(), but @lock is taken (and left held) when the count hits 0. */
 static inline int kref_put_mutex(struct kref *kref, void (*release)(struct kref *kref),
 				 struct mutex *lock)
 {
-	if (refcount_dec_and_mutex_lock(&kref->refcount, lock)) {
-		release(kref);
-		return 1;
-	}
-	return 0;
+	bool last = refcount_dec_and_mutex_lock(&kref->refcount, lock);
+
+	return __kref_release_if(last, kref, release);
 }
 
+/* Spinlock flavour of kref_put_mutex(). */
 static inline int kref_put_lock(struct kref *kref, void (*release)(struct kref *kref),
 				spinlock_t *lock)
 {
-	if (refcount_dec_and_lock(&kref->refcount, lock)) {
-		release(kref);
-		return 1;
-	}
-	return 0;
-}
+	bool last = refcount_dec_and_lock(&kref->refcount, lock);
 
-/**
- * kref_get_unless_zero() - take a reference unless the count is 0
- * @kref: the object's kref
- *
- * Return: non-zero if a reference was taken.
- */
-static inline int __must_check kref_get_unless_zero(struct kref *kref)
-{
-	return refcount_inc_not_zero(&kref->refcount);
+	return __kref_release_if(last, kref, release);
 }
 
 #endif /* _LINUX_KREF_H */

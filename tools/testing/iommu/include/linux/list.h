@@ -10,12 +10,20 @@
 #include <asm/barrier.h>
 
 /*
- * Circular doubly linked lists with a sentinel head, and "hlists" whose
- * head is a single pointer (for hash tables).  An empty list's head
- * points at itself.
+ * Two kinds of intrusive list live here.
+ *
+ * struct list_head: a ring of nodes with one node acting as the head (the
+ * sentinel).  An empty list is a head whose two links point back at itself,
+ * so insertion and removal never need a NULL check.
+ *
+ * struct hlist_head/hlist_node: a singly linked chain, with each node also
+ * remembering the address of the pointer that points at it (pprev).  The
+ * head is one pointer wide, which makes it cheap as a hash bucket.
  */
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+/* ---- Ring lists: setup and insertion ---- */
+
+#define LIST_HEAD_INIT(name) { .next = &(name), .prev = &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 /**
@@ -24,17 +32,20 @@
  */
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
-	WRITE_ONCE(list->next, list);
-	WRITE_ONCE(list->prev, list);
+	struct list_head *self = list;
+
+	WRITE_ONCE(self->prev, self);
+	WRITE_ONCE(self->next, self);
 }
 
-/* Link @entry between the adjacent nodes @before and @after. */
+/* Link @entry in between the neighbouring nodes @before and @after. */
 static inline void __list_link(struct list_head *entry, struct list_head *before,
 			       struct list_head *after)
 {
-	after->prev = entry;
-	entry->next = after;
 	entry->prev = before;
+	entry->next = after;
+	after->prev = entry;
+	/* Published last: lockless readers walking forward see a whole entry. */
 	WRITE_ONCE(before->next, entry);
 }
 
@@ -45,7 +56,9 @@ static inline void __list_link(struct list_head *entry, struct list_head *before
  */
 static inline void list_add(struct list_head *new, struct list_head *head)
 {
-	__list_link(new, head, head->next);
+	struct list_head *old_first = head->next;
+
+	__list_link(new, head, old_first);
 }
 
 /**
@@ -55,24 +68,32 @@ static inline void list_add(struct list_head *new, struct list_head *head)
  */
 static inline void list_add_tail(struct list_head *new, struct list_head *head)
 {
-	__list_link(new, head->prev, head);
+	struct list_head *old_last = head->prev;
+
+	__list_link(new, old_last, head);
 }
 
-/* Join two nodes, cutting out whatever was between them. */
-static inline void __list_del(struct list_head *prev, struct list_head *next)
+/* ---- Ring lists: removal and replacement ---- */
+
+/* Make @left and @right adjacent, dropping whatever lay between them. */
+static inline void __list_del(struct list_head *left, struct list_head *right)
 {
-	next->prev = prev;
-	WRITE_ONCE(prev->next, next);
+	right->prev = left;
+	WRITE_ONCE(left->next, right);
 }
 
+/* Unlink @entry; its own links are left as they were. */
 static inline void __list_del_entry(struct list_head *entry)
 {
-	__list_del(entry->prev, entry->next);
+	struct list_head *left = entry->prev, *right = entry->next;
+
+	__list_del(left, right);
 }
 
+/* Unlink @entry and clear only its back link. */
 static inline void __list_del_clearprev(struct list_head *entry)
 {
-	__list_del(entry->prev, entry->next);
+	__list_del_entry(entry);
 	entry->prev = NULL;
 }
 
@@ -83,8 +104,9 @@ static inline void __list_del_clearprev(struct list_head *entry)
 static inline void list_del(struct list_head *entry)
 {
 	__list_del_entry(entry);
-	entry->next = LIST_POISON1;
+	/* Any later use of the stale links faults on the poison values. */
 	entry->prev = LIST_POISON2;
+	entry->next = LIST_POISON1;
 }
 
 /**
@@ -97,6 +119,10 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/*
+ * As list_del_init(), but the final store of ->next is a release, pairing
+ * with the acquire in list_empty_careful().
+ */
 static inline void list_del_init_careful(struct list_head *entry)
 {
 	__list_del_entry(entry);
@@ -111,10 +137,17 @@ static inline void list_del_init_careful(struct list_head *entry)
  */
 static inline void list_replace(struct list_head *old, struct list_head *new)
 {
-	new->next = old->next;
-	new->next->prev = new;
-	new->prev = old->prev;
-	new->prev->next = new;
+	struct list_head *right = old->next, *left;
+
+	new->next = right;
+	right->prev = new;
+	/*
+	 * Read ->prev only now: when @old is an empty head, the store above
+	 * changed it, and @new correctly ends up as an empty list too.
+	 */
+	left = old->prev;
+	new->prev = left;
+	left->next = new;
 }
 
 static inline void list_replace_init(struct list_head *old, struct list_head *new)
@@ -130,13 +163,12 @@ static inline void list_replace_init(struct list_head *old, struct list_head *ne
  */
 static inline void list_swap(struct list_head *entry1, struct list_head *entry2)
 {
-	struct list_head *pos = entry2->prev;
+	struct list_head *anchor = entry2->prev;
 
 	list_del(entry2);
 	list_replace(entry1, entry2);
-	if (pos == entry1)
-		pos = entry2;
-	list_add(entry1, pos);
+	/* If the two were adjacent, @entry1 goes right after @entry2. */
+	list_add(entry1, anchor == entry1 ? entry2 : anchor);
 }
 
 static inline void list_move(struct list_head *list, struct list_head *head)
@@ -160,29 +192,39 @@ static inline void list_move_tail(struct list_head *list, struct list_head *head
 static inline void list_bulk_move_tail(struct list_head *head, struct list_head *first,
 				       struct list_head *last)
 {
-	first->prev->next = last->next;
-	last->next->prev = first->prev;
+	struct list_head *before = first->prev, *after = last->next;
+	struct list_head *tail;
 
-	head->prev->next = first;
-	first->prev = head->prev;
+	/* Close the gap the run leaves behind. */
+	before->next = after;
+	after->prev = before;
 
-	last->next = head;
+	/*
+	 * Hang the run between the current tail and the head; the tail is read
+	 * after closing the gap, as the run may have been the tail.
+	 */
+	tail = head->prev;
+	tail->next = first;
+	first->prev = tail;
 	head->prev = last;
+	last->next = head;
+}
+
+/* ---- Ring lists: queries ---- */
+
+static inline int list_is_head(const struct list_head *list, const struct list_head *head)
+{
+	return head == list;
 }
 
 static inline int list_is_first(const struct list_head *list, const struct list_head *head)
 {
-	return list->prev == head;
+	return list_is_head(list->prev, head);
 }
 
 static inline int list_is_last(const struct list_head *list, const struct list_head *head)
 {
-	return list->next == head;
-}
-
-static inline int list_is_head(const struct list_head *list, const struct list_head *head)
-{
-	return list == head;
+	return list_is_head(list->next, head);
 }
 
 /**
@@ -193,31 +235,65 @@ static inline int list_is_head(const struct list_head *list, const struct list_h
  */
 static inline int list_empty(const struct list_head *head)
 {
-	return READ_ONCE(head->next) == head;
+	const struct list_head *first = READ_ONCE(head->next);
+
+	return first == head;
 }
 
+/*
+ * Emptiness test that tolerates a concurrent list_del_init_careful(): both
+ * links must point back at the head.
+ */
 static inline int list_empty_careful(const struct list_head *head)
 {
-	struct list_head *next = __atomic_load_n(&head->next, __ATOMIC_ACQUIRE);
+	struct list_head *first = __atomic_load_n(&head->next, __ATOMIC_ACQUIRE);
 
-	return list_is_head(next, head) && (next == READ_ONCE(head->prev));
-}
-
-static inline void list_rotate_left(struct list_head *head)
-{
-	if (!list_empty(head))
-		list_move_tail(head->next, head);
-}
-
-static inline void list_rotate_to_front(struct list_head *list, struct list_head *head)
-{
-	list_move_tail(head, list);
+	if (!list_is_head(first, head))
+		return 0;
+	return READ_ONCE(head->prev) == first;
 }
 
 static inline int list_is_singular(const struct list_head *head)
 {
-	return !list_empty(head) && (head->next == head->prev);
+	if (list_empty(head))
+		return 0;
+	return head->prev == head->next;
 }
+
+/* Move the first entry to the tail. */
+static inline void list_rotate_left(struct list_head *head)
+{
+	if (list_empty(head))
+		return;
+	list_move_tail(head->next, head);
+}
+
+/* Rotate so that @list becomes the first entry. */
+static inline void list_rotate_to_front(struct list_head *list, struct list_head *head)
+{
+	/* Re-inserting the head just before @list makes @list its successor. */
+	list_move_tail(head, list);
+}
+
+/**
+ * list_count_nodes() - number of entries in a list
+ * @head: the list
+ *
+ * Return: the count.
+ */
+static inline size_t list_count_nodes(struct list_head *head)
+{
+	size_t count = 0;
+	struct list_head *it = head->next;
+
+	while (it != head) {
+		count++;
+		it = it->next;
+	}
+	return count;
+}
+
+/* ---- Ring lists: cutting and splicing ---- */
 
 /**
  * list_cut_position() - move the entries up to and including @entry to @list
@@ -228,23 +304,29 @@ static inline int list_is_singular(const struct list_head *head)
 static inline void list_cut_position(struct list_head *list, struct list_head *head,
 				     struct list_head *entry)
 {
-	struct list_head *first;
+	struct list_head *first, *rest;
 
 	if (list_empty(head))
 		return;
+	/* With one entry, @entry must be that entry (or the head). */
 	if (list_is_singular(head) && !list_is_head(entry, head) && entry != head->next)
 		return;
 	if (list_is_head(entry, head)) {
 		INIT_LIST_HEAD(list);
 		return;
 	}
+
 	first = head->next;
-	list->next = first;
+	rest = entry->next;
+
+	/* @list gets first..entry ... */
 	first->prev = list;
-	list->prev = entry;
-	head->next = entry->next;
-	entry->next->prev = head;
+	list->next = first;
 	entry->next = list;
+	list->prev = entry;
+	/* ... and @head keeps what followed @entry. */
+	rest->prev = head;
+	head->next = rest;
 }
 
 /**
@@ -256,29 +338,35 @@ static inline void list_cut_position(struct list_head *list, struct list_head *h
 static inline void list_cut_before(struct list_head *list, struct list_head *head,
 				   struct list_head *entry)
 {
-	if (head->next == entry) {
+	struct list_head *first, *last;
+
+	if (entry == head->next) {
 		INIT_LIST_HEAD(list);
 		return;
 	}
-	list->next = head->next;
-	list->next->prev = list;
-	list->prev = entry->prev;
-	list->prev->next = list;
-	head->next = entry;
+
+	first = head->next;
+	last = entry->prev;
+
+	first->prev = list;
+	list->next = first;
+	last->next = list;
+	list->prev = last;
+
 	entry->prev = head;
+	head->next = entry;
 }
 
-/* Insert all entries of @list between @prev and @next. */
-static inline void __list_splice(const struct list_head *list, struct list_head *prev,
-				 struct list_head *next)
+/* Insert every entry of @list between the adjacent nodes @before and @after. */
+static inline void __list_splice(const struct list_head *list, struct list_head *before,
+				 struct list_head *after)
 {
-	struct list_head *first = list->next;
-	struct list_head *last = list->prev;
+	struct list_head *first = list->next, *last = list->prev;
 
-	first->prev = prev;
-	prev->next = first;
-	last->next = next;
-	next->prev = last;
+	before->next = first;
+	first->prev = before;
+	after->prev = last;
+	last->next = after;
 }
 
 /**
@@ -288,8 +376,9 @@ static inline void __list_splice(const struct list_head *list, struct list_head 
  */
 static inline void list_splice(const struct list_head *list, struct list_head *head)
 {
-	if (!list_empty(list))
-		__list_splice(list, head, head->next);
+	if (list_empty(list))
+		return;
+	__list_splice(list, head, head->next);
 }
 
 /**
@@ -299,157 +388,156 @@ static inline void list_splice(const struct list_head *list, struct list_head *h
  */
 static inline void list_splice_tail(struct list_head *list, struct list_head *head)
 {
-	if (!list_empty(list))
-		__list_splice(list, head->prev, head);
+	if (list_empty(list))
+		return;
+	__list_splice(list, head->prev, head);
 }
 
+/* list_splice(), then leave @list empty. */
 static inline void list_splice_init(struct list_head *list, struct list_head *head)
 {
-	if (!list_empty(list)) {
-		__list_splice(list, head, head->next);
-		INIT_LIST_HEAD(list);
-	}
+	if (list_empty(list))
+		return;
+	list_splice(list, head);
+	INIT_LIST_HEAD(list);
 }
 
+/* list_splice_tail(), then leave @list empty. */
 static inline void list_splice_tail_init(struct list_head *list, struct list_head *head)
 {
-	if (!list_empty(list)) {
-		__list_splice(list, head->prev, head);
-		INIT_LIST_HEAD(list);
-	}
+	if (list_empty(list))
+		return;
+	list_splice_tail(list, head);
+	INIT_LIST_HEAD(list);
 }
 
-/**
- * list_count_nodes() - number of entries in a list
- * @head: the list
- *
- * Return: the count.
- */
-static inline size_t list_count_nodes(struct list_head *head)
-{
-	struct list_head *pos;
-	size_t n = 0;
-
-	for (pos = head->next; pos != head; pos = pos->next)
-		n++;
-	return n;
-}
+/* ---- Ring lists: from links to entries ---- */
 
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
-#define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
-#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
 
-#define list_first_entry_or_null(ptr, type, member) ({			\
-	struct list_head *__lfe_head = (ptr);				\
-	struct list_head *__lfe_pos = READ_ONCE(__lfe_head->next);	\
-	__lfe_pos != __lfe_head ? list_entry(__lfe_pos, type, member) : NULL; \
+/* The entry whose @member link is @pos's @dir (next or prev) neighbour. */
+#define __list_neighbour(pos, member, dir) \
+	list_entry((pos)->member.dir, typeof(*(pos)), member)
+
+#define list_next_entry(pos, member)	__list_neighbour(pos, member, next)
+#define list_prev_entry(pos, member)	__list_neighbour(pos, member, prev)
+
+#define list_first_entry(ptr, type, member)	list_entry((ptr)->next, type, member)
+#define list_last_entry(ptr, type, member)	list_entry((ptr)->prev, type, member)
+
+/* Entry at the @dir end of the list at @ptr, or NULL for an empty list. */
+#define __list_end_entry_or_null(ptr, type, member, dir) ({		\
+	struct list_head *__lend_head = (ptr);				\
+	struct list_head *__lend_link = READ_ONCE(__lend_head->dir);	\
+									\
+	list_is_head(__lend_link, __lend_head) ? NULL :		\
+		list_entry(__lend_link, type, member);			\
 })
 
-#define list_last_entry_or_null(ptr, type, member) ({			\
-	struct list_head *__lle_head = (ptr);				\
-	struct list_head *__lle_pos = READ_ONCE(__lle_head->prev);	\
-	__lle_pos != __lle_head ? list_entry(__lle_pos, type, member) : NULL; \
-})
-
-#define list_next_entry(pos, member) \
-	list_entry((pos)->member.next, typeof(*(pos)), member)
-#define list_prev_entry(pos, member) \
-	list_entry((pos)->member.prev, typeof(*(pos)), member)
-
-#define list_next_entry_circular(pos, head, member) \
-	(list_is_last(&(pos)->member, head) ? \
-	 list_first_entry(head, typeof(*(pos)), member) : list_next_entry(pos, member))
-#define list_prev_entry_circular(pos, head, member) \
-	(list_is_first(&(pos)->member, head) ? \
-	 list_last_entry(head, typeof(*(pos)), member) : list_prev_entry(pos, member))
+#define list_first_entry_or_null(ptr, type, member) \
+	__list_end_entry_or_null(ptr, type, member, next)
+#define list_last_entry_or_null(ptr, type, member) \
+	__list_end_entry_or_null(ptr, type, member, prev)
 
 #define list_entry_is_head(pos, head, member) list_is_head(&(pos)->member, (head))
 
-#define list_for_each(pos, head) \
-	for ((pos) = (head)->next; !list_is_head(pos, (head)); (pos) = (pos)->next)
-#define list_for_each_rcu(pos, head) \
-	for ((pos) = rcu_dereference((head)->next); !list_is_head(pos, (head)); \
-	     (pos) = rcu_dereference((pos)->next))
-#define list_for_each_continue(pos, head) \
-	for ((pos) = (pos)->next; !list_is_head(pos, (head)); (pos) = (pos)->next)
-#define list_for_each_prev(pos, head) \
-	for ((pos) = (head)->prev; !list_is_head(pos, (head)); (pos) = (pos)->prev)
-#define list_for_each_safe(pos, n, head) \
-	for ((pos) = (head)->next, (n) = (pos)->next; \
-	     !list_is_head(pos, (head)); \
-	     (pos) = (n), (n) = (pos)->next)
-#define list_for_each_prev_safe(pos, n, head) \
-	for ((pos) = (head)->prev, (n) = (pos)->prev; \
-	     !list_is_head(pos, (head)); \
-	     (pos) = (n), (n) = (pos)->prev)
+/* Neighbours that wrap around the head instead of returning it. */
+#define list_next_entry_circular(pos, head, member)			\
+	(!list_is_last(&(pos)->member, head) ? list_next_entry(pos, member) : \
+	 list_first_entry(head, typeof(*(pos)), member))
+#define list_prev_entry_circular(pos, head, member)			\
+	(!list_is_first(&(pos)->member, head) ? list_prev_entry(pos, member) : \
+	 list_last_entry(head, typeof(*(pos)), member))
 
-#define list_for_each_entry(pos, head, member)				\
-	for ((pos) = list_first_entry(head, typeof(*(pos)), member);	\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = list_next_entry(pos, member))
-
-#define list_for_each_entry_reverse(pos, head, member)			\
-	for ((pos) = list_last_entry(head, typeof(*(pos)), member);	\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = list_prev_entry(pos, member))
-
+/* @pos if set, else the head reinterpreted as an entry (for _continue). */
 #define list_prepare_entry(pos, head, member) \
 	((pos) ? : list_entry(head, typeof(*(pos)), member))
 
+/* ---- Ring lists: iteration ---- */
+
+/* Link walkers: @pos is a struct list_head cursor. */
+#define __list_walk(pos, head, start, step) \
+	for ((pos) = (start); !list_is_head(pos, (head)); (pos) = (step))
+
+#define list_for_each(pos, head)	__list_walk(pos, head, (head)->next, (pos)->next)
+#define list_for_each_prev(pos, head)	__list_walk(pos, head, (head)->prev, (pos)->prev)
+#define list_for_each_continue(pos, head) \
+	__list_walk(pos, head, (pos)->next, (pos)->next)
+#define list_for_each_rcu(pos, head) \
+	__list_walk(pos, head, rcu_dereference((head)->next), rcu_dereference((pos)->next))
+
+/* Deletion-safe link walkers: @n holds the neighbour fetched in advance. */
+#define __list_walk_safe(pos, n, head, dir)				\
+	for ((pos) = (head)->dir, (n) = (pos)->dir;			\
+	     !list_is_head(pos, (head));				\
+	     (pos) = (n), (n) = (pos)->dir)
+
+#define list_for_each_safe(pos, n, head)	__list_walk_safe(pos, n, head, next)
+#define list_for_each_prev_safe(pos, n, head)	__list_walk_safe(pos, n, head, prev)
+
+/*
+ * Entry walkers: @pos is an entry cursor.  @init positions it (or is (void)0
+ * to start where it is); it then moves with list_@step_entry() (@step is next
+ * or prev) until it comes back round to the head.
+ */
+#define __list_walk_entries(pos, head, member, init, step)		\
+	for (init; !list_entry_is_head(pos, head, member);		\
+	     (pos) = list_##step##_entry(pos, member))
+
+#define list_for_each_entry(pos, head, member)				\
+	__list_walk_entries(pos, head, member,				\
+			    (pos) = list_first_entry(head, typeof(*(pos)), member), next)
+#define list_for_each_entry_reverse(pos, head, member)			\
+	__list_walk_entries(pos, head, member,				\
+			    (pos) = list_last_entry(head, typeof(*(pos)), member), prev)
 #define list_for_each_entry_continue(pos, head, member)			\
-	for ((pos) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = list_next_entry(pos, member))
-
+	__list_walk_entries(pos, head, member,				\
+			    (pos) = list_next_entry(pos, member), next)
 #define list_for_each_entry_continue_reverse(pos, head, member)		\
-	for ((pos) = list_prev_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = list_prev_entry(pos, member))
-
+	__list_walk_entries(pos, head, member,				\
+			    (pos) = list_prev_entry(pos, member), prev)
 #define list_for_each_entry_from(pos, head, member)			\
-	for (; !list_entry_is_head(pos, head, member);			\
-	     (pos) = list_next_entry(pos, member))
-
+	__list_walk_entries(pos, head, member, (void)0, next)
 #define list_for_each_entry_from_reverse(pos, head, member)		\
-	for (; !list_entry_is_head(pos, head, member);			\
-	     (pos) = list_prev_entry(pos, member))
+	__list_walk_entries(pos, head, member, (void)0, prev)
+
+/*
+ * Deletion-safe entry walkers: @n is the following entry, fetched before the
+ * loop body runs so that the body may free @pos.
+ */
+#define __list_walk_entries_safe(pos, n, head, member, init, step)	\
+	for (init, (n) = list_##step##_entry(pos, member);		\
+	     !list_entry_is_head(pos, head, member);			\
+	     (pos) = (n), (n) = list_##step##_entry(n, member))
 
 #define list_for_each_entry_safe(pos, n, head, member)			\
-	for ((pos) = list_first_entry(head, typeof(*(pos)), member),	\
-	     (n) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = (n), (n) = list_next_entry(n, member))
-
-#define list_for_each_entry_safe_continue(pos, n, head, member)		\
-	for ((pos) = list_next_entry(pos, member),			\
-	     (n) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = (n), (n) = list_next_entry(n, member))
-
-#define list_for_each_entry_safe_from(pos, n, head, member)		\
-	for ((n) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = (n), (n) = list_next_entry(n, member))
-
+	__list_walk_entries_safe(pos, n, head, member,			\
+				 (pos) = list_first_entry(head, typeof(*(pos)), member), \
+				 next)
 #define list_for_each_entry_safe_reverse(pos, n, head, member)		\
-	for ((pos) = list_last_entry(head, typeof(*(pos)), member),	\
-	     (n) = list_prev_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
-	     (pos) = (n), (n) = list_prev_entry(n, member))
+	__list_walk_entries_safe(pos, n, head, member,			\
+				 (pos) = list_last_entry(head, typeof(*(pos)), member), \
+				 prev)
+#define list_for_each_entry_safe_continue(pos, n, head, member)		\
+	__list_walk_entries_safe(pos, n, head, member,			\
+				 (pos) = list_next_entry(pos, member), next)
+#define list_for_each_entry_safe_from(pos, n, head, member)		\
+	__list_walk_entries_safe(pos, n, head, member, (void)0, next)
 
+/* Refetch @n after the body changed the list around @pos. */
 #define list_safe_reset_next(pos, n, member) \
 	((n) = list_next_entry(pos, member))
 
-/* ---- hlist ---- */
+/* ---- Hash lists ---- */
 
 #define HLIST_HEAD_INIT { .first = NULL }
-#define HLIST_HEAD(name) struct hlist_head name = { .first = NULL }
+#define HLIST_HEAD(name) struct hlist_head name = HLIST_HEAD_INIT
 #define INIT_HLIST_HEAD(ptr) ((ptr)->first = NULL)
 
 static inline void INIT_HLIST_NODE(struct hlist_node *h)
 {
-	h->next = NULL;
 	h->pprev = NULL;
+	h->next = NULL;
 }
 
 /**
@@ -473,61 +561,68 @@ static inline int hlist_empty(const struct hlist_head *h)
 	return !READ_ONCE(h->first);
 }
 
-static inline void __hlist_del(struct hlist_node *n)
+/* Unlink @node: whoever pointed at it now points at its successor. */
+static inline void __hlist_del(struct hlist_node *node)
 {
-	struct hlist_node *next = n->next;
-	struct hlist_node **pprev = n->pprev;
+	struct hlist_node **link = node->pprev;
+	struct hlist_node *succ = node->next;
 
-	WRITE_ONCE(*pprev, next);
-	if (next)
-		WRITE_ONCE(next->pprev, pprev);
+	WRITE_ONCE(*link, succ);
+	if (!succ)
+		return;
+	WRITE_ONCE(succ->pprev, link);
 }
 
 static inline void hlist_del(struct hlist_node *n)
 {
 	__hlist_del(n);
-	n->next = LIST_POISON1;
 	n->pprev = LIST_POISON2;
+	n->next = LIST_POISON1;
 }
 
 static inline void hlist_del_init(struct hlist_node *n)
 {
-	if (!hlist_unhashed(n)) {
-		__hlist_del(n);
-		INIT_HLIST_NODE(n);
-	}
+	if (hlist_unhashed(n))
+		return;
+	__hlist_del(n);
+	INIT_HLIST_NODE(n);
 }
 
 static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 {
-	struct hlist_node *first = h->first;
+	struct hlist_node *old = h->first;
 
-	WRITE_ONCE(n->next, first);
-	if (first)
-		WRITE_ONCE(first->pprev, &n->next);
+	WRITE_ONCE(n->next, old);
+	if (old)
+		WRITE_ONCE(old->pprev, &n->next);
 	WRITE_ONCE(h->first, n);
 	WRITE_ONCE(n->pprev, &h->first);
 }
 
-/* Insert @n before @next, which must be on a list. */
+/* Insert @n in front of @next, which must be on a list. */
 static inline void hlist_add_before(struct hlist_node *n, struct hlist_node *next)
 {
-	WRITE_ONCE(n->pprev, next->pprev);
+	struct hlist_node **link = next->pprev;
+
+	WRITE_ONCE(n->pprev, link);
 	WRITE_ONCE(n->next, next);
 	WRITE_ONCE(next->pprev, &n->next);
-	WRITE_ONCE(*n->pprev, n);
+	WRITE_ONCE(*link, n);
 }
 
 /* Insert @n after @prev, which must be on a list. */
 static inline void hlist_add_behind(struct hlist_node *n, struct hlist_node *prev)
 {
-	WRITE_ONCE(n->next, prev->next);
+	struct hlist_node *succ = prev->next;
+
+	WRITE_ONCE(n->next, succ);
 	WRITE_ONCE(prev->next, n);
 	WRITE_ONCE(n->pprev, &prev->next);
-	if (n->next)
-		WRITE_ONCE(n->next->pprev, &n->next);
+	if (succ)
+		WRITE_ONCE(succ->pprev, &n->next);
 }
 
+/* A "fake" node points back at itself, so hlist_del() on it is harmless. */
 static inline void hlist_add_fake(struct hlist_node *n)
 {
 	n->pprev = &n->next;
@@ -535,35 +630,57 @@ static inline void hlist_add_fake(struct hlist_node *n)
 
 static inline bool hlist_fake(struct hlist_node *h)
 {
-	return h->pprev == &h->next;
+	return &h->next == h->pprev;
 }
 
+/* Whether @n is the one and only node of @h. */
 static inline bool hlist_is_singular_node(struct hlist_node *n, struct hlist_head *h)
 {
-	return !n->next && n->pprev == &h->first;
+	if (n->next)
+		return false;
+	return &h->first == n->pprev;
 }
 
 /* Move all nodes of @old to @new, leaving @old empty. */
 static inline void hlist_move_list(struct hlist_head *old, struct hlist_head *new)
 {
-	new->first = old->first;
-	if (new->first)
-		new->first->pprev = &new->first;
+	struct hlist_node *chain = old->first;
+
 	old->first = NULL;
+	new->first = chain;
+	if (chain)
+		chain->pprev = &new->first;
 }
 
+/*
+ * Prepend the chain of @from, whose final node is @last, to @to; @from ends
+ * up empty.  @from must not be empty.
+ */
 static inline void hlist_splice_init(struct hlist_head *from, struct hlist_node *last,
 				     struct hlist_head *to)
 {
-	if (to->first)
-		to->first->pprev = &last->next;
-	last->next = to->first;
-	to->first = from->first;
-	from->first->pprev = &to->first;
+	struct hlist_node *chain = from->first, *old = to->first;
+
+	last->next = old;
+	if (old)
+		old->pprev = &last->next;
+	to->first = chain;
+	chain->pprev = &to->first;
 	from->first = NULL;
 }
 
 #define hlist_entry(ptr, type, member) container_of(ptr, type, member)
+
+/* NULL-propagating hlist_entry(). */
+#define hlist_entry_safe(ptr, type, member) ({				\
+	typeof(ptr) __hes_p = (ptr);					\
+									\
+	__hes_p ? hlist_entry(__hes_p, type, member) : NULL;		\
+})
+
+/* The entry after @pos in its hlist, or NULL. */
+#define __hlist_next_entry(pos, member) \
+	hlist_entry_safe((pos)->member.next, typeof(*(pos)), member)
 
 #define hlist_for_each(pos, head) \
 	for ((pos) = (head)->first; pos; (pos) = (pos)->next)
@@ -571,24 +688,16 @@ static inline void hlist_splice_init(struct hlist_head *from, struct hlist_node 
 #define hlist_for_each_safe(pos, n, head) \
 	for ((pos) = (head)->first; (pos) && ({ (n) = (pos)->next; 1; }); (pos) = (n))
 
-#define hlist_entry_safe(ptr, type, member) ({				\
-	typeof(ptr) __hes_p = (ptr);					\
-	__hes_p ? hlist_entry(__hes_p, type, member) : NULL;		\
-})
+#define hlist_for_each_entry_from(pos, member)				\
+	for (; pos; (pos) = __hlist_next_entry(pos, member))
+
+#define hlist_for_each_entry_continue(pos, member)			\
+	for ((pos) = __hlist_next_entry(pos, member); pos;		\
+	     (pos) = __hlist_next_entry(pos, member))
 
 #define hlist_for_each_entry(pos, head, member)				\
 	for ((pos) = hlist_entry_safe((head)->first, typeof(*(pos)), member); \
-	     pos;							\
-	     (pos) = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
-
-#define hlist_for_each_entry_continue(pos, member)			\
-	for ((pos) = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member); \
-	     pos;							\
-	     (pos) = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
-
-#define hlist_for_each_entry_from(pos, member)				\
-	for (; pos;							\
-	     (pos) = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
+	     pos; (pos) = __hlist_next_entry(pos, member))
 
 #define hlist_for_each_entry_safe(pos, n, head, member)			\
 	for ((pos) = hlist_entry_safe((head)->first, typeof(*(pos)), member); \
@@ -597,12 +706,12 @@ static inline void hlist_splice_init(struct hlist_head *from, struct hlist_node 
 
 static inline size_t hlist_count_nodes(struct hlist_head *head)
 {
-	struct hlist_node *pos;
-	size_t n = 0;
+	struct hlist_node *it = head->first;
+	size_t count = 0;
 
-	hlist_for_each(pos, head)
-		n++;
-	return n;
+	for (; it; it = it->next)
+		count++;
+	return count;
 }
 
 #endif /* _LINUX_LIST_H */

@@ -58,35 +58,46 @@ struct raw_notifier_head {
 	struct notifier_block __rcu *head;
 };
 
-#define ATOMIC_INIT_NOTIFIER_HEAD(name) do {	\
-		spin_lock_init(&(name)->lock);	\
-		(name)->head = NULL;		\
-	} while (0)
-#define BLOCKING_INIT_NOTIFIER_HEAD(name) do {	\
-		init_rwsem(&(name)->rwsem);	\
-		(name)->head = NULL;		\
-	} while (0)
+/* Run-time initialisation: an empty chain plus an unlocked lock. */
 #define RAW_INIT_NOTIFIER_HEAD(name)	((name)->head = NULL)
+#define ATOMIC_INIT_NOTIFIER_HEAD(name) do {		\
+		RAW_INIT_NOTIFIER_HEAD(name);		\
+		spin_lock_init(&(name)->lock);		\
+	} while (0)
+#define BLOCKING_INIT_NOTIFIER_HEAD(name) do {		\
+		RAW_INIT_NOTIFIER_HEAD(name);		\
+		init_rwsem(&(name)->rwsem);		\
+	} while (0)
 
-#define ATOMIC_NOTIFIER_HEAD(name)				\
-	struct atomic_notifier_head name = {			\
-		.lock = __SPIN_LOCK_UNLOCKED(name.lock),	\
-		.head = NULL }
-#define BLOCKING_NOTIFIER_HEAD(name)				\
-	struct blocking_notifier_head name = {			\
-		.rwsem = __RWSEM_INITIALIZER((name).rwsem),	\
-		.head = NULL }
+/* Static definitions of empty chains. */
 #define RAW_NOTIFIER_HEAD(name)					\
 	struct raw_notifier_head name = { .head = NULL }
+#define ATOMIC_NOTIFIER_HEAD(name)				\
+	struct atomic_notifier_head name = {			\
+		.head = NULL,					\
+		.lock = __SPIN_LOCK_UNLOCKED(name.lock),	\
+	}
+#define BLOCKING_NOTIFIER_HEAD(name)				\
+	struct blocking_notifier_head name = {			\
+		.head = NULL,					\
+		.rwsem = __RWSEM_INITIALIZER((name).rwsem),	\
+	}
 
-int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *nb);
-int blocking_notifier_chain_register(struct blocking_notifier_head *nh,
-				     struct notifier_block *nb);
+/* Raw chains: the caller provides all locking. */
+int raw_notifier_call_chain(struct raw_notifier_head *nh, unsigned long val, void *v);
+int raw_notifier_chain_unregister(struct raw_notifier_head *nh, struct notifier_block *nb);
 int raw_notifier_chain_register(struct raw_notifier_head *nh, struct notifier_block *nb);
+
+/* Atomic chains: callbacks run in atomic context and must not sleep. */
+int atomic_notifier_call_chain(struct atomic_notifier_head *nh, unsigned long val, void *v);
 int atomic_notifier_chain_unregister(struct atomic_notifier_head *nh, struct notifier_block *nb);
+int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *nb);
+
+/* Blocking chains: callbacks run in process context and may sleep. */
 int blocking_notifier_chain_unregister(struct blocking_notifier_head *nh,
 				       struct notifier_block *nb);
-int raw_notifier_chain_unregister(struct raw_notifier_head *nh, struct notifier_block *nb);
+int blocking_notifier_chain_register(struct blocking_notifier_head *nh,
+				     struct notifier_block *nb);
 
 /**
  * blocking_notifier_call_chain() - call every block of a chain in order
@@ -99,8 +110,6 @@ int raw_notifier_chain_unregister(struct raw_notifier_head *nh, struct notifier_
  * Return: the last callback's return value, or NOTIFY_DONE.
  */
 int blocking_notifier_call_chain(struct blocking_notifier_head *nh, unsigned long val, void *v);
-int atomic_notifier_call_chain(struct atomic_notifier_head *nh, unsigned long val, void *v);
-int raw_notifier_call_chain(struct raw_notifier_head *nh, unsigned long val, void *v);
 
 #define NOTIFY_DONE		0x0000
 #define NOTIFY_OK		0x0001
@@ -108,17 +117,22 @@ int raw_notifier_call_chain(struct raw_notifier_head *nh, unsigned long val, voi
 #define NOTIFY_BAD		(NOTIFY_STOP_MASK | 0x0002)
 #define NOTIFY_STOP		(NOTIFY_OK | NOTIFY_STOP_MASK)
 
+/*
+ * Errno <-> notifier return value: a non-zero errno becomes a "stop" value
+ * carrying NOTIFY_OK - errno in its low bits, and back.
+ */
 static inline int notifier_from_errno(int err)
 {
-	if (err)
-		return NOTIFY_STOP_MASK | (NOTIFY_OK - err);
-	return NOTIFY_OK;
+	return err ? (NOTIFY_OK - err) | NOTIFY_STOP_MASK : NOTIFY_OK;
 }
 
 static inline int notifier_to_errno(int ret)
 {
-	ret &= ~NOTIFY_STOP_MASK;
-	return ret > NOTIFY_OK ? NOTIFY_OK - ret : 0;
+	int payload = ret & ~NOTIFY_STOP_MASK;
+
+	if (payload <= NOTIFY_OK)
+		return 0;
+	return NOTIFY_OK - payload;
 }
 
 #endif /* _LINUX_NOTIFIER_H */

@@ -56,26 +56,27 @@ extern const struct fwnode_operations of_fwnode_ops;
  */
 static inline bool is_of_node(const struct fwnode_handle *fwnode)
 {
-	return !IS_ERR_OR_NULL(fwnode) && fwnode->ops == &of_fwnode_ops;
+	if (IS_ERR_OR_NULL(fwnode))
+		return false;
+	return &of_fwnode_ops == fwnode->ops;
 }
 
-#define to_of_node(__fwnode)						\
-	({								\
-		typeof(__fwnode) __to_of_node_fwnode = (__fwnode);	\
+/* The device_node embedding @__fwnode, or NULL if it is not one. */
+#define to_of_node(__fwnode) ({						\
+	typeof(__fwnode) __ofn_h = (__fwnode);				\
+	struct device_node *__ofn_np = NULL;				\
 									\
-		is_of_node(__to_of_node_fwnode) ?			\
-			container_of(__to_of_node_fwnode,		\
-				     struct device_node, fwnode) :	\
-			NULL;						\
-	})
+	if (is_of_node(__ofn_h))					\
+		__ofn_np = container_of(__ofn_h, struct device_node, fwnode); \
+	__ofn_np;							\
+})
 
-#define of_fwnode_handle(node)						\
-	({								\
-		typeof(node) __of_fwnode_handle_node = (node);		\
+/* The fwnode embedded in a device_node, passing NULL through. */
+#define of_fwnode_handle(node) ({					\
+	typeof(node) __ofh_np = (node);					\
 									\
-		__of_fwnode_handle_node ?				\
-			&__of_fwnode_handle_node->fwnode : NULL;	\
-	})
+	__ofh_np ? &__ofh_np->fwnode : NULL;				\
+})
 
 /**
  * of_node_get() - take a reference on a node (nodes are not refcounted here)

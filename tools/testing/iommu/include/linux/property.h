@@ -62,49 +62,58 @@ struct property_entry {
 	};
 };
 
+/*
+ * Compound literals for property tables.  Array entries point at their
+ * values; entries of one scalar (or one string) carry it inline.
+ */
 #define __PROPERTY_ENTRY_ARRAY(_name_, _ctype_, _type_, _val_)		\
 ((struct property_entry) {						\
-	.name = _name_,							\
-	.length = ARRAY_SIZE(_val_) * sizeof(_ctype_),			\
 	.type = DEV_PROP_##_type_,					\
-	{ .pointer = _val_ },						\
+	.name = _name_,							\
+	.pointer = _val_,						\
+	.length = sizeof(_ctype_) * ARRAY_SIZE(_val_),			\
 })
 
-#define PROPERTY_ENTRY_U8_ARRAY(_name_, _val_)				\
-	__PROPERTY_ENTRY_ARRAY(_name_, u8, U8, _val_)
-#define PROPERTY_ENTRY_U16_ARRAY(_name_, _val_)				\
-	__PROPERTY_ENTRY_ARRAY(_name_, u16, U16, _val_)
-#define PROPERTY_ENTRY_U32_ARRAY(_name_, _val_)				\
-	__PROPERTY_ENTRY_ARRAY(_name_, u32, U32, _val_)
-#define PROPERTY_ENTRY_U64_ARRAY(_name_, _val_)				\
-	__PROPERTY_ENTRY_ARRAY(_name_, u64, U64, _val_)
 #define PROPERTY_ENTRY_STRING_ARRAY(_name_, _val_)			\
 	__PROPERTY_ENTRY_ARRAY(_name_, const char *, STRING, _val_)
+#define PROPERTY_ENTRY_U64_ARRAY(_name_, _val_)				\
+	__PROPERTY_ENTRY_ARRAY(_name_, u64, U64, _val_)
+#define PROPERTY_ENTRY_U32_ARRAY(_name_, _val_)				\
+	__PROPERTY_ENTRY_ARRAY(_name_, u32, U32, _val_)
+#define PROPERTY_ENTRY_U16_ARRAY(_name_, _val_)				\
+	__PROPERTY_ENTRY_ARRAY(_name_, u16, U16, _val_)
+#define PROPERTY_ENTRY_U8_ARRAY(_name_, _val_)				\
+	__PROPERTY_ENTRY_ARRAY(_name_, u8, U8, _val_)
+
+/* Size of one element of the inline value array @_field_. */
+#define __PROPERTY_INLINE_ELEM_SIZE(_field_) \
+	sizeof(((struct property_entry *)NULL)->value._field_[0])
 
 #define __PROPERTY_ENTRY_INLINE(_name_, _field_, _type_, _val_)	\
 ((struct property_entry) {						\
-	.name = _name_,							\
-	.length = sizeof(((struct property_entry *)0)->value._field_[0]), \
-	.is_inline = true,						\
 	.type = DEV_PROP_##_type_,					\
-	{ .value = { ._field_ = { _val_ } } },				\
+	.name = _name_,							\
+	.is_inline = true,						\
+	.value._field_[0] = _val_,					\
+	.length = __PROPERTY_INLINE_ELEM_SIZE(_field_),			\
 })
 
-#define PROPERTY_ENTRY_U8(_name_, _val_)				\
-	__PROPERTY_ENTRY_INLINE(_name_, u8_data, U8, _val_)
-#define PROPERTY_ENTRY_U16(_name_, _val_)				\
-	__PROPERTY_ENTRY_INLINE(_name_, u16_data, U16, _val_)
-#define PROPERTY_ENTRY_U32(_name_, _val_)				\
-	__PROPERTY_ENTRY_INLINE(_name_, u32_data, U32, _val_)
-#define PROPERTY_ENTRY_U64(_name_, _val_)				\
-	__PROPERTY_ENTRY_INLINE(_name_, u64_data, U64, _val_)
 #define PROPERTY_ENTRY_STRING(_name_, _val_)				\
 	__PROPERTY_ENTRY_INLINE(_name_, str, STRING, _val_)
+#define PROPERTY_ENTRY_U64(_name_, _val_)				\
+	__PROPERTY_ENTRY_INLINE(_name_, u64_data, U64, _val_)
+#define PROPERTY_ENTRY_U32(_name_, _val_)				\
+	__PROPERTY_ENTRY_INLINE(_name_, u32_data, U32, _val_)
+#define PROPERTY_ENTRY_U16(_name_, _val_)				\
+	__PROPERTY_ENTRY_INLINE(_name_, u16_data, U16, _val_)
+#define PROPERTY_ENTRY_U8(_name_, _val_)				\
+	__PROPERTY_ENTRY_INLINE(_name_, u8_data, U8, _val_)
 
+/* A boolean is present or absent: no type, no value, no length. */
 #define PROPERTY_ENTRY_BOOL(_name_)					\
 ((struct property_entry) {						\
-	.name = _name_,							\
 	.is_inline = true,						\
+	.name = _name_,							\
 })
 
 /**
@@ -193,34 +202,10 @@ static inline bool device_property_read_bool(const struct device *dev,
  * read one integer. Return: 0, -EINVAL (no such property), -ENODATA (no
  * value), -EOVERFLOW (value too small), -ENXIO (no property support).
  */
-static inline int fwnode_property_read_u8(const struct fwnode_handle *fwnode,
-					  const char *propname, u8 *val)
+static inline int device_property_read_u64(const struct device *dev,
+					   const char *propname, u64 *val)
 {
-	return fwnode_property_read_u8_array(fwnode, propname, val, 1);
-}
-
-static inline int device_property_read_u8(const struct device *dev,
-					  const char *propname, u8 *val)
-{
-	return device_property_read_u8_array(dev, propname, val, 1);
-}
-
-static inline int fwnode_property_read_u16(const struct fwnode_handle *fwnode,
-					   const char *propname, u16 *val)
-{
-	return fwnode_property_read_u16_array(fwnode, propname, val, 1);
-}
-
-static inline int device_property_read_u16(const struct device *dev,
-					   const char *propname, u16 *val)
-{
-	return device_property_read_u16_array(dev, propname, val, 1);
-}
-
-static inline int fwnode_property_read_u32(const struct fwnode_handle *fwnode,
-					   const char *propname, u32 *val)
-{
-	return fwnode_property_read_u32_array(fwnode, propname, val, 1);
+	return device_property_read_u64_array(dev, propname, val, 1);
 }
 
 static inline int device_property_read_u32(const struct device *dev,
@@ -229,16 +214,40 @@ static inline int device_property_read_u32(const struct device *dev,
 	return device_property_read_u32_array(dev, propname, val, 1);
 }
 
+static inline int device_property_read_u16(const struct device *dev,
+					   const char *propname, u16 *val)
+{
+	return device_property_read_u16_array(dev, propname, val, 1);
+}
+
+static inline int device_property_read_u8(const struct device *dev,
+					  const char *propname, u8 *val)
+{
+	return device_property_read_u8_array(dev, propname, val, 1);
+}
+
 static inline int fwnode_property_read_u64(const struct fwnode_handle *fwnode,
 					   const char *propname, u64 *val)
 {
 	return fwnode_property_read_u64_array(fwnode, propname, val, 1);
 }
 
-static inline int device_property_read_u64(const struct device *dev,
-					   const char *propname, u64 *val)
+static inline int fwnode_property_read_u32(const struct fwnode_handle *fwnode,
+					   const char *propname, u32 *val)
 {
-	return device_property_read_u64_array(dev, propname, val, 1);
+	return fwnode_property_read_u32_array(fwnode, propname, val, 1);
+}
+
+static inline int fwnode_property_read_u16(const struct fwnode_handle *fwnode,
+					   const char *propname, u16 *val)
+{
+	return fwnode_property_read_u16_array(fwnode, propname, val, 1);
+}
+
+static inline int fwnode_property_read_u8(const struct fwnode_handle *fwnode,
+					  const char *propname, u8 *val)
+{
+	return fwnode_property_read_u8_array(fwnode, propname, val, 1);
 }
 
 /**

@@ -14,16 +14,20 @@
  * ordering is entirely the user's business.
  */
 
+/* The low two bits of __rb_parent_color hold the colour; the rest the parent. */
 #define rb_parent(r)	((struct rb_node *)((r)->__rb_parent_color & ~3UL))
 #define rb_entry(ptr, type, member) container_of(ptr, type, member)
 #define RB_EMPTY_ROOT(root)	(!READ_ONCE((root)->rb_node))
 
-/* A node that is on no tree points at itself. */
-#define RB_EMPTY_NODE(node)	((node)->__rb_parent_color == (unsigned long)(node))
-#define RB_CLEAR_NODE(node)	((node)->__rb_parent_color = (unsigned long)(node))
+/* A node that is on no tree has itself as parent. */
+#define __rb_self_word(node)	((unsigned long)(node))
+#define RB_EMPTY_NODE(node)	(__rb_self_word(node) == (node)->__rb_parent_color)
+#define RB_CLEAR_NODE(node)	((node)->__rb_parent_color = __rb_self_word(node))
 
+/* rb_entry() that passes NULL through. */
 #define rb_entry_safe(ptr, type, member) ({				\
 	typeof(ptr) __rbes_p = (ptr);					\
+									\
 	__rbes_p ? rb_entry(__rbes_p, type, member) : NULL;		\
 })
 
@@ -41,13 +45,6 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root);
  */
 void rb_erase(struct rb_node *node, struct rb_root *root);
 
-struct rb_node *rb_next(const struct rb_node *node);
-struct rb_node *rb_prev(const struct rb_node *node);
-struct rb_node *rb_first(const struct rb_root *root);
-struct rb_node *rb_last(const struct rb_root *root);
-struct rb_node *rb_first_postorder(const struct rb_root *root);
-struct rb_node *rb_next_postorder(const struct rb_node *node);
-
 /**
  * rb_replace_node() - put @new exactly where @victim is, without rebalancing
  * @victim: node on the tree
@@ -55,6 +52,16 @@ struct rb_node *rb_next_postorder(const struct rb_node *node);
  * @root: the tree
  */
 void rb_replace_node(struct rb_node *victim, struct rb_node *new, struct rb_root *root);
+
+/* In-order walks */
+struct rb_node *rb_first(const struct rb_root *root);
+struct rb_node *rb_last(const struct rb_root *root);
+struct rb_node *rb_prev(const struct rb_node *node);
+struct rb_node *rb_next(const struct rb_node *node);
+
+/* Post-order walk: children before parents, handy for freeing a tree. */
+struct rb_node *rb_next_postorder(const struct rb_node *node);
+struct rb_node *rb_first_postorder(const struct rb_root *root);
 
 /**
  * rb_link_node() - attach a new red leaf where a search ended
@@ -65,49 +72,64 @@ void rb_replace_node(struct rb_node *victim, struct rb_node *new, struct rb_root
 static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 				struct rb_node **rb_link)
 {
-	node->__rb_parent_color = (unsigned long)parent;
-	node->rb_left = NULL;
+	/* No children yet; colour bits 0 (red) under the parent pointer. */
 	node->rb_right = NULL;
+	node->rb_left = NULL;
+	node->__rb_parent_color = (unsigned long)parent;
 	*rb_link = node;
 }
 
 #define rb_link_node_rcu(node, parent, link) rb_link_node(node, parent, link)
 
+/*
+ * Post-order walk over entries; @n is fetched before the body runs, so the
+ * body may free @pos (without rebalancing the tree).
+ */
 #define rbtree_postorder_for_each_entry_safe(pos, n, root, field)		\
 	for ((pos) = rb_entry_safe(rb_first_postorder(root), typeof(*(pos)), field); \
-	     (pos) && ({ (n) = rb_entry_safe(rb_next_postorder(&(pos)->field), \
-				typeof(*(pos)), field); 1; });			\
+	     (pos) && ({							\
+		(n) = rb_entry_safe(rb_next_postorder(&(pos)->field),		\
+				    typeof(*(pos)), field);			\
+		1; });								\
 	     (pos) = (n))
+
+/* ---- Trees that cache their leftmost node ---- */
 
 #define rb_first_cached(root) ((root)->rb_leftmost)
 
 static inline void rb_insert_color_cached(struct rb_node *node, struct rb_root_cached *root,
 					  bool leftmost)
 {
-	if (leftmost)
-		root->rb_leftmost = node;
 	rb_insert_color(node, &root->rb_root);
+	if (!leftmost)
+		return;
+	root->rb_leftmost = node;
 }
 
+/* Return: the new leftmost node if @node was the leftmost one, else NULL. */
 static inline struct rb_node *rb_erase_cached(struct rb_node *node, struct rb_root_cached *root)
 {
-	struct rb_node *leftmost = NULL;
+	struct rb_node *successor;
 
-	if (root->rb_leftmost == node) {
-		leftmost = rb_next(node);
-		root->rb_leftmost = leftmost;
+	if (node != root->rb_leftmost) {
+		rb_erase(node, &root->rb_root);
+		return NULL;
 	}
+	successor = rb_next(node);
+	root->rb_leftmost = successor;
 	rb_erase(node, &root->rb_root);
-	return leftmost;
+	return successor;
 }
 
 static inline void rb_replace_node_cached(struct rb_node *victim, struct rb_node *new,
 					  struct rb_root_cached *root)
 {
-	if (root->rb_leftmost == victim)
-		root->rb_leftmost = new;
 	rb_replace_node(victim, new, &root->rb_root);
+	if (victim == root->rb_leftmost)
+		root->rb_leftmost = new;
 }
+
+/* ---- Ordered insertion and lookup with caller-supplied comparisons ---- */
 
 /**
  * rb_add_cached() - insert a node ordered by @less
@@ -121,22 +143,22 @@ static __always_inline struct rb_node *
 rb_add_cached(struct rb_node *node, struct rb_root_cached *tree,
 	      bool (*less)(struct rb_node *, const struct rb_node *))
 {
-	struct rb_node **link = &tree->rb_root.rb_node;
-	struct rb_node *parent = NULL;
-	bool leftmost = true;
+	struct rb_node **slot = &tree->rb_root.rb_node, *above = NULL;
+	bool went_right = false;
 
-	while (*link) {
-		parent = *link;
-		if (less(node, parent)) {
-			link = &parent->rb_left;
-		} else {
-			link = &parent->rb_right;
-			leftmost = false;
+	while (*slot) {
+		above = *slot;
+		if (!less(node, above)) {
+			went_right = true;
+			slot = &above->rb_right;
+			continue;
 		}
+		slot = &above->rb_left;
 	}
-	rb_link_node(node, parent, link);
-	rb_insert_color_cached(node, tree, leftmost);
-	return leftmost ? node : NULL;
+	rb_link_node(node, above, slot);
+	/* Only a path that never turned right ends at the new minimum. */
+	rb_insert_color_cached(node, tree, !went_right);
+	return went_right ? NULL : node;
 }
 
 /**
@@ -148,14 +170,11 @@ rb_add_cached(struct rb_node *node, struct rb_root_cached *tree,
 static __always_inline void rb_add(struct rb_node *node, struct rb_root *tree,
 				   bool (*less)(struct rb_node *, const struct rb_node *))
 {
-	struct rb_node **link = &tree->rb_node;
-	struct rb_node *parent = NULL;
+	struct rb_node **slot = &tree->rb_node, *above = NULL;
 
-	while (*link) {
-		parent = *link;
-		link = less(node, parent) ? &parent->rb_left : &parent->rb_right;
-	}
-	rb_link_node(node, parent, link);
+	for (; *slot; slot = less(node, above) ? &above->rb_left : &above->rb_right)
+		above = *slot;
+	rb_link_node(node, above, slot);
 	rb_insert_color(node, tree);
 }
 
@@ -171,21 +190,18 @@ static __always_inline struct rb_node *
 rb_find_add(struct rb_node *node, struct rb_root *tree,
 	    int (*cmp)(struct rb_node *, const struct rb_node *))
 {
-	struct rb_node **link = &tree->rb_node;
-	struct rb_node *parent = NULL;
-	int c;
+	struct rb_node **slot = &tree->rb_node, *above = NULL;
 
-	while (*link) {
-		parent = *link;
-		c = cmp(node, parent);
-		if (c < 0)
-			link = &parent->rb_left;
-		else if (c > 0)
-			link = &parent->rb_right;
-		else
-			return parent;
+	while (*slot) {
+		int order;
+
+		above = *slot;
+		order = cmp(node, above);
+		if (!order)
+			return above;
+		slot = order < 0 ? &above->rb_left : &above->rb_right;
 	}
-	rb_link_node(node, parent, link);
+	rb_link_node(node, above, slot);
 	rb_insert_color(node, tree);
 	return NULL;
 }
@@ -202,19 +218,16 @@ static __always_inline struct rb_node *
 rb_find(const void *key, const struct rb_root *tree,
 	int (*cmp)(const void *key, const struct rb_node *))
 {
-	struct rb_node *node = tree->rb_node;
+	struct rb_node *cur = tree->rb_node;
 
-	while (node) {
-		int c = cmp(key, node);
+	while (cur) {
+		int order = cmp(key, cur);
 
-		if (c < 0)
-			node = node->rb_left;
-		else if (c > 0)
-			node = node->rb_right;
-		else
-			return node;
+		if (!order)
+			break;
+		cur = order < 0 ? cur->rb_left : cur->rb_right;
 	}
-	return NULL;
+	return cur;
 }
 
 /**
@@ -229,31 +242,33 @@ static __always_inline struct rb_node *
 rb_find_first(const void *key, const struct rb_root *tree,
 	      int (*cmp)(const void *key, const struct rb_node *))
 {
-	struct rb_node *node = tree->rb_node;
-	struct rb_node *match = NULL;
+	struct rb_node *cur = tree->rb_node, *found = NULL;
 
-	while (node) {
-		int c = cmp(key, node);
+	while (cur) {
+		int order = cmp(key, cur);
 
-		if (c <= 0) {
-			if (!c)
-				match = node;
-			node = node->rb_left;
-		} else {
-			node = node->rb_right;
+		if (order > 0) {
+			cur = cur->rb_right;
+			continue;
 		}
+		/* A match: remember it, but keep looking further left. */
+		if (order == 0)
+			found = cur;
+		cur = cur->rb_left;
 	}
-	return match;
+	return found;
 }
 
+/* The in-order successor of @node if it also matches @key, else NULL. */
 static __always_inline struct rb_node *
 rb_next_match(const void *key, struct rb_node *node,
 	      int (*cmp)(const void *key, const struct rb_node *))
 {
-	node = rb_next(node);
-	if (node && cmp(key, node))
-		node = NULL;
-	return node;
+	struct rb_node *succ = rb_next(node);
+
+	if (!succ || cmp(key, succ))
+		return NULL;
+	return succ;
 }
 
 #define rb_for_each(node, key, tree, cmp)				\

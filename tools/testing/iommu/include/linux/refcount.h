@@ -52,9 +52,22 @@ enum refcount_saturation_type {
  */
 void refcount_warn_saturate(refcount_t *r, enum refcount_saturation_type t);
 
+/*
+ * A counter is corrupt when it was already negative (saturated) or when
+ * adding @delta to it (with wrap-around) gives a negative value.
+ */
+static inline bool __refcount_bad_sum(int old, int delta)
+{
+	if (old < 0)
+		return true;
+	return __refcount_wrap_add(old, delta) < 0;
+}
+
 static inline void refcount_set(refcount_t *r, int n)
 {
-	atomic_set(&r->refs, n);
+	atomic_t *cnt = &r->refs;
+
+	atomic_set(cnt, n);
 }
 
 static inline void refcount_set_release(refcount_t *r, int n)
@@ -76,16 +89,19 @@ static inline unsigned int refcount_read(const refcount_t *r)
  */
 static inline __must_check bool refcount_add_not_zero(int i, refcount_t *r)
 {
-	int old = refcount_read(r);
+	int seen = refcount_read(r);
 
-	do {
-		if (!old)
+	/* Retry the add until it lands, or give up once the count is 0. */
+	for (;;) {
+		if (!seen)
 			break;
-	} while (!atomic_try_cmpxchg_relaxed(&r->refs, &old, __refcount_wrap_add(old, i)));
+		if (atomic_try_cmpxchg_relaxed(&r->refs, &seen, __refcount_wrap_add(seen, i)))
+			break;
+	}
 
-	if (unlikely(old < 0 || __refcount_wrap_add(old, i) < 0))
+	if (unlikely(__refcount_bad_sum(seen, i)))
 		refcount_warn_saturate(r, REFCOUNT_ADD_NOT_ZERO_OVF);
-	return old;
+	return seen != 0;
 }
 
 static inline __must_check bool refcount_inc_not_zero(refcount_t *r)
@@ -100,12 +116,12 @@ static inline __must_check bool refcount_inc_not_zero(refcount_t *r)
  */
 static inline void refcount_add(int i, refcount_t *r)
 {
-	int old = atomic_fetch_add_relaxed(i, &r->refs);
+	int before = atomic_fetch_add_relaxed(i, &r->refs);
 
-	if (unlikely(!old))
-		refcount_warn_saturate(r, REFCOUNT_ADD_UAF);
-	else if (unlikely(old < 0 || __refcount_wrap_add(old, i) < 0))
-		refcount_warn_saturate(r, REFCOUNT_ADD_OVF);
+	if (likely(before && !__refcount_bad_sum(before, i)))
+		return;
+	/* Adding to 0 means the object may already be gone. */
+	refcount_warn_saturate(r, before ? REFCOUNT_ADD_OVF : REFCOUNT_ADD_UAF);
 }
 
 static inline void refcount_inc(refcount_t *r)
@@ -122,15 +138,16 @@ static inline void refcount_inc(refcount_t *r)
  */
 static inline __must_check bool refcount_sub_and_test(int i, refcount_t *r)
 {
-	int old = atomic_fetch_sub_release(i, &r->refs);
+	int before = atomic_fetch_sub_release(i, &r->refs);
 
-	if (old == i) {
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		return true;
+	if (before != i) {
+		if (unlikely(__refcount_bad_sum(before, -i)))
+			refcount_warn_saturate(r, REFCOUNT_SUB_UAF);
+		return false;
 	}
-	if (unlikely(old < 0 || __refcount_wrap_add(old, -i) < 0))
-		refcount_warn_saturate(r, REFCOUNT_SUB_UAF);
-	return false;
+	/* Last reference: order the caller's teardown after all prior puts. */
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	return true;
 }
 
 static inline __must_check bool refcount_dec_and_test(refcount_t *r)
@@ -144,10 +161,12 @@ static inline __must_check bool refcount_dec_and_test(refcount_t *r)
  */
 static inline void refcount_dec(refcount_t *r)
 {
-	int old = atomic_fetch_sub_release(1, &r->refs);
+	int before = atomic_fetch_sub_release(1, &r->refs);
 
-	if (unlikely(old <= 1))
-		refcount_warn_saturate(r, REFCOUNT_DEC_LEAK);
+	/* Reaching 0 here would leak the object: nobody would free it. */
+	if (likely(before > 1))
+		return;
+	refcount_warn_saturate(r, REFCOUNT_DEC_LEAK);
 }
 
 /**

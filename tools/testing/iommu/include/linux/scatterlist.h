@@ -60,40 +60,55 @@ struct sg_append_table {
 #define sg_dma_address(sg)	((sg)->dma_address)
 #define sg_dma_len(sg)		((sg)->dma_length)
 
+/* Test one of the SG_CHAIN/SG_END marker bits kept in page_link. */
+static inline bool __sg_has_marker(const struct scatterlist *sg, unsigned long bit)
+{
+	return (sg->page_link & bit) != 0;
+}
+
+/* page_link with the marker bits stripped: a page or the next chunk. */
+static inline void *__sg_link_target(const struct scatterlist *sg)
+{
+	unsigned long target = sg->page_link & ~SG_PAGE_LINK_MASK;
+
+	return (void *)target;
+}
+
 static inline bool sg_is_chain(struct scatterlist *sg)
 {
-	return sg->page_link & SG_CHAIN;
+	return __sg_has_marker(sg, SG_CHAIN);
 }
 
 static inline bool sg_is_last(struct scatterlist *sg)
 {
-	return sg->page_link & SG_END;
+	return __sg_has_marker(sg, SG_END);
 }
 
 static inline struct scatterlist *sg_chain_ptr(struct scatterlist *sg)
 {
-	return (struct scatterlist *)(sg->page_link & ~SG_PAGE_LINK_MASK);
+	return __sg_link_target(sg);
 }
 
 static inline struct page *sg_page(struct scatterlist *sg)
 {
-	return (struct page *)(sg->page_link & ~SG_PAGE_LINK_MASK);
+	return __sg_link_target(sg);
 }
 
 static inline void sg_assign_page(struct scatterlist *sg, struct page *page)
 {
-	unsigned long flags = sg->page_link & SG_PAGE_LINK_MASK;
+	unsigned long addr = (unsigned long)page;
 
-	BUG_ON((unsigned long)page & SG_PAGE_LINK_MASK);
-	sg->page_link = flags | (unsigned long)page;
+	/* struct page is aligned, leaving the low bits free for markers. */
+	BUG_ON(addr & SG_PAGE_LINK_MASK);
+	sg->page_link = addr | (sg->page_link & SG_PAGE_LINK_MASK);
 }
 
 static inline void sg_set_page(struct scatterlist *sg, struct page *page, unsigned int len,
 			       unsigned int offset)
 {
-	sg_assign_page(sg, page);
-	sg->offset = offset;
 	sg->length = len;
+	sg->offset = offset;
+	sg_assign_page(sg, page);
 }
 
 static inline void sg_set_buf(struct scatterlist *sg, const void *buf, unsigned int buflen)
@@ -103,8 +118,9 @@ static inline void sg_set_buf(struct scatterlist *sg, const void *buf, unsigned 
 
 static inline void sg_mark_end(struct scatterlist *sg)
 {
-	sg->page_link |= SG_END;
-	sg->page_link &= ~SG_CHAIN;
+	unsigned long link = sg->page_link;
+
+	sg->page_link = (link & ~SG_CHAIN) | SG_END;
 }
 
 static inline void sg_unmark_end(struct scatterlist *sg)
@@ -115,19 +131,26 @@ static inline void sg_unmark_end(struct scatterlist *sg)
 static inline void sg_chain(struct scatterlist *prv, unsigned int prv_nents,
 			    struct scatterlist *sgl)
 {
-	prv[prv_nents - 1].offset = 0;
-	prv[prv_nents - 1].length = 0;
-	prv[prv_nents - 1].page_link = ((unsigned long)sgl | SG_CHAIN) & ~SG_END;
+	/* The last slot of @prv becomes a link to @sgl, carrying no data. */
+	struct scatterlist *link = &prv[prv_nents - 1];
+
+	link->length = 0;
+	link->offset = 0;
+	link->page_link = SG_CHAIN | ((unsigned long)sgl & ~SG_END);
 }
 
 static inline dma_addr_t sg_phys(struct scatterlist *sg)
 {
-	return page_to_phys(sg_page(sg)) + sg->offset;
+	dma_addr_t base = page_to_phys(sg_page(sg));
+
+	return base + sg->offset;
 }
 
 static inline void *sg_virt(struct scatterlist *sg)
 {
-	return page_address(sg_page(sg)) + sg->offset;
+	void *base = page_address(sg_page(sg));
+
+	return base + sg->offset;
 }
 
 static inline bool sg_dma_is_bus_address(struct scatterlist *sg)
@@ -202,7 +225,10 @@ static inline int sg_alloc_table_from_pages(struct sg_table *sgt, struct page **
 					    unsigned int n_pages, unsigned int offset,
 					    unsigned long size, gfp_t gfp_mask)
 {
-	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset, size, UINT_MAX,
+	/* No limit on how large a merged segment may grow. */
+	unsigned int no_limit = UINT_MAX;
+
+	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset, size, no_limit,
 						 gfp_mask);
 }
 

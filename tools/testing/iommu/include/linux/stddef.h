@@ -20,7 +20,7 @@ enum {
  * @TYPE: the structure type
  * @MEMBER: the member
  */
-#define sizeof_field(TYPE, MEMBER) sizeof((((TYPE *)0)->MEMBER))
+#define sizeof_field(TYPE, MEMBER) sizeof(__typeof__(((TYPE *)NULL)->MEMBER))
 
 /**
  * offsetofend() - offset of the first byte after a member
@@ -28,7 +28,7 @@ enum {
  * @MEMBER: the member
  */
 #define offsetofend(TYPE, MEMBER) \
-	(offsetof(TYPE, MEMBER) + sizeof_field(TYPE, MEMBER))
+	(sizeof_field(TYPE, MEMBER) + offsetof(TYPE, MEMBER))
 
 /*
  * Group members so they can be addressed both individually and as one
@@ -36,20 +36,20 @@ enum {
  */
 #define __struct_group(TAG, NAME, ATTRS, MEMBERS...) \
 	union { \
-		struct { MEMBERS } ATTRS; \
-		struct TAG { MEMBERS } ATTRS NAME; \
+		struct TAG { MEMBERS } ATTRS NAME; /* the group as a unit */ \
+		struct { MEMBERS } ATTRS;	   /* the members one by one */ \
 	} ATTRS
-#define struct_group(NAME, MEMBERS...) \
-	__struct_group(/* no tag */, NAME, /* no attrs */, MEMBERS)
-#define struct_group_attr(NAME, ATTRS, MEMBERS...) \
-	__struct_group(/* no tag */, NAME, ATTRS, MEMBERS)
 #define struct_group_tagged(TAG, NAME, MEMBERS...) \
 	__struct_group(TAG, NAME, /* no attrs */, MEMBERS)
+#define struct_group_attr(NAME, ATTRS, MEMBERS...) \
+	__struct_group(/* untagged */, NAME, ATTRS, MEMBERS)
+#define struct_group(NAME, MEMBERS...) \
+	struct_group_attr(NAME, /* no attrs */, MEMBERS)
 
 /* A flexible array that may also be the only member of a union/struct. */
 #define __DECLARE_FLEX_ARRAY(TYPE, NAME)	\
 	struct { \
-		struct { } __empty_ ## NAME; \
+		struct { } __flex_pad_ ## NAME; \
 		TYPE NAME[]; \
 	}
 #define DECLARE_FLEX_ARRAY(TYPE, NAME) __DECLARE_FLEX_ARRAY(TYPE, NAME)

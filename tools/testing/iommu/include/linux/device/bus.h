@@ -62,17 +62,30 @@ struct bus_type {
 	bool driver_override;
 };
 
-int __must_check bus_register(const struct bus_type *bus);
-void bus_unregister(const struct bus_type *bus);
-int __must_check bus_rescan_devices(const struct bus_type *bus);
+/* Bus lifetime */
 bool bus_is_registered(const struct bus_type *bus);
+void bus_unregister(const struct bus_type *bus);
+int __must_check bus_register(const struct bus_type *bus);
+int __must_check bus_rescan_devices(const struct bus_type *bus);
+struct kset *bus_get_kset(const struct bus_type *bus);
 
-int device_match_name(struct device *dev, const void *name);
-int device_match_of_node(struct device *dev, const void *np);
-int device_match_fwnode(struct device *dev, const void *fwnode);
-int device_match_devt(struct device *dev, const void *pdevt);
+/* Bus notifiers (events below) */
+int bus_unregister_notifier(const struct bus_type *bus, struct notifier_block *nb);
+int bus_register_notifier(const struct bus_type *bus, struct notifier_block *nb);
+
+/*
+ * Ready-made match callbacks for the bus_find_device() family; each returns
+ * non-zero when @dev has the given property.
+ */
 int device_match_any(struct device *dev, const void *unused);
+int device_match_devt(struct device *dev, const void *pdevt);
+int device_match_fwnode(struct device *dev, const void *fwnode);
+int device_match_of_node(struct device *dev, const void *np);
+int device_match_name(struct device *dev, const void *name);
 
+/* Iteration over a bus's drivers and devices */
+int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start,
+		     void *data, int (*fn)(struct device_driver *, void *));
 int bus_for_each_dev(const struct bus_type *bus, struct device *start,
 		     void *data, int (*fn)(struct device *dev, void *data));
 struct device *bus_find_device(const struct bus_type *bus, struct device *start,
@@ -91,7 +104,9 @@ static inline struct device *bus_find_device_by_name(const struct bus_type *bus,
 						     struct device *start,
 						     const char *name)
 {
-	return bus_find_device(bus, start, name, device_match_name);
+	const void *key = name;
+
+	return bus_find_device(bus, start, key, device_match_name);
 }
 
 /**
@@ -105,7 +120,10 @@ static inline struct device *
 bus_find_device_by_fwnode(const struct bus_type *bus,
 			  const struct fwnode_handle *fwnode)
 {
-	return bus_find_device(bus, NULL, fwnode, device_match_fwnode);
+	const void *key = fwnode;
+
+	/* Always a search from the start of the bus. */
+	return bus_find_device(bus, NULL, key, device_match_fwnode);
 }
 
 /**
@@ -118,14 +136,9 @@ bus_find_device_by_fwnode(const struct bus_type *bus,
 static inline struct device *bus_find_next_device(const struct bus_type *bus,
 						  struct device *cur)
 {
+	/* Every device matches, so this is simply the successor of @cur. */
 	return bus_find_device(bus, cur, NULL, device_match_any);
 }
-
-int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start,
-		     void *data, int (*fn)(struct device_driver *, void *));
-
-int bus_register_notifier(const struct bus_type *bus, struct notifier_block *nb);
-int bus_unregister_notifier(const struct bus_type *bus, struct notifier_block *nb);
 
 /*
  * Bus notifier events, delivered in this order for one device:
@@ -144,7 +157,5 @@ enum bus_notifier_event {
 	BUS_NOTIFY_UNBOUND_DRIVER,
 	BUS_NOTIFY_DRIVER_NOT_BOUND,
 };
-
-struct kset *bus_get_kset(const struct bus_type *bus);
 
 #endif /* _DEVICE_BUS_H_ */

@@ -7,6 +7,7 @@
 
 #include <linux/kobject.h>
 #include <linux/device/bus.h>
+#include <linux/module.h>
 
 struct device;
 struct module;
@@ -67,12 +68,16 @@ struct device_driver {
 	struct driver_private *p;
 };
 
-int __must_check driver_register(struct device_driver *drv);
-void driver_unregister(struct device_driver *drv);
-
-struct device_driver *driver_find(const char *name, const struct bus_type *bus);
+/* Lookup and probe synchronisation */
 void wait_for_device_probe(void);
+struct device_driver *driver_find(const char *name, const struct bus_type *bus);
+void driver_deferred_probe_add(struct device *dev);
 
+/* Registration */
+void driver_unregister(struct device_driver *drv);
+int __must_check driver_register(struct device_driver *drv);
+
+/* Walking the devices bound to a driver */
 int __must_check driver_for_each_device(struct device_driver *drv,
 					struct device *start, void *data,
 					int (*fn)(struct device *dev, void *));
@@ -90,7 +95,9 @@ struct device *driver_find_device(const struct device_driver *drv,
 static inline struct device *driver_find_device_by_name(const struct device_driver *drv,
 							const char *name)
 {
-	return driver_find_device(drv, NULL, name, device_match_name);
+	const void *key = name;
+
+	return driver_find_device(drv, NULL, key, device_match_name);
 }
 
 /**
@@ -103,39 +110,13 @@ static inline struct device *driver_find_device_by_name(const struct device_driv
 static inline struct device *driver_find_next_device(const struct device_driver *drv,
 						     struct device *start)
 {
+	/* device_match_any() accepts every device: the one after @start wins. */
 	return driver_find_device(drv, start, NULL, device_match_any);
 }
 
-void driver_deferred_probe_add(struct device *dev);
-
-/**
- * module_driver() - register a driver at init and unregister it at exit
- * @__driver: the driver structure
- * @__register: the registration function
- * @__unregister: the unregistration function
+/*
+ * module_driver() and builtin_driver(), which wrap a driver's registration
+ * in init/exit calls, come from <linux/module.h> in this tree.
  */
-#define module_driver(__driver, __register, __unregister, ...)		\
-static int __init __driver##_init(void)					\
-{									\
-	return __register(&(__driver), ##__VA_ARGS__);			\
-}									\
-module_init(__driver##_init);						\
-static void __exit __driver##_exit(void)				\
-{									\
-	__unregister(&(__driver), ##__VA_ARGS__);			\
-}									\
-module_exit(__driver##_exit)
-
-/**
- * builtin_driver() - register a driver at init, never unregister it
- * @__driver: the driver structure
- * @__register: the registration function
- */
-#define builtin_driver(__driver, __register, ...)			\
-static int __init __driver##_init(void)					\
-{									\
-	return __register(&(__driver), ##__VA_ARGS__);			\
-}									\
-device_initcall(__driver##_init)
 
 #endif /* _DEVICE_DRIVER_H_ */

@@ -105,6 +105,26 @@ int kunit_add_named_resource(struct kunit *test, kunit_resource_init_t init,
 }
 EXPORT_SYMBOL_GPL(kunit_add_named_resource);
 
+/*
+ * Allocate a resource the test frees itself and attach it to @test; the
+ * only reference is the test's.
+ */
+static struct kunit_resource *
+kunit_new_resource(struct kunit *test, kunit_resource_init_t init,
+		   kunit_resource_free_t free, gfp_t gfp, void *context)
+{
+	struct kunit_resource *res = kzalloc(sizeof(*res), gfp);
+
+	if (!res)
+		return NULL;
+	res->should_kfree = true;
+	if (__kunit_add_resource(test, init, free, res, context)) {
+		kfree(res);
+		return NULL;
+	}
+	return res;
+}
+
 /**
  * kunit_alloc_and_get_resource() - allocate, attach and reference a resource
  * @test: the owning test.
@@ -120,16 +140,11 @@ kunit_alloc_and_get_resource(struct kunit *test, kunit_resource_init_t init,
 			     kunit_resource_free_t free, gfp_t internal_gfp,
 			     void *context)
 {
-	struct kunit_resource *res = kzalloc(sizeof(*res), internal_gfp);
+	struct kunit_resource *res = kunit_new_resource(test, init, free,
+							internal_gfp, context);
 
-	if (!res)
-		return NULL;
-	res->should_kfree = true;
-	if (__kunit_add_resource(test, init, free, res, context)) {
-		kfree(res);
-		return NULL;
-	}
-	kunit_get_resource(res);
+	if (res)
+		kunit_get_resource(res);
 	return res;
 }
 EXPORT_SYMBOL_GPL(kunit_alloc_and_get_resource);
@@ -148,16 +163,10 @@ void *kunit_alloc_resource(struct kunit *test, kunit_resource_init_t init,
 			   kunit_resource_free_t free, gfp_t internal_gfp,
 			   void *context)
 {
-	struct kunit_resource *res = kzalloc(sizeof(*res), internal_gfp);
+	struct kunit_resource *res = kunit_new_resource(test, init, free,
+							internal_gfp, context);
 
-	if (!res)
-		return NULL;
-	res->should_kfree = true;
-	if (__kunit_add_resource(test, init, free, res, context)) {
-		kfree(res);
-		return NULL;
-	}
-	return res->data;
+	return res ? res->data : NULL;
 }
 EXPORT_SYMBOL_GPL(kunit_alloc_resource);
 

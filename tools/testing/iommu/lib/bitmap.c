@@ -103,36 +103,54 @@ static inline unsigned long word_mask(unsigned int i, unsigned int nbits)
 	return BITMAP_LAST_WORD_MASK(nbits);
 }
 
-bool __bitmap_equal(const unsigned long *a, const unsigned long *b, unsigned int nbits)
+/* How bitmap_any() combines a word of each operand. */
+enum bitmap_pair_op {
+	BITMAP_PAIR_DIFF,	/* a ^ b */
+	BITMAP_PAIR_BOTH,	/* a & b */
+	BITMAP_PAIR_ONLY_A,	/* a & ~b */
+};
+
+/* Whether the first @nbits of @a and @b, combined as @op says, have a bit set. */
+static bool bitmap_any(const unsigned long *a, const unsigned long *b, unsigned int nbits,
+		       enum bitmap_pair_op op)
 {
 	unsigned int i;
 
-	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
-		if ((a[i] ^ b[i]) & word_mask(i, nbits))
-			return false;
-	return true;
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++) {
+		unsigned long w;
+
+		switch (op) {
+		case BITMAP_PAIR_DIFF:
+			w = a[i] ^ b[i];
+			break;
+		case BITMAP_PAIR_BOTH:
+			w = a[i] & b[i];
+			break;
+		default:
+			w = a[i] & ~b[i];
+			break;
+		}
+		if (w & word_mask(i, nbits))
+			return true;
+	}
+	return false;
+}
+
+bool __bitmap_equal(const unsigned long *a, const unsigned long *b, unsigned int nbits)
+{
+	return !bitmap_any(a, b, nbits, BITMAP_PAIR_DIFF);
 }
 EXPORT_SYMBOL(__bitmap_equal);
 
 bool __bitmap_intersects(const unsigned long *a, const unsigned long *b, unsigned int nbits)
 {
-	unsigned int i;
-
-	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
-		if (a[i] & b[i] & word_mask(i, nbits))
-			return true;
-	return false;
+	return bitmap_any(a, b, nbits, BITMAP_PAIR_BOTH);
 }
 EXPORT_SYMBOL(__bitmap_intersects);
 
 bool __bitmap_subset(const unsigned long *a, const unsigned long *b, unsigned int nbits)
 {
-	unsigned int i;
-
-	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
-		if (a[i] & ~b[i] & word_mask(i, nbits))
-			return false;
-	return true;
+	return !bitmap_any(a, b, nbits, BITMAP_PAIR_ONLY_A);
 }
 EXPORT_SYMBOL(__bitmap_subset);
 
@@ -244,35 +262,32 @@ void __bitmap_shift_left(unsigned long *dst, const unsigned long *src, unsigned 
 }
 EXPORT_SYMBOL(__bitmap_shift_left);
 
-void bitmap_set(unsigned long *map, unsigned int start, unsigned int len)
+/* Set (@value true) or clear every bit in [@start, @start + @len), a word at a time. */
+static void bitmap_fill_range(unsigned long *map, unsigned int start, unsigned int len,
+			      bool value)
 {
 	unsigned int end = start + len;
 
 	while (start < end) {
-		unsigned int w = start / BITS_PER_LONG;
 		unsigned int off = start % BITS_PER_LONG;
 		unsigned int n = min(end - start, (unsigned int)BITS_PER_LONG - off);
 		unsigned long mask = (n == BITS_PER_LONG ? ~0UL : ((1UL << n) - 1)) << off;
+		unsigned long *word = &map[start / BITS_PER_LONG];
 
-		map[w] |= mask;
+		*word = value ? *word | mask : *word & ~mask;
 		start += n;
 	}
+}
+
+void bitmap_set(unsigned long *map, unsigned int start, unsigned int len)
+{
+	bitmap_fill_range(map, start, len, true);
 }
 EXPORT_SYMBOL(bitmap_set);
 
 void bitmap_clear(unsigned long *map, unsigned int start, unsigned int len)
 {
-	unsigned int end = start + len;
-
-	while (start < end) {
-		unsigned int w = start / BITS_PER_LONG;
-		unsigned int off = start % BITS_PER_LONG;
-		unsigned int n = min(end - start, (unsigned int)BITS_PER_LONG - off);
-		unsigned long mask = (n == BITS_PER_LONG ? ~0UL : ((1UL << n) - 1)) << off;
-
-		map[w] &= ~mask;
-		start += n;
-	}
+	bitmap_fill_range(map, start, len, false);
 }
 EXPORT_SYMBOL(bitmap_clear);
 

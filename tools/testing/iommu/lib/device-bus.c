@@ -101,21 +101,44 @@ struct kset *bus_get_kset(const struct bus_type *bus)
 }
 EXPORT_SYMBOL_GPL(bus_get_kset);
 
-/* Create /sys/<dir>/<name>, owned by @sp. */
-static int subsys_register(struct subsys_private *sp, const char *dir,
-			   const char *name)
+/*
+ * Allocate the state of a bus or class and create its /sys/<dir>/<name>
+ * directory, which owns the state from then on. Returns ERR_PTR() on failure.
+ */
+static struct subsys_private *subsys_create(const char *dir, const char *name)
 {
 	struct kobject *parent = dm_sysfs_dir(dir);
+	struct subsys_private *sp;
 	int ret;
 
-	if (!parent)
-		return -ENOMEM;
-	ret = kobject_set_name(&sp->subsys.kobj, "%s", name);
+	sp = kzalloc(sizeof(*sp), GFP_KERNEL);
+	if (!sp)
+		return ERR_PTR(-ENOMEM);
+	dm_list_init(&sp->devices);
+	dm_list_init(&sp->drivers);
+	BLOCKING_INIT_NOTIFIER_HEAD(&sp->bus_notifier);
+	INIT_LIST_HEAD(&sp->node);
+
+	ret = parent ? kobject_set_name(&sp->subsys.kobj, "%s", name) : -ENOMEM;
 	if (ret)
-		return ret;
+		goto err_free;
 	sp->subsys.kobj.parent = parent;
 	sp->subsys.kobj.ktype = &subsys_ktype;
-	return kset_register(&sp->subsys);
+	ret = kset_register(&sp->subsys);
+	if (ret)
+		goto err_put;
+	return sp;
+
+err_put:
+	/* Once kset_register() ran, the release frees @sp. */
+	if (sp->subsys.kobj.state_initialized) {
+		kset_put(&sp->subsys);
+		return ERR_PTR(ret);
+	}
+err_free:
+	kfree_const(sp->subsys.kobj.name);
+	kfree(sp);
+	return ERR_PTR(ret);
 }
 
 /**
@@ -129,33 +152,14 @@ static int subsys_register(struct subsys_private *sp, const char *dir,
  */
 int bus_register(const struct bus_type *bus)
 {
-	struct subsys_private *sp;
-	int ret;
+	struct subsys_private *sp = subsys_create("bus", bus->name);
+	int ret = -ENOMEM;
 
-	sp = kzalloc(sizeof(*sp), GFP_KERNEL);
-	if (!sp)
-		return -ENOMEM;
-
+	if (IS_ERR(sp))
+		return PTR_ERR(sp);
 	sp->bus = bus;
 	sp->drivers_autoprobe = true;
-	dm_list_init(&sp->devices);
-	dm_list_init(&sp->drivers);
-	BLOCKING_INIT_NOTIFIER_HEAD(&sp->bus_notifier);
-	INIT_LIST_HEAD(&sp->node);
 
-	ret = subsys_register(sp, "bus", bus->name);
-	if (ret) {
-		/* Once kset_register() ran, the release frees @sp. */
-		if (sp->subsys.kobj.state_initialized) {
-			kset_put(&sp->subsys);
-		} else {
-			kfree_const(sp->subsys.kobj.name);
-			kfree(sp);
-		}
-		return ret;
-	}
-
-	ret = -ENOMEM;
 	sp->devices_kset = kset_create_and_add("devices", NULL, &sp->subsys.kobj);
 	if (!sp->devices_kset)
 		goto err_subsys;
@@ -326,28 +330,12 @@ int bus_for_each_dev(const struct bus_type *bus, struct device *start,
 		     void *data, int (*fn)(struct device *dev, void *data))
 {
 	struct subsys_private *sp = bus_to_subsys(bus);
-	struct device *prev = NULL;
-	struct dm_node *node;
-	struct dm_iter it;
-	int ret = 0;
 
 	if (!sp)
 		return -EINVAL;
-
-	dm_iter_start(&it, &sp->devices, start && start->p ?
-		      &start->p->knode_bus : NULL, false);
-	while ((node = dm_iter_next(&it, bus_dev_get))) {
-		struct device *dev = to_device_private_bus(node)->device;
-
-		put_device(prev);
-		prev = dev;
-		ret = fn(dev, data);
-		if (ret)
-			break;
-	}
-	dm_iter_exit(&it);
-	put_device(prev);
-	return ret;
+	return dm_walk_devices(&sp->devices, start && start->p ? &start->p->knode_bus : NULL,
+			       false, offsetof(struct device_private, knode_bus),
+			       bus_dev_get, data, fn);
 }
 EXPORT_SYMBOL_GPL(bus_for_each_dev);
 
@@ -387,9 +375,29 @@ struct device *bus_find_device(const struct bus_type *bus, struct device *start,
 }
 EXPORT_SYMBOL_GPL(bus_find_device);
 
+#define to_driver_private_bus(n) container_of(n, struct driver_private, knode_bus)
+
 static void bus_drv_get(struct dm_node *node)
 {
-	kobject_get(&container_of(node, struct driver_private, knode_bus)->kobj);
+	kobject_get(&to_driver_private_bus(node)->kobj);
+}
+
+static void bus_drv_put(struct dm_node *node, void *arg)
+{
+	kobject_put(&to_driver_private_bus(node)->kobj);
+}
+
+/* What bus_for_each_drv() hands to dm_walk(). */
+struct drv_walk {
+	void *data;
+	int (*fn)(struct device_driver *drv, void *data);
+};
+
+static int bus_drv_visit(struct dm_node *node, void *arg)
+{
+	struct drv_walk *w = arg;
+
+	return w->fn(to_driver_private_bus(node)->driver, w->data);
 }
 
 /**
@@ -405,33 +413,18 @@ static void bus_drv_get(struct dm_node *node)
 int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start,
 		     void *data, int (*fn)(struct device_driver *, void *))
 {
+	static const struct dm_walk_ops drv_ops = {
+		.get = bus_drv_get,
+		.put = bus_drv_put,
+		.visit = bus_drv_visit,
+	};
 	struct subsys_private *sp = bus_to_subsys(bus);
-	struct driver_private *prev = NULL;
-	struct dm_node *node;
-	struct dm_iter it;
-	int ret = 0;
+	struct drv_walk w = { .data = data, .fn = fn };
 
 	if (!sp)
 		return -EINVAL;
-
-	dm_iter_start(&it, &sp->drivers, start && start->p ?
-		      &start->p->knode_bus : NULL, false);
-	while ((node = dm_iter_next(&it, bus_drv_get))) {
-		struct driver_private *priv = container_of(node,
-							   struct driver_private,
-							   knode_bus);
-
-		if (prev)
-			kobject_put(&prev->kobj);
-		prev = priv;
-		ret = fn(priv->driver, data);
-		if (ret)
-			break;
-	}
-	dm_iter_exit(&it);
-	if (prev)
-		kobject_put(&prev->kobj);
-	return ret;
+	return dm_walk(&sp->drivers, start && start->p ? &start->p->knode_bus : NULL,
+		       false, &drv_ops, &w);
 }
 EXPORT_SYMBOL_GPL(bus_for_each_drv);
 
@@ -630,28 +623,12 @@ static void drv_dev_get(struct dm_node *node)
 int driver_for_each_device(struct device_driver *drv, struct device *start,
 			   void *data, int (*fn)(struct device *dev, void *))
 {
-	struct device *prev = NULL;
-	struct dm_node *node;
-	struct dm_iter it;
-	int ret = 0;
-
 	if (!drv || !drv->p)
 		return -EINVAL;
-
-	dm_iter_start(&it, &drv->p->devices, start && start->p ?
-		      &start->p->knode_driver : NULL, false);
-	while ((node = dm_iter_next(&it, drv_dev_get))) {
-		struct device *dev = to_device_private_driver(node)->device;
-
-		put_device(prev);
-		prev = dev;
-		ret = fn(dev, data);
-		if (ret)
-			break;
-	}
-	dm_iter_exit(&it);
-	put_device(prev);
-	return ret;
+	return dm_walk_devices(&drv->p->devices,
+			       start && start->p ? &start->p->knode_driver : NULL,
+			       false, offsetof(struct device_private, knode_driver),
+			       drv_dev_get, data, fn);
 }
 EXPORT_SYMBOL_GPL(driver_for_each_device);
 
@@ -689,28 +666,12 @@ EXPORT_SYMBOL_GPL(driver_find_device);
  */
 int class_register(const struct class *class)
 {
-	struct subsys_private *sp;
+	struct subsys_private *sp = subsys_create("class", class->name);
 	int ret;
 
-	sp = kzalloc(sizeof(*sp), GFP_KERNEL);
-	if (!sp)
-		return -ENOMEM;
+	if (IS_ERR(sp))
+		return PTR_ERR(sp);
 	sp->class = class;
-	dm_list_init(&sp->devices);
-	dm_list_init(&sp->drivers);
-	BLOCKING_INIT_NOTIFIER_HEAD(&sp->bus_notifier);
-	INIT_LIST_HEAD(&sp->node);
-
-	ret = subsys_register(sp, "class", class->name);
-	if (ret) {
-		if (sp->subsys.kobj.state_initialized) {
-			kset_put(&sp->subsys);
-		} else {
-			kfree_const(sp->subsys.kobj.name);
-			kfree(sp);
-		}
-		return ret;
-	}
 	ret = sysfs_create_groups(&sp->subsys.kobj, class->class_groups);
 	if (ret) {
 		kset_unregister(&sp->subsys);
@@ -822,28 +783,13 @@ int class_for_each_device(const struct class *class, const struct device *start,
 			  void *data, int (*fn)(struct device *dev, void *data))
 {
 	struct subsys_private *sp = class_to_subsys(class);
-	struct device *prev = NULL;
-	struct dm_node *node;
-	struct dm_iter it;
-	int ret = 0;
 
 	if (!sp)
 		return -EINVAL;
-
-	dm_iter_start(&it, &sp->devices, start && start->p ?
-		      &start->p->knode_class : NULL, false);
-	while ((node = dm_iter_next(&it, class_dev_get))) {
-		struct device *dev = to_device_private_class(node)->device;
-
-		put_device(prev);
-		prev = dev;
-		ret = fn(dev, data);
-		if (ret)
-			break;
-	}
-	dm_iter_exit(&it);
-	put_device(prev);
-	return ret;
+	return dm_walk_devices(&sp->devices,
+			       start && start->p ? &start->p->knode_class : NULL,
+			       false, offsetof(struct device_private, knode_class),
+			       class_dev_get, data, fn);
 }
 EXPORT_SYMBOL_GPL(class_for_each_device);
 

@@ -66,6 +66,24 @@ struct dm_node *dm_iter_next(struct dm_iter *it,
 void dm_iter_exit(struct dm_iter *it);
 
 /**
+ * struct dm_walk_ops - callbacks of dm_walk()
+ * @get: pins the owner of a node; runs under the list lock
+ * @put: unpins the owner of a node @get was called for
+ * @visit: the per-node work; non-zero stops the walk
+ */
+struct dm_walk_ops {
+	void (*get)(struct dm_node *node);
+	void (*put)(struct dm_node *node, void *arg);
+	int (*visit)(struct dm_node *node, void *arg);
+};
+
+int dm_walk(struct dm_list *list, struct dm_node *start, bool reverse,
+	    const struct dm_walk_ops *ops, void *arg);
+int dm_walk_devices(struct dm_list *list, struct dm_node *start, bool reverse,
+		    size_t link, void (*get)(struct dm_node *node), void *data,
+		    int (*fn)(struct device *dev, void *data));
+
+/**
  * struct device_private - driver-core state of a device
  * @children: child devices, through their @knode_parent
  * @knode_parent: link in the parent's @children

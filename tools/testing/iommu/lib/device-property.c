@@ -176,61 +176,33 @@ static int fwnode_read_ints(const struct fwnode_handle *fwnode,
  * -EINVAL (no such property), -ENODATA (no value), -EOVERFLOW (fewer
  * values than asked for), -ENXIO (the node cannot hold properties).
  */
-int fwnode_property_read_u8_array(const struct fwnode_handle *fwnode, const char *propname,
-				  u8 *val, size_t nval)
-{
-	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(fwnode_property_read_u8_array);
+#define DEFINE_FWNODE_READ_ARRAY(type)						\
+int fwnode_property_read_##type##_array(const struct fwnode_handle *fwnode,	\
+					const char *propname,			\
+					typeof(type) *val, size_t nval)		\
+{										\
+	return fwnode_read_ints(fwnode, propname, sizeof(type), val, nval);	\
+}										\
+EXPORT_SYMBOL_GPL(fwnode_property_read_##type##_array)
 
-int device_property_read_u8_array(const struct device *dev, const char *propname,
-				  u8 *val, size_t nval)
-{
-	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(device_property_read_u8_array);
+#define DEFINE_DEVICE_READ_ARRAY(type)						\
+int device_property_read_##type##_array(const struct device *dev,		\
+					const char *propname,			\
+					typeof(type) *val, size_t nval)		\
+{										\
+	return fwnode_property_read_##type##_array(dev_fwnode(dev), propname,	\
+						   val, nval);			\
+}										\
+EXPORT_SYMBOL_GPL(device_property_read_##type##_array)
 
-int fwnode_property_read_u16_array(const struct fwnode_handle *fwnode, const char *propname,
-				   u16 *val, size_t nval)
-{
-	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(fwnode_property_read_u16_array);
-
-int device_property_read_u16_array(const struct device *dev, const char *propname,
-				   u16 *val, size_t nval)
-{
-	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(device_property_read_u16_array);
-
-int fwnode_property_read_u32_array(const struct fwnode_handle *fwnode, const char *propname,
-				   u32 *val, size_t nval)
-{
-	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(fwnode_property_read_u32_array);
-
-int device_property_read_u32_array(const struct device *dev, const char *propname,
-				   u32 *val, size_t nval)
-{
-	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(device_property_read_u32_array);
-
-int fwnode_property_read_u64_array(const struct fwnode_handle *fwnode, const char *propname,
-				   u64 *val, size_t nval)
-{
-	return fwnode_read_ints(fwnode, propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(fwnode_property_read_u64_array);
-
-int device_property_read_u64_array(const struct device *dev, const char *propname,
-				   u64 *val, size_t nval)
-{
-	return fwnode_read_ints(dev_fwnode(dev), propname, sizeof(*val), val, nval);
-}
-EXPORT_SYMBOL_GPL(device_property_read_u64_array);
+DEFINE_FWNODE_READ_ARRAY(u8);
+DEFINE_DEVICE_READ_ARRAY(u8);
+DEFINE_FWNODE_READ_ARRAY(u16);
+DEFINE_DEVICE_READ_ARRAY(u16);
+DEFINE_FWNODE_READ_ARRAY(u32);
+DEFINE_DEVICE_READ_ARRAY(u32);
+DEFINE_FWNODE_READ_ARRAY(u64);
+DEFINE_DEVICE_READ_ARRAY(u64);
 
 /**
  * fwnode_property_read_string_array() - read strings of a node's property

@@ -154,6 +154,92 @@ void dm_iter_exit(struct dm_iter *it)
 	it->cur = NULL;
 }
 
+/**
+ * dm_walk() - visit the live nodes of a &struct dm_list one by one
+ * @list: the list
+ * @start: the node to start after, or NULL to start at the first
+ * @reverse: walk from the tail
+ * @ops: how to pin a node's owner, visit it and unpin it again
+ * @arg: passed to every @ops callback except @ops->get
+ *
+ * The owner of the node being visited stays referenced until the walk has
+ * moved past it, so @ops->visit may remove it from the list.
+ *
+ * Return: the non-zero value @ops->visit stopped the walk with, or 0.
+ */
+int dm_walk(struct dm_list *list, struct dm_node *start, bool reverse,
+	    const struct dm_walk_ops *ops, void *arg)
+{
+	struct dm_node *node, *held = NULL;
+	struct dm_iter it;
+	int ret = 0;
+
+	dm_iter_start(&it, list, start, reverse);
+	while ((node = dm_iter_next(&it, ops->get))) {
+		if (held)
+			ops->put(held, arg);
+		held = node;
+		ret = ops->visit(node, arg);
+		if (ret)
+			break;
+	}
+	dm_iter_exit(&it);
+	if (held)
+		ops->put(held, arg);
+	return ret;
+}
+
+/* What dm_walk_devices() hands to dm_walk() as its argument. */
+struct dm_dev_walk {
+	size_t link;
+	void *data;
+	int (*fn)(struct device *dev, void *data);
+};
+
+static struct device *dm_dev_walk_owner(struct dm_node *node, const struct dm_dev_walk *w)
+{
+	return ((struct device_private *)((char *)node - w->link))->device;
+}
+
+static void dm_dev_walk_put(struct dm_node *node, void *arg)
+{
+	put_device(dm_dev_walk_owner(node, arg));
+}
+
+static int dm_dev_walk_visit(struct dm_node *node, void *arg)
+{
+	struct dm_dev_walk *w = arg;
+
+	return w->fn(dm_dev_walk_owner(node, w), w->data);
+}
+
+/**
+ * dm_walk_devices() - call a function for each device on a device list
+ * @list: the list
+ * @start: the node to start after, or NULL to start at the first
+ * @reverse: walk from the tail
+ * @link: offset of the list's &struct dm_node inside &struct device_private
+ * @get: takes a reference on the device owning a node (under the list lock)
+ * @data: passed to @fn
+ * @fn: the function; a non-zero return stops the walk. It runs without
+ *	driver-core locks.
+ *
+ * Return: the non-zero value @fn returned, or 0.
+ */
+int dm_walk_devices(struct dm_list *list, struct dm_node *start, bool reverse,
+		    size_t link, void (*get)(struct dm_node *node), void *data,
+		    int (*fn)(struct device *dev, void *data))
+{
+	const struct dm_walk_ops ops = {
+		.get = get,
+		.put = dm_dev_walk_put,
+		.visit = dm_dev_walk_visit,
+	};
+	struct dm_dev_walk w = { .link = link, .data = data, .fn = fn };
+
+	return dm_walk(list, start, reverse, &ops, &w);
+}
+
 /* ------------------------------------------------------------------------
  * Top-level sysfs directories: /sys/devices, /sys/bus, /sys/class and
  * /sys/devices/virtual, created on first use.
@@ -609,27 +695,11 @@ static void child_get(struct dm_node *node)
 static int walk_children(struct device *parent, void *data, bool reverse,
 			 int (*fn)(struct device *dev, void *data))
 {
-	struct device *prev = NULL;
-	struct dm_node *node;
-	struct dm_iter it;
-	int ret = 0;
-
 	if (!parent || !parent->p)
 		return 0;
-
-	dm_iter_start(&it, &parent->p->children, NULL, reverse);
-	while ((node = dm_iter_next(&it, child_get))) {
-		struct device *child = to_device_private_parent(node)->device;
-
-		put_device(prev);
-		prev = child;
-		ret = fn(child, data);
-		if (ret)
-			break;
-	}
-	dm_iter_exit(&it);
-	put_device(prev);
-	return ret;
+	return dm_walk_devices(&parent->p->children, NULL, reverse,
+			       offsetof(struct device_private, knode_parent),
+			       child_get, data, fn);
 }
 
 /**

@@ -118,11 +118,11 @@ EXPORT_SYMBOL(kstrtoll);
  * kstrto<sfx>(): kstrtoull() or kstrtoll() narrowed to type, -ERANGE when
  * the value does not fit.
  */
-#define DEFINE_KSTRTO_UNSIGNED(sfx, type)				\
+#define DEFINE_KSTRTO_NARROW(sfx, type, wide, parse)			\
 int kstrto##sfx(const char *s, unsigned int base, typeof(type) *res)		\
 {									\
-	unsigned long long v;						\
-	int rv = kstrtoull(s, base, &v);				\
+	wide v;								\
+	int rv = parse(s, base, &v);					\
 									\
 	if (rv)								\
 		return rv;						\
@@ -133,20 +133,10 @@ int kstrto##sfx(const char *s, unsigned int base, typeof(type) *res)		\
 }									\
 EXPORT_SYMBOL(kstrto##sfx)
 
-#define DEFINE_KSTRTO_SIGNED(sfx, type)				\
-int kstrto##sfx(const char *s, unsigned int base, typeof(type) *res)		\
-{									\
-	long long v;							\
-	int rv = kstrtoll(s, base, &v);					\
-									\
-	if (rv)								\
-		return rv;						\
-	if (v != (type)v)						\
-		return -ERANGE;						\
-	*res = v;							\
-	return 0;							\
-}									\
-EXPORT_SYMBOL(kstrto##sfx)
+#define DEFINE_KSTRTO_UNSIGNED(sfx, type)				\
+	DEFINE_KSTRTO_NARROW(sfx, type, unsigned long long, kstrtoull)
+#define DEFINE_KSTRTO_SIGNED(sfx, type)					\
+	DEFINE_KSTRTO_NARROW(sfx, type, long long, kstrtoll)
 
 DEFINE_KSTRTO_UNSIGNED(ul, unsigned long);
 DEFINE_KSTRTO_SIGNED(l, long);

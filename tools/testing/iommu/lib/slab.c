@@ -466,23 +466,25 @@ void *vmalloc_user(unsigned long size)
 }
 EXPORT_SYMBOL(vmalloc_user);
 
-void *vmalloc_array(size_t n, size_t size)
+/* __vmalloc() of @n elements of @size bytes, NULL when the product overflows. */
+static void *vmalloc_elems(size_t n, size_t size, gfp_t gfp)
 {
 	size_t bytes;
 
 	if (check_mul_overflow(n, size, &bytes))
 		return NULL;
-	return vmalloc(bytes);
+	return __vmalloc(bytes, gfp);
+}
+
+void *vmalloc_array(size_t n, size_t size)
+{
+	return vmalloc_elems(n, size, GFP_KERNEL);
 }
 EXPORT_SYMBOL(vmalloc_array);
 
 void *vcalloc(size_t n, size_t size)
 {
-	size_t bytes;
-
-	if (check_mul_overflow(n, size, &bytes))
-		return NULL;
-	return vzalloc(bytes);
+	return vmalloc_elems(n, size, GFP_KERNEL | __GFP_ZERO);
 }
 EXPORT_SYMBOL(vcalloc);
 

@@ -168,35 +168,21 @@ int __sysfs_match_string(const char * const *array, size_t n, const char *str)
 }
 EXPORT_SYMBOL(__sysfs_match_string);
 
-void *memset16(u16 *s, u16 v, size_t count)
-{
-	size_t i;
+/* memsetN(): store @count copies of the N-bit value @v from @s on. */
+#define DEFINE_MEMSET_N(bits)						\
+void *memset##bits(typeof(u##bits) *s, u##bits v, size_t count)	\
+{									\
+	typeof(u##bits) *p = s;						\
+									\
+	while (count--)							\
+		*p++ = v;						\
+	return s;							\
+}									\
+EXPORT_SYMBOL(memset##bits)
 
-	for (i = 0; i < count; i++)
-		s[i] = v;
-	return s;
-}
-EXPORT_SYMBOL(memset16);
-
-void *memset32(u32 *s, u32 v, size_t count)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		s[i] = v;
-	return s;
-}
-EXPORT_SYMBOL(memset32);
-
-void *memset64(u64 *s, u64 v, size_t count)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		s[i] = v;
-	return s;
-}
-EXPORT_SYMBOL(memset64);
+DEFINE_MEMSET_N(16);
+DEFINE_MEMSET_N(32);
+DEFINE_MEMSET_N(64);
 
 int hex_to_bin(unsigned char ch)
 {

@@ -110,13 +110,17 @@ int host_vfs_open(const char *path, int flags)
 	return fd;
 }
 
+/* fget() for a descriptor number from userspace, which may be negative. */
+static struct file *host_fget(int fd)
+{
+	return fd < 0 ? NULL : fget(fd);
+}
+
 int host_vfs_fd_is_ours(int fd)
 {
 	struct file *file;
 
-	if (fd < 0)
-		return 0;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return 0;
 	fput(file);
@@ -169,9 +173,7 @@ long host_vfs_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	struct file *file;
 	long ret;
 
-	if (fd < 0)
-		return -EBADF;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return -EBADF;
 	ret = vfs_ioctl_generic(file, cmd, arg);
@@ -206,9 +208,7 @@ static long do_rw(int fd, void __user *buf, unsigned long count, bool write,
 	bool locked = false;
 	long ret;
 
-	if (fd < 0)
-		return -EBADF;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return -EBADF;
 	ret = rw_checks(file, write, &count);
@@ -270,9 +270,7 @@ long long host_vfs_lseek(int fd, long long offset, int whence)
 	struct file *file;
 	loff_t ret;
 
-	if (fd < 0)
-		return -EBADF;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return -EBADF;
 	if (whence < SEEK_SET || whence > SEEK_END)
@@ -292,9 +290,7 @@ int host_vfs_poll(int fd, unsigned int events)
 	struct file *file;
 	__poll_t mask;
 
-	if (fd < 0)
-		return -EBADF;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return -EBADF;
 	mask = vfs_poll(file, &pt);
@@ -307,9 +303,7 @@ int host_vfs_getfl(int fd)
 	struct file *file;
 	int flags;
 
-	if (fd < 0)
-		return -EBADF;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return -EBADF;
 	/* 64-bit Linux reports every file as O_LARGEFILE. */
@@ -323,9 +317,7 @@ int host_vfs_setfl(int fd, int flags)
 	const unsigned int settable = O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME;
 	struct file *file;
 
-	if (fd < 0)
-		return -EBADF;
-	file = fget(fd);
+	file = host_fget(fd);
 	if (!file)
 		return -EBADF;
 	spin_lock(&file->f_lock);

@@ -634,37 +634,36 @@ int __xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit l
 }
 EXPORT_SYMBOL(__xa_alloc_cyclic);
 
-void __xa_set_mark(struct xarray *xa, unsigned long index, xa_mark_t mark)
+/*
+ * Give the entry at @index mark @mark (@set) or take it away. Only present
+ * entries can gain a mark; clearing is harmless on an empty slot.
+ */
+static void xa_mark_update(struct xarray *xa, unsigned long index, xa_mark_t mark, bool set)
 {
 	unsigned int m = mark_nr(mark);
+	unsigned int slot = index & XA_CHUNK_MASK;
 	struct xa_node *leaf;
 
 	lockdep_assert_held(&xa->xa_lock);
 	if (WARN_ON_ONCE(m >= XA_MAX_MARKS))
 		return;
 	leaf = leaf_of(xa, index);
-	if (!leaf || !slot_get(leaf, index & XA_CHUNK_MASK))
+	if (!leaf || (set && !slot_get(leaf, slot)))
 		return;
-	mark_assign(leaf, m, index & XA_CHUNK_MASK, true);
+	mark_assign(leaf, m, slot, set);
 	propagate_up(leaf);
 	update_flag_marks(xa);
+}
+
+void __xa_set_mark(struct xarray *xa, unsigned long index, xa_mark_t mark)
+{
+	xa_mark_update(xa, index, mark, true);
 }
 EXPORT_SYMBOL(__xa_set_mark);
 
 void __xa_clear_mark(struct xarray *xa, unsigned long index, xa_mark_t mark)
 {
-	unsigned int m = mark_nr(mark);
-	struct xa_node *leaf;
-
-	lockdep_assert_held(&xa->xa_lock);
-	if (WARN_ON_ONCE(m >= XA_MAX_MARKS))
-		return;
-	leaf = leaf_of(xa, index);
-	if (!leaf)
-		return;
-	mark_assign(leaf, m, index & XA_CHUNK_MASK, false);
-	propagate_up(leaf);
-	update_flag_marks(xa);
+	xa_mark_update(xa, index, mark, false);
 }
 EXPORT_SYMBOL(__xa_clear_mark);
 

@@ -205,56 +205,46 @@ static mode_t open_mode(int flags, va_list ap)
 	return 0;
 }
 
+/*
+ * The optional mode argument of the enclosing variadic open function,
+ * whose last named parameter must be called flags.
+ */
+#define OPEN_MODE_ARG() ({			\
+	va_list __om_ap;			\
+	mode_t __om_mode;			\
+						\
+	va_start(__om_ap, flags);		\
+	__om_mode = open_mode(flags, __om_ap);	\
+	va_end(__om_ap);			\
+	__om_mode;				\
+})
+
 EXPORT int open(const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t mode;
-
 	if (path_wanted(path))
 		return vfs_open(path, flags);
-	va_start(ap, flags);
-	mode = open_mode(flags, ap);
-	va_end(ap);
-	return REAL_open(path, flags, mode);
+	return REAL_open(path, flags, OPEN_MODE_ARG());
 }
 
 EXPORT int open64(const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t mode;
-
 	if (path_wanted(path))
 		return vfs_open(path, flags);
-	va_start(ap, flags);
-	mode = open_mode(flags, ap);
-	va_end(ap);
-	return REAL_open64(path, flags, mode);
+	return REAL_open64(path, flags, OPEN_MODE_ARG());
 }
 
 EXPORT int openat(int dirfd, const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t mode;
-
 	if (path[0] == '/' && path_wanted(path))
 		return vfs_open(path, flags);
-	va_start(ap, flags);
-	mode = open_mode(flags, ap);
-	va_end(ap);
-	return REAL_openat(dirfd, path, flags, mode);
+	return REAL_openat(dirfd, path, flags, OPEN_MODE_ARG());
 }
 
 EXPORT int openat64(int dirfd, const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t mode;
-
 	if (path[0] == '/' && path_wanted(path))
 		return vfs_open(path, flags);
-	va_start(ap, flags);
-	mode = open_mode(flags, ap);
-	va_end(ap);
-	return REAL_openat64(dirfd, path, flags, mode);
+	return REAL_openat64(dirfd, path, flags, OPEN_MODE_ARG());
 }
 
 EXPORT int __open_2(const char *path, int flags)

@@ -563,16 +563,32 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 	KUNIT_UNARY_ASSERTION(test, assert_type, cond, false, fmt,	\
 			      ##__VA_ARGS__)
 
+#define __KUNIT_UNPAREN(...) __VA_ARGS__
+
 /*
- * Each operand is evaluated exactly once, into a local of its own type,
- * before anything is compared or reported.
+ * How the two-operand checks compare their operands, the locals
+ * __kunit_l and __kunit_r (and __kunit_n bytes for memory).
  */
-#define KUNIT_BINARY_INT_ASSERTION(test, assert_type, left, op, right,	\
-				   fmt, ...)				\
+#define __KUNIT_CMP_VALUES(op)	(__kunit_l op __kunit_r)
+#define __KUNIT_CMP_STRS(op)						\
+	(__kunit_l && __kunit_r && strcmp(__kunit_l, __kunit_r) op 0)
+#define __KUNIT_CMP_MEMS(op)						\
+	(__kunit_l && __kunit_r && memcmp(__kunit_l, __kunit_r, __kunit_n) op 0)
+
+/*
+ * The shared body of the two-operand checks. Each operand (and then
+ * @size_, used only by memory checks) is evaluated exactly once, into a
+ * local, before anything is compared or reported. @cmp is one of the
+ * __KUNIT_CMP_*() above; @fields, in parentheses, fill in the rest of the
+ * failure description.
+ */
+#define __KUNIT_BINARY_CHECK(test, assert_type, ltype, left, op, rtype,	\
+			     right, size_, cmp, fields, fmt, ...)	\
 	do {								\
 		struct kunit *__kunit_test = (test);			\
-		const typeof(left) __kunit_l = (left);			\
-		const typeof(right) __kunit_r = (right);		\
+		ltype __kunit_l = (left);				\
+		rtype __kunit_r = (right);				\
+		const size_t __kunit_n __maybe_unused = (size_);	\
 		static const struct kunit_binary_assert_text __kunit_t = { \
 			.operation = #op,				\
 			.left_text = #left,				\
@@ -580,92 +596,58 @@ __kunit_do_failed_assertion(struct kunit *test, const struct kunit_loc *loc,
 		};							\
 									\
 		_KUNIT_SAVE_LOC(__kunit_test);				\
-		if (likely(__kunit_l op __kunit_r))			\
+		if (likely(cmp(op)))					\
 			break;						\
 		_KUNIT_REPORT(__kunit_test, assert_type,		\
-			      KUNIT_INIT_ASSERT(.kind =			\
-					KUNIT_ASSERT_KIND_INT,		\
-					.text = &__kunit_t,		\
-					.left_value.as_int = (long long)__kunit_l, \
-					.right_value.as_int = (long long)__kunit_r), \
+			      KUNIT_INIT_ASSERT(.text = &__kunit_t,	\
+						__KUNIT_UNPAREN fields), \
 			      fmt, ##__VA_ARGS__);			\
 	} while (0)
+
+#define KUNIT_BINARY_INT_ASSERTION(test, assert_type, left, op, right,	\
+				   fmt, ...)				\
+	__KUNIT_BINARY_CHECK(test, assert_type,				\
+			     const typeof(left), left, op,		\
+			     const typeof(right), right, 0,		\
+			     __KUNIT_CMP_VALUES,			\
+			     (.kind = KUNIT_ASSERT_KIND_INT,		\
+			      .left_value.as_int = (long long)__kunit_l,	\
+			      .right_value.as_int = (long long)__kunit_r),	\
+			     fmt, ##__VA_ARGS__)
 
 #define KUNIT_BINARY_PTR_ASSERTION(test, assert_type, left, op, right,	\
 				   fmt, ...)				\
-	do {								\
-		struct kunit *__kunit_test = (test);			\
-		const typeof(left) __kunit_l = (left);			\
-		const typeof(right) __kunit_r = (right);		\
-		static const struct kunit_binary_assert_text __kunit_t = { \
-			.operation = #op,				\
-			.left_text = #left,				\
-			.right_text = #right,				\
-		};							\
-									\
-		_KUNIT_SAVE_LOC(__kunit_test);				\
-		if (likely(__kunit_l op __kunit_r))			\
-			break;						\
-		_KUNIT_REPORT(__kunit_test, assert_type,		\
-			      KUNIT_INIT_ASSERT(.kind =			\
-					KUNIT_ASSERT_KIND_PTR,		\
-					.text = &__kunit_t,		\
-					.left_value.as_ptr = (const void *)__kunit_l, \
-					.right_value.as_ptr = (const void *)__kunit_r), \
-			      fmt, ##__VA_ARGS__);			\
-	} while (0)
+	__KUNIT_BINARY_CHECK(test, assert_type,				\
+			     const typeof(left), left, op,		\
+			     const typeof(right), right, 0,		\
+			     __KUNIT_CMP_VALUES,			\
+			     (.kind = KUNIT_ASSERT_KIND_PTR,		\
+			      .left_value.as_ptr = (const void *)__kunit_l,	\
+			      .right_value.as_ptr = (const void *)__kunit_r), \
+			     fmt, ##__VA_ARGS__)
 
 #define KUNIT_BINARY_STR_ASSERTION(test, assert_type, left, op, right,	\
 				   fmt, ...)				\
-	do {								\
-		struct kunit *__kunit_test = (test);			\
-		const char *__kunit_l = (left);				\
-		const char *__kunit_r = (right);			\
-		static const struct kunit_binary_assert_text __kunit_t = { \
-			.operation = #op,				\
-			.left_text = #left,				\
-			.right_text = #right,				\
-		};							\
-									\
-		_KUNIT_SAVE_LOC(__kunit_test);				\
-		if (likely(__kunit_l && __kunit_r &&			\
-			   strcmp(__kunit_l, __kunit_r) op 0))		\
-			break;						\
-		_KUNIT_REPORT(__kunit_test, assert_type,		\
-			      KUNIT_INIT_ASSERT(.kind =			\
-					KUNIT_ASSERT_KIND_STR,		\
-					.text = &__kunit_t,		\
-					.left_value.as_str = __kunit_l,		\
-					.right_value.as_str = __kunit_r),	\
-			      fmt, ##__VA_ARGS__);			\
-	} while (0)
+	__KUNIT_BINARY_CHECK(test, assert_type,				\
+			     const char *, left, op,			\
+			     const char *, right, 0,			\
+			     __KUNIT_CMP_STRS,				\
+			     (.kind = KUNIT_ASSERT_KIND_STR,		\
+			      .left_value.as_str = __kunit_l,		\
+			      .right_value.as_str = __kunit_r),		\
+			     fmt, ##__VA_ARGS__)
 
 #define KUNIT_MEM_ASSERTION(test, assert_type, left, op, right, size_,	\
 			    fmt, ...)					\
-	do {								\
-		struct kunit *__kunit_test = (test);			\
-		const void *__kunit_l = (left);				\
-		const void *__kunit_r = (right);			\
-		const size_t __kunit_n = (size_);			\
-		static const struct kunit_binary_assert_text __kunit_t = { \
-			.operation = #op,				\
-			.left_text = #left,				\
-			.right_text = #right,				\
-		};							\
-									\
-		_KUNIT_SAVE_LOC(__kunit_test);				\
-		if (likely(__kunit_l && __kunit_r &&			\
-			   memcmp(__kunit_l, __kunit_r, __kunit_n) op 0)) \
-			break;						\
-		_KUNIT_REPORT(__kunit_test, assert_type,		\
-			      KUNIT_INIT_ASSERT(.kind =			\
-					KUNIT_ASSERT_KIND_MEM,		\
-					.text = &__kunit_t,		\
-					.left_value.as_ptr = __kunit_l,		\
-					.right_value.as_ptr = __kunit_r,		\
-					.size = __kunit_n),		\
-			      fmt, ##__VA_ARGS__);			\
-	} while (0)
+	__KUNIT_BINARY_CHECK(test, assert_type,				\
+			     const void *, left, op,			\
+			     const void *, right, size_,		\
+			     __KUNIT_CMP_MEMS,				\
+			     (.kind = KUNIT_ASSERT_KIND_MEM,		\
+			      .left_value.as_ptr = __kunit_l,		\
+			      .right_value.as_ptr = __kunit_r,		\
+			      .size = __kunit_n),			\
+			     fmt, ##__VA_ARGS__)
 
 #define KUNIT_PTR_NOT_ERR_OR_NULL_MSG_ASSERTION(test, assert_type, ptr,	\
 						fmt, ...)		\

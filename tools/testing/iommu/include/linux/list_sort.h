@@ -2,12 +2,16 @@
 #ifndef _LINUX_LIST_SORT_H
 #define _LINUX_LIST_SORT_H
 
-#include <linux/types.h>
+#include <linux/compiler.h>
 
 struct list_head;
 
-typedef int __attribute__((nonnull(2, 3))) (*list_cmp_func_t)(void *priv,
-		const struct list_head *a, const struct list_head *b);
+/*
+ * Ordering callback of list_sort(): a positive result puts the first entry
+ * after the second; zero or less keeps their current order.
+ */
+typedef int (*list_cmp_func_t)(void *cmp_arg, const struct list_head *,
+			       const struct list_head *);
 
 /**
  * list_sort() - stable sort of a list
@@ -15,7 +19,7 @@ typedef int __attribute__((nonnull(2, 3))) (*list_cmp_func_t)(void *priv,
  * @head: the list
  * @cmp: returns > 0 if a must come after b, <= 0 otherwise
  */
-__attribute__((nonnull(2, 3)))
-void list_sort(void *priv, struct list_head *head, list_cmp_func_t cmp);
+void list_sort(void *priv, struct list_head *head, list_cmp_func_t cmp)
+	__attribute__((nonnull(2, 3)));
 
 #endif /* _LINUX_LIST_SORT_H */

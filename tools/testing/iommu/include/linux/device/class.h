@@ -2,8 +2,8 @@
 /*
  * Device classes (a minimal subset: registration and iteration).
  */
-#ifndef _DEVICE_CLASS_H_
-#define _DEVICE_CLASS_H_
+#ifndef _HOSTENV_DEVICE_CLASS_H
+#define _HOSTENV_DEVICE_CLASS_H
 
 #include <linux/kobject.h>
 
@@ -12,27 +12,29 @@ struct device;
 /**
  * struct class - a family of devices seen by function, not by bus
  * @name: the class name (/sys/class/@name)
- * @class_groups: attribute groups of the class directory
- * @dev_groups: attribute groups added to every device of the class
  * @dev_release: releases a device of the class that has no release() of
  *		 its own
+ * @dev_groups: attribute groups added to every device of the class
+ * @class_groups: attribute groups of the class directory
  */
 struct class {
-	const char		*name;
-	const struct attribute_group **class_groups;
-	const struct attribute_group **dev_groups;
+	const char *name;
 	void (*dev_release)(struct device *dev);
+	const struct attribute_group **dev_groups;
+	const struct attribute_group **class_groups;
 };
 
-int __must_check class_register(const struct class *class);
-void class_unregister(const struct class *class);
-bool class_is_registered(const struct class *class);
+/* Registration; see lib/device-bus.c for the kernel-doc. */
+bool class_is_registered(const struct class *cls);
+int __must_check class_register(const struct class *cls);
+void class_unregister(const struct class *cls);
 
-int class_for_each_device(const struct class *class, const struct device *start,
-			  void *data, int (*fn)(struct device *dev, void *data));
-struct device *class_find_device(const struct class *class,
-				 const struct device *start, const void *data,
-				 int (*match)(struct device *dev, const void *data));
+/* Walks in registration order, starting after @from when it is given. */
+struct device *class_find_device(const struct class *cls, const struct device *from,
+				 const void *match_data,
+				 int (*match)(struct device *, const void *));
+int class_for_each_device(const struct class *cls, const struct device *from,
+			  void *fn_data, int (*fn)(struct device *, void *));
 
 /**
  * class_find_device_by_name() - find a device of a class by name
@@ -44,7 +46,9 @@ struct device *class_find_device(const struct class *class,
 static inline struct device *class_find_device_by_name(const struct class *class,
 						       const char *name)
 {
-	return class_find_device(class, NULL, name, device_match_name);
+	const void *wanted = name;
+
+	return class_find_device(class, NULL, wanted, device_match_name);
 }
 
-#endif /* _DEVICE_CLASS_H_ */
+#endif /* _HOSTENV_DEVICE_CLASS_H */

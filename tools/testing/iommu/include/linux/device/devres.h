@@ -3,20 +3,22 @@
  * Device-managed resources: released in reverse order when the driver is
  * unbound (after remove()), when probe fails, and when the device is freed.
  */
-#ifndef _DEVICE_DEVRES_H_
-#define _DEVICE_DEVRES_H_
+#ifndef _HOSTENV_DEVICE_DEVRES_H
+#define _HOSTENV_DEVICE_DEVRES_H
 
-#include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/gfp_types.h>
+#include <linux/overflow.h>
+#include <linux/types.h>
 
 struct device;
 
-void * __must_check devm_kmalloc(struct device *dev, size_t size, gfp_t gfp) __malloc;
-void devm_kfree(struct device *dev, const void *p);
-char * __must_check devm_kstrdup(struct device *dev, const char *s, gfp_t gfp) __malloc;
-void * __must_check devm_kmemdup(struct device *dev, const void *src, size_t len,
-				 gfp_t gfp);
+/* Managed memory; lib/device-devres.c documents each call. */
+void * __must_check devm_kmalloc(struct device *owner, size_t bytes, gfp_t flags) __malloc;
+void * __must_check devm_kmemdup(struct device *owner, const void *from, size_t bytes,
+				 gfp_t flags);
+char * __must_check devm_kstrdup(struct device *owner, const char *str, gfp_t flags) __malloc;
+void devm_kfree(struct device *owner, const void *mem);
 
 /**
  * devm_kzalloc() - managed zeroed allocation
@@ -28,7 +30,9 @@ void * __must_check devm_kmemdup(struct device *dev, const void *src, size_t len
  */
 static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
 {
-	return devm_kmalloc(dev, size, gfp | __GFP_ZERO);
+	gfp_t zeroed = gfp | __GFP_ZERO;
+
+	return devm_kmalloc(dev, size, zeroed);
 }
 
 /**
@@ -43,15 +47,21 @@ static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
 static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size,
 				 gfp_t gfp)
 {
-	if (size && n > SIZE_MAX / size)
-		return NULL;
-	return devm_kmalloc(dev, n * size, gfp | __GFP_ZERO);
+	size_t total;
+
+	return check_mul_overflow(n, size, &total) ? NULL :
+	       devm_kzalloc(dev, total, gfp);
 }
 
-int __devm_add_action(struct device *dev, void (*action)(void *), void *data,
-		      const char *name);
+/* Release actions: run, newest first, when the device's resources go. */
+int __devm_add_action(struct device *owner, void (*fn)(void *), void *arg,
+		      const char *what);
+void devm_release_action(struct device *owner, void (*fn)(void *), void *arg);
+void devm_remove_action(struct device *owner, void (*fn)(void *), void *arg);
+
+/* The function's own name labels the action in diagnostics. */
 #define devm_add_action(dev, action, data) \
-	__devm_add_action(dev, action, data, #action)
+	__devm_add_action((dev), (action), (data), #action)
 
 /**
  * __devm_add_action_or_reset() - devm_add_action(), or run the action now
@@ -66,17 +76,15 @@ static inline int __devm_add_action_or_reset(struct device *dev,
 					     void (*action)(void *),
 					     void *data, const char *name)
 {
-	int ret = __devm_add_action(dev, action, data, name);
+	int err = __devm_add_action(dev, action, data, name);
 
-	if (ret)
+	/* Could not defer the action: undo what it stands for right away. */
+	if (unlikely(err))
 		action(data);
-	return ret;
+	return err;
 }
 
 #define devm_add_action_or_reset(dev, action, data) \
-	__devm_add_action_or_reset(dev, action, data, #action)
+	__devm_add_action_or_reset((dev), (action), (data), #action)
 
-void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
-void devm_release_action(struct device *dev, void (*action)(void *), void *data);
-
-#endif /* _DEVICE_DEVRES_H_ */
+#endif /* _HOSTENV_DEVICE_DEVRES_H */

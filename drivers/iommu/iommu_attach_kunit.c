@@ -714,6 +714,10 @@ static void attach_dev_eio_warns_names_driver_treated_enodev_keeps_eio(struct ku
 	KUNIT_EXPECT_EQ(test, last_err, -EIO);
 	KUNIT_EXPECT_EQ(test,
 			SUPPRESSED_WARNING_COUNT(iommu_check_attach_result), 1);
+	/* The warning itself names the driver, the op, the errno and the device */
+	KUNIT_EXPECT_STREQ(test,
+			   SUPPRESSED_WARNING_MESSAGE(iommu_check_attach_result),
+			   "IOMMU driver eio-driver broke the attach errno contract: attach_dev() returned -5 for att-a");
 	KUNIT_EXPECT_EQ(test, attach_calls(inst, cand[0]), 1);
 	KUNIT_EXPECT_EQ(test, attach_calls(inst, cand[1]), 0);
 	KUNIT_EXPECT_EQ(test, iommu_attach_errno_class(last_err), -ENODEV);

@@ -97,16 +97,18 @@ void __kunit_end_suppress_warning(struct __suppressed_warning *warning)
 EXPORT_SYMBOL_GPL(__kunit_end_suppress_warning);
 
 /**
- * kunit_is_suppressed_warning() - whether a warning is expected
+ * kunit_suppress_warning() - whether a warning is expected, and note it
  * @function: name of the function the warning fires in.
+ * @message: the warning's text, or NULL.
  *
  * Called by the host's WARN() implementation.  The warning is counted on
- * the most recently activated declaration for @function.
+ * the most recently activated declaration for @function, which also keeps
+ * @message.
  *
  * Return: true if the warning was declared and must be neither printed nor
  * counted as unexpected.
  */
-bool kunit_is_suppressed_warning(const char *function)
+bool kunit_suppress_warning(const char *function, const char *message)
 {
 	bool hit = false;
 	unsigned int i;
@@ -119,12 +121,28 @@ bool kunit_is_suppressed_warning(const char *function)
 
 		if (!strcmp(w->function, function)) {
 			w->counter++;
+			if (message)
+				strscpy(w->message, message, sizeof(w->message));
 			hit = true;
 			break;
 		}
 	}
 	spin_unlock(&kunit_suppress_lock);
 	return hit;
+}
+EXPORT_SYMBOL_GPL(kunit_suppress_warning);
+
+/**
+ * kunit_is_suppressed_warning() - whether a warning is expected
+ * @function: name of the function the warning fires in.
+ *
+ * kunit_suppress_warning() without a message: the warning is counted.
+ *
+ * Return: true if the warning was declared.
+ */
+bool kunit_is_suppressed_warning(const char *function)
+{
+	return kunit_suppress_warning(function, NULL);
 }
 EXPORT_SYMBOL_GPL(kunit_is_suppressed_warning);
 

@@ -412,7 +412,7 @@ static noinline int kunit_runner_warn_helper(int times)
 	int i, fired = 0;
 
 	for (i = 0; i < times; i++)
-		fired += WARN_ON(i >= 0);
+		fired += WARN(i >= 0, "warning %d of %d\n", i + 1, times);
 	return fired;
 }
 
@@ -420,8 +420,12 @@ static void kunit_runner_suppressed_warning(struct kunit *test)
 {
 	DEFINE_SUPPRESSED_WARNING(kunit_runner_warn_helper);
 
+	KUNIT_EXPECT_STREQ(test, SUPPRESSED_WARNING_MESSAGE(kunit_runner_warn_helper), "");
 	START_SUPPRESSED_WARNING(kunit_runner_warn_helper);
 	KUNIT_EXPECT_EQ(test, kunit_runner_warn_helper(2), 2);
+	/* The record keeps the text of the last one, without its newline */
+	KUNIT_EXPECT_STREQ(test, SUPPRESSED_WARNING_MESSAGE(kunit_runner_warn_helper),
+			   "warning 2 of 2");
 	KUNIT_EXPECT_TRUE(test, IS_SUPPRESSED_WARNING("kunit_runner_warn_helper"));
 	END_SUPPRESSED_WARNING(kunit_runner_warn_helper);
 

@@ -26,7 +26,7 @@ static unsigned long warn_counter;
 int panic_on_warn;
 EXPORT_SYMBOL_GPL(panic_on_warn);
 
-__weak bool kunit_is_suppressed_warning(const char *function)
+__weak bool kunit_suppress_warning(const char *function, const char *message)
 {
 	return false;
 }
@@ -52,13 +52,6 @@ bool __warn_report(const char *file, int line, const char *func, bool *once,
 	size_t len;
 	va_list args;
 
-	if (kunit_is_suppressed_warning(func))
-		return false;
-	/* A one-shot site fires once, even if several threads race here. */
-	if (once && __atomic_exchange_n(once, true, __ATOMIC_RELAXED))
-		return false;
-
-	__atomic_fetch_add(&warn_counter, 1, __ATOMIC_RELAXED);
 	if (fmt) {
 		va_start(args, fmt);
 		vsnprintf(msg, sizeof(msg), fmt, args);
@@ -67,6 +60,13 @@ bool __warn_report(const char *file, int line, const char *func, bool *once,
 	len = strlen(msg);
 	while (len && msg[len - 1] == '\n')
 		msg[--len] = '\0';
+	if (kunit_suppress_warning(func, msg))
+		return false;
+	/* A one-shot site fires once, even if several threads race here. */
+	if (once && __atomic_exchange_n(once, true, __ATOMIC_RELAXED))
+		return false;
+
+	__atomic_fetch_add(&warn_counter, 1, __ATOMIC_RELAXED);
 	if (len)
 		pr_warn("WARNING: at %s:%d %s: %s\n", file, line, func, msg);
 	else

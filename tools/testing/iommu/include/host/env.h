@@ -24,7 +24,7 @@ void host_shutdown(void);
 /**
  * host_warn_count() - number of WARN*() reports so far
  *
- * Suppressed warnings (kunit_is_suppressed_warning()) are not counted.
+ * Suppressed warnings (kunit_suppress_warning()) are not counted.
  *
  * Return: the count.
  */

@@ -29,6 +29,8 @@ struct kunit;
  * struct __suppressed_warning - one declared, expected warning
  * @function: name of the function whose warnings are expected.
  * @counter: how many of its warnings were suppressed so far.
+ * @message: the text of the last one, so that a test can check what the
+ *	warning says (an addition of this host's KUnit).
  *
  * The runner keeps its own list of active declarations and only points at
  * this record, so a record may live on the test's stack.  It must stay in
@@ -39,16 +41,18 @@ struct kunit;
 struct __suppressed_warning {
 	const char *function;
 	int counter;
+	char message[160];
 };
 
 void __kunit_start_suppress_warning(struct __suppressed_warning *warning);
 void __kunit_end_suppress_warning(struct __suppressed_warning *warning);
 bool kunit_is_suppressed_warning(const char *function);
+bool kunit_suppress_warning(const char *function, const char *message);
 
 /* Define the record for warnings from @func (no quotes). */
 #define DEFINE_SUPPRESSED_WARNING(func)					\
 	struct __suppressed_warning __kunit_suppress_##func =		\
-		{ .function = __stringify(func), .counter = 0 }
+		{ .function = __stringify(func) }
 
 /* Start treating warnings from @func as expected. */
 #define START_SUPPRESSED_WARNING(func)					\
@@ -63,5 +67,8 @@ bool kunit_is_suppressed_warning(const char *function);
 
 /* How many warnings from @func were suppressed. */
 #define SUPPRESSED_WARNING_COUNT(func)	(__kunit_suppress_##func.counter)
+
+/* The text of the last warning from @func that was suppressed ("" if none). */
+#define SUPPRESSED_WARNING_MESSAGE(func) ((const char *)__kunit_suppress_##func.message)
 
 #endif /* _KUNIT_BUG_H */

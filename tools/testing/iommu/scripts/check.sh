@@ -256,7 +256,9 @@ step_kunit()
 	run_kunit build/kunit build "$KUNIT_TIMEOUT"
 	cat build/kunit.parse
 	read -r p f s <<<"$run_counts"
-	add_counts "kunit" "$p" "$f" "$p passed, $f failed, $s skipped"
+	# Every case runs where it applies (parameters pick the machines), so a
+	# skipped case is a test that stopped asserting: it counts as failed.
+	add_counts "kunit" "$p" "$((f + s))" "$p passed, $f failed, $s skipped"
 	if [ "$f" -gt 0 ]; then
 		note "failed cases:"
 		sed 's/^/    /' build/kunit.failed
@@ -350,7 +352,9 @@ step_selftests()
 		item_fail "selftests" "no result line, see $log"
 		return
 	fi
-	add_counts "selftests" "$p" "$f" "$p passed, $f failed, ${s:-0} skipped"
+	# The tests skip where what they need is missing, as kselftests do; under
+	# iommu-run on the default machine nothing is, so a skip is a failure.
+	add_counts "selftests" "$p" "$((f + ${s:-0}))" "$p passed, $f failed, ${s:-0} skipped"
 }
 
 step_selftests_asan()
@@ -364,6 +368,8 @@ step_selftests_asan()
 		item_fail "selftests asan" "no result line, see $log"
 	elif [ "$f" -gt 0 ]; then
 		item_fail "selftests asan" "$f failed under the sanitizers, see $log"
+	elif [ "${s:-0}" -gt 0 ]; then
+		item_fail "selftests asan" "${s} skipped under iommu-run, see $log"
 	else
 		item_pass "selftests asan" "$p passed, ${s:-0} skipped, no sanitizer report"
 	fi

@@ -33,6 +33,75 @@ static unsigned int attach_calls(struct mock_iommu *inst,
 	return mock_iommu_count_for(inst, MOCK_OP_ATTACH_DEV, NULL, domain);
 }
 
+/* @domain attached to @group, then the call log emptied */
+static void attach_group_then_clear(struct kunit *test, struct mock_iommu *inst,
+				    struct iommu_domain *domain,
+				    struct iommu_group *group)
+{
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(domain, group), 0);
+	mock_iommu_log_clear(inst);
+}
+
+/* "att-a" plus "att-b" and "att-c" in its group, in that list order */
+static void attach_three_members(struct kunit *test, struct mock_iommu *inst,
+				 struct device *devs[3])
+{
+	devs[0] = MOCK_DEV(test, inst, "att-a", 0);
+	devs[1] = MOCK_DEV_IN_GROUP(test, inst, "att-b", 0, devs[0]);
+	devs[2] = MOCK_DEV_IN_GROUP(test, inst, "att-c", 0, devs[0]);
+}
+
+/* Both members of a two-device group are on @domain, core and driver side */
+static void attach_expect_pair_on(struct kunit *test, struct device *a,
+				  struct device *b, struct iommu_domain *domain)
+{
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(a), domain);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(b), domain);
+	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(a), domain);
+	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(b), domain);
+}
+
+/* An "att-a" device on a fresh instance, and @nr paging domains for it */
+static struct device *attach_dev_paging(struct kunit *test,
+					struct mock_iommu **inst,
+					struct iommu_domain **d, unsigned int nr)
+{
+	struct device *dev;
+	unsigned int i;
+
+	*inst = attach_inst(test);
+	dev = MOCK_DEV(test, *inst, "att-a", 0);
+	for (i = 0; i < nr; i++)
+		d[i] = MOCK_PAGING(test, dev);
+	return dev;
+}
+
+/* attach_dev_paging(), with the group already on d[0] and the log empty */
+static struct device *attach_dev_on_first(struct kunit *test,
+					  struct mock_iommu **inst,
+					  struct iommu_domain **d,
+					  unsigned int nr)
+{
+	struct device *dev = attach_dev_paging(test, inst, d, nr);
+
+	attach_group_then_clear(test, *inst, d[0], dev->iommu_group);
+	return dev;
+}
+
+/* An "att-a" device on a fresh instance; its group's default domain in @def */
+static struct device *attach_dev_default(struct kunit *test,
+					 struct mock_iommu **inst,
+					 struct iommu_domain **def)
+{
+	struct device *dev;
+
+	*inst = attach_inst(test);
+	dev = MOCK_DEV(test, *inst, "att-a", 0);
+
+	*def = iommu_group_default_domain(dev->iommu_group);
+	return dev;
+}
+
 /* 10: no group, no attach */
 static void attach_device_without_group_enodev(struct kunit *test)
 {
@@ -88,39 +157,32 @@ static void attach_device_single_and_detach(struct kunit *test)
 /* 12: a group on a non-core domain must be detached first */
 static void attach_group_on_non_default_domain_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
+	struct iommu_domain *d[2];
+	struct mock_iommu *inst;
+	struct device *dev = attach_dev_on_first(test, &inst, d, 2);
 	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, group), 0);
-	mock_iommu_log_clear(inst);
+	KUNIT_EXPECT_EQ(test, iommu_attach_group(d[1], group), -EBUSY);
+	KUNIT_EXPECT_EQ(test, attach_calls(inst, d[1]), 0);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d[0]);
+	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(dev), d[0]);
 
-	KUNIT_EXPECT_EQ(test, iommu_attach_group(d2, group), -EBUSY);
-	KUNIT_EXPECT_EQ(test, attach_calls(inst, d2), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d1);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(dev), d1);
-
-	iommu_detach_group(d1, group);
+	iommu_detach_group(d[0], group);
 }
 
 /* 13: the EBUSY check comes before the "same domain" short cut */
 static void attach_group_same_domain_twice_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
+	struct iommu_domain *d[1];
+	struct mock_iommu *inst;
+	struct device *dev = attach_dev_on_first(test, &inst, d, 1);
 	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, group), 0);
-	mock_iommu_log_clear(inst);
-
-	KUNIT_EXPECT_EQ(test, iommu_attach_group(d1, group), -EBUSY);
+	KUNIT_EXPECT_EQ(test, iommu_attach_group(d[0], group), -EBUSY);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d1);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d[0]);
 
-	iommu_detach_group(d1, group);
+	iommu_detach_group(d[0], group);
 }
 
 /* 14: a domain of another driver is incompatible */
@@ -161,10 +223,10 @@ static void attach_group_static_domain_einval(struct kunit *test)
 /* 15: attaching the default domain again is a no-op */
 static void attach_group_default_domain_no_driver_call(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
+	struct mock_iommu *inst;
+	struct iommu_domain *def;
+	struct device *dev = attach_dev_default(test, &inst, &def);
 	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *def = iommu_group_default_domain(group);
 
 	KUNIT_ASSERT_NOT_NULL(test, def);
 	KUNIT_ASSERT_EQ(test, def->type, IOMMU_DOMAIN_DMA);
@@ -210,15 +272,15 @@ static void attach_group_while_owned(struct kunit *test)
 static void group_attach_once_per_device_in_order(struct kunit *test)
 {
 	struct mock_iommu *inst = attach_inst(test);
-	struct device *a = MOCK_DEV(test, inst, "att-a", 0);
-	struct device *b = MOCK_DEV_IN_GROUP(test, inst, "att-b", 0, a);
-	struct device *c = MOCK_DEV_IN_GROUP(test, inst, "att-c", 0, a);
-	struct iommu_group *group = a->iommu_group;
-	struct iommu_domain *domain = MOCK_PAGING(test, a);
-	struct device *order[] = { a, b, c };
+	struct device *order[3];
+	struct iommu_group *group;
+	struct iommu_domain *domain;
 	int idx = 0;
 	int i;
 
+	attach_three_members(test, inst, order);
+	group = order[0]->iommu_group;
+	domain = MOCK_PAGING(test, order[0]);
 	mock_iommu_log_clear(inst);
 	KUNIT_ASSERT_EQ(test, iommu_attach_group(domain, group), 0);
 
@@ -266,15 +328,15 @@ static void group_attach_kth_failure_rolls_back(struct kunit *test)
 {
 	const struct attach_fail_case *p = test->param_value;
 	struct mock_iommu *inst = attach_inst(test);
-	struct device *a = MOCK_DEV(test, inst, "att-a", 0);
-	struct device *b = MOCK_DEV_IN_GROUP(test, inst, "att-b", 0, a);
-	struct device *c = MOCK_DEV_IN_GROUP(test, inst, "att-c", 0, a);
-	struct device *devs[] = { a, b, c };
-	struct iommu_group *group = a->iommu_group;
-	struct iommu_domain *def = iommu_group_default_domain(group);
-	struct iommu_domain *domain = MOCK_PAGING(test, a);
+	struct device *devs[3];
+	struct iommu_group *group;
+	struct iommu_domain *def, *domain;
 	int i;
 
+	attach_three_members(test, inst, devs);
+	group = devs[0]->iommu_group;
+	def = iommu_group_default_domain(group);
+	domain = MOCK_PAGING(test, devs[0]);
 	mock_iommu_fail(inst, MOCK_OP_ATTACH_DEV, p->err, 0, devs[p->k - 1],
 			domain);
 	mock_iommu_log_clear(inst);
@@ -299,18 +361,17 @@ static void group_attach_kth_failure_rolls_back(struct kunit *test)
 /* 21: the domain argument of iommu_detach_group() does not matter */
 static void detach_group_ignores_domain_argument(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
+	struct iommu_domain *d[2];
+	struct mock_iommu *inst;
+	struct device *dev = attach_dev_paging(test, &inst, d, 2);
 	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, group), 0);
-	iommu_detach_group(d2, group);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(d[0], group), 0);
+	iommu_detach_group(d[1], group);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
 			    iommu_group_default_domain(group));
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, group), 0);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(d[0], group), 0);
 	iommu_detach_group(NULL, group);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
 			    iommu_group_default_domain(group));
@@ -322,23 +383,22 @@ static void detach_group_ignores_domain_argument(struct kunit *test)
 static void detach_device_wrong_domain_warns(struct kunit *test)
 {
 	DEFINE_SUPPRESSED_WARNING(iommu_detach_device);
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
+	struct iommu_domain *d[2];
+	struct mock_iommu *inst;
+	struct device *dev = attach_dev_paging(test, &inst, d, 2);
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_device(d1, dev), 0);
+	KUNIT_ASSERT_EQ(test, iommu_attach_device(d[0], dev), 0);
 	mock_iommu_log_clear(inst);
 
 	START_SUPPRESSED_WARNING(iommu_detach_device);
-	iommu_detach_device(d2, dev);
+	iommu_detach_device(d[1], dev);
 	END_SUPPRESSED_WARNING(iommu_detach_device);
 
 	KUNIT_EXPECT_EQ(test, SUPPRESSED_WARNING_COUNT(iommu_detach_device), 1);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d1);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d[0]);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 0);
 
-	iommu_detach_device(d1, dev);
+	iommu_detach_device(d[0], dev);
 }
 
 /* 23: iommu_detach_device() refuses multi-device groups */
@@ -384,14 +444,10 @@ static void replace_group_domain_works(struct kunit *test)
 	struct iommu_domain *d2 = MOCK_PAGING(test, a);
 	unsigned int i;
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, group), 0);
-	mock_iommu_log_clear(inst);
+	attach_group_then_clear(test, inst, d1, group);
 
 	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(group, d2), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(a), d2);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(b), d2);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(a), d2);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(b), d2);
+	attach_expect_pair_on(test, a, b, d2);
 
 	/* Only D2 was attached: one call per member, nothing else */
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 2);
@@ -420,10 +476,7 @@ static void replace_failure_stays_on_old_domain(struct kunit *test)
 	mock_iommu_fail(inst, MOCK_OP_ATTACH_DEV, -ENOSPC, 0, b, d2);
 
 	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(group, d2), -ENOSPC);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(a), d1);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(b), d1);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(a), d1);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(b), d1);
+	attach_expect_pair_on(test, a, b, d1);
 
 	iommu_detach_group(d1, group);
 }
@@ -431,30 +484,27 @@ static void replace_failure_stays_on_old_domain(struct kunit *test)
 /* 27 */
 static void replace_same_domain_no_driver_call(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
+	struct iommu_domain *d[1];
+	struct mock_iommu *inst;
+	struct device *dev = attach_dev_on_first(test, &inst, d, 1);
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, dev->iommu_group), 0);
-	mock_iommu_log_clear(inst);
-
-	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(dev->iommu_group, d1),
+	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(dev->iommu_group, d[0]),
 			0);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 0);
-	iommu_detach_group(d1, dev->iommu_group);
+	iommu_detach_group(d[0], dev->iommu_group);
 }
 
 /* Replacing is also how a group leaves a paging domain for another driver */
 static void replace_from_default_without_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
+	struct iommu_domain *d[1];
+	struct mock_iommu *inst;
+	struct device *dev = attach_dev_paging(test, &inst, d, 1);
 
-	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(dev->iommu_group, d1),
+	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(dev->iommu_group, d[0]),
 			0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d1);
-	iommu_detach_group(d1, dev->iommu_group);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d[0]);
+	iommu_detach_group(d[0], dev->iommu_group);
 }
 
 static const struct mock_resv attach_direct_resv[] = {
@@ -487,6 +537,15 @@ static void direct_region_refuses_blocked_domain(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), def);
 }
 
+/* A device whose instance defers attaching its default domain (kdump) */
+static struct device *attach_deferred_dev(struct kunit *test,
+					  struct mock_iommu **inst)
+{
+	mock_policy_set(test, IOMMU_DOMAIN_DMA);
+	*inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .attach_deferred = true);
+	return MOCK_DEV(test, *inst, "att-kdump", MOCK_DEV_ATTACH_DEFERRED);
+}
+
 /* 29: a deferred attach skips only the default domain */
 static void attach_deferred_skips_only_default(struct kunit *test)
 {
@@ -494,9 +553,7 @@ static void attach_deferred_skips_only_default(struct kunit *test)
 	struct device *dev;
 	struct iommu_domain *def, *domain;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .attach_deferred = true);
-	dev = MOCK_DEV(test, inst, "att-kdump", MOCK_DEV_ATTACH_DEFERRED);
+	dev = attach_deferred_dev(test, &inst);
 	def = iommu_get_domain_for_dev(dev);
 
 	KUNIT_ASSERT_NOT_NULL(test, def);
@@ -522,9 +579,7 @@ static void deferred_attach_on_first_dma_use(struct kunit *test)
 	struct device *dev;
 	struct iommu_domain *def;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .attach_deferred = true);
-	dev = MOCK_DEV(test, inst, "att-kdump", MOCK_DEV_ATTACH_DEFERRED);
+	dev = attach_deferred_dev(test, &inst);
 	def = iommu_get_domain_for_dev(dev);
 
 	KUNIT_EXPECT_EQ(test, iommu_deferred_attach(dev, def), 0);
@@ -540,15 +595,14 @@ static void deferred_attach_on_first_dma_use(struct kunit *test)
 /* 30: a device joining a live group follows the group's current domain */
 static void hotplug_joins_current_domain(struct kunit *test)
 {
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *a = MOCK_DEV(test, inst, "att-a", 0);
+	struct mock_iommu *inst;
+	struct iommu_domain *def;
+	struct device *a = attach_dev_default(test, &inst, &def);
 	struct iommu_group *group = a->iommu_group;
-	struct iommu_domain *def = iommu_group_default_domain(group);
 	struct iommu_domain *domain = MOCK_PAGING(test, a);
 	struct device *b;
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(domain, group), 0);
-	mock_iommu_log_clear(inst);
+	attach_group_then_clear(test, inst, domain, group);
 
 	b = MOCK_DEV_IN_GROUP(test, inst, "att-b", 0, a);
 	KUNIT_EXPECT_EQ(test, mock_iommu_count_for(inst, MOCK_OP_ATTACH_DEV,
@@ -592,8 +646,13 @@ static const struct attach_errno_case attach_disallowed_errnos[] = {
 
 KUNIT_ARRAY_PARAM_DESC(attach_disallowed, attach_disallowed_errnos, desc);
 
-/* Section 3: each allowed errno reaches the caller unchanged, silently */
-static void attach_errno_allowed_passes_through(struct kunit *test)
+/*
+ * Make the next attach_dev() fail with the case's errno and attach a paging
+ * domain: the caller gets that errno, with @warnings WARNs on the way. The
+ * device and its default domain are returned for the checks that differ.
+ */
+static int attach_errno_inject(struct kunit *test, int warnings,
+			       struct device **devp, struct iommu_domain **defp)
 {
 	DEFINE_SUPPRESSED_WARNING(iommu_check_attach_result);
 	const struct attach_errno_case *p = test->param_value;
@@ -611,7 +670,22 @@ static void attach_errno_allowed_passes_through(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, ret, p->err);
 	KUNIT_EXPECT_EQ(test,
-			SUPPRESSED_WARNING_COUNT(iommu_check_attach_result), 0);
+			SUPPRESSED_WARNING_COUNT(iommu_check_attach_result),
+			warnings);
+	*devp = dev;
+	*defp = def;
+	return ret;
+}
+
+/* Section 3: each allowed errno reaches the caller unchanged, silently */
+static void attach_errno_allowed_passes_through(struct kunit *test)
+{
+	const struct attach_errno_case *p = test->param_value;
+	struct iommu_domain *def;
+	struct device *dev;
+	int ret;
+
+	ret = attach_errno_inject(test, 0, &dev, &def);
 	KUNIT_EXPECT_EQ(test, iommu_attach_errno_class(ret), p->err);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), def);
 }
@@ -622,23 +696,11 @@ static void attach_errno_allowed_passes_through(struct kunit *test)
  */
 static void attach_errno_disallowed_warns_once(struct kunit *test)
 {
-	DEFINE_SUPPRESSED_WARNING(iommu_check_attach_result);
-	const struct attach_errno_case *p = test->param_value;
-	struct mock_iommu *inst = attach_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "att-a", 0);
-	struct iommu_domain *def = iommu_get_domain_for_dev(dev);
-	struct iommu_domain *domain = MOCK_PAGING(test, dev);
+	struct iommu_domain *def;
+	struct device *dev;
 	int ret;
 
-	mock_iommu_fail(inst, MOCK_OP_ATTACH_DEV, p->err, 1, dev, domain);
-
-	START_SUPPRESSED_WARNING(iommu_check_attach_result);
-	ret = iommu_attach_group(domain, dev->iommu_group);
-	END_SUPPRESSED_WARNING(iommu_check_attach_result);
-
-	KUNIT_EXPECT_EQ(test, ret, p->err);
-	KUNIT_EXPECT_EQ(test,
-			SUPPRESSED_WARNING_COUNT(iommu_check_attach_result), 1);
+	ret = attach_errno_inject(test, 1, &dev, &def);
 	KUNIT_EXPECT_EQ(test, iommu_attach_errno_class(ret), -ENODEV);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), def);
 	KUNIT_EXPECT_PTR_EQ(test, mock_dev_rid_domain(dev), def);

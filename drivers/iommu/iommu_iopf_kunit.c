@@ -88,23 +88,99 @@ struct iopf_env {
 	struct iopf_ctx *ctx;
 };
 
-static void iopf_setup(struct kunit *test, struct iopf_env *env)
+/* Route the faults @domain handles to iopf_test_handler() and a fresh record */
+static struct iopf_ctx *iopf_give_handler(struct kunit *test,
+					  struct iommu_domain *domain)
+{
+	struct iopf_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	domain->iopf_handler = iopf_test_handler;
+	domain->fault_data = ctx;
+	return ctx;
+}
+
+/* Everything of an iopf_env except the handler */
+static void iopf_setup_bare(struct kunit *test, struct iopf_env *env,
+			    bool user_pasid_table)
 {
 	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	env->inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
+	env->inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN,
+			       .user_pasid_table = user_pasid_table);
 	env->dev = MOCK_DEV(test, env->inst, "iopf-a", MOCK_DEV_PASID);
 	env->queue = iopf_test_queue(test);
 	KUNIT_ASSERT_EQ(test, iopf_queue_add_device(env->queue, env->dev), 0);
 	env->domain = MOCK_PAGING(test, env->dev);
-	env->ctx = kunit_kzalloc(test, sizeof(*env->ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, env->ctx);
-	env->domain->iopf_handler = iopf_test_handler;
-	env->domain->fault_data = env->ctx;
+}
+
+static void iopf_setup(struct kunit *test, struct iopf_env *env)
+{
+	iopf_setup_bare(test, env, false);
+	env->ctx = iopf_give_handler(test, env->domain);
+}
+
+/* iopf_setup(), then the domain attached at PASID 5 with @handle */
+static void iopf_setup_pasid5(struct kunit *test, struct iopf_env *env,
+			      struct iommu_attach_handle *handle)
+{
+	iopf_setup(test, env);
+	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env->domain, env->dev, 5,
+							handle), 0);
+}
+
+/* iopf_setup(), then the domain attached to the RID with @handle */
+static void iopf_setup_rid(struct kunit *test, struct iopf_env *env,
+			   struct iommu_attach_handle *handle)
+{
+	iopf_setup(test, env);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(env->domain,
+							env->dev->iommu_group,
+							handle), 0);
+}
+
+/* A request the core must accept */
+static void iopf_report_ok(struct kunit *test, struct iopf_env *env, u32 pasid,
+			   u32 grpid, u64 addr, bool last)
+{
+	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env->dev, pasid, grpid, addr,
+						    last), 0);
+}
+
+/*
+ * iopf_setup_pasid5() with a handler that keeps what it gets, and one
+ * complete group (@grpid) delivered and kept
+ */
+static void iopf_setup_kept(struct kunit *test, struct iopf_env *env,
+			    struct iommu_attach_handle *handle, u32 grpid)
+{
+	iopf_setup_pasid5(test, env, handle);
+	env->ctx->keep = true;
+	iopf_report_ok(test, env, 5, grpid, 0x1000, true);
+	KUNIT_ASSERT_NOT_NULL(test, env->ctx->kept);
 }
 
 static const struct mock_call *iopf_last_response(struct mock_iommu *inst)
 {
 	return mock_iommu_last_call(inst, MOCK_OP_PAGE_RESPONSE);
+}
+
+/* The last page response exists and has @type; returned for more checks */
+static const struct mock_call *iopf_expect_response(struct kunit *test,
+						    struct mock_iommu *inst,
+						    unsigned int type)
+{
+	const struct mock_call *resp = iopf_last_response(inst);
+
+	KUNIT_ASSERT_NOT_NULL(test, resp);
+	KUNIT_EXPECT_EQ(test, resp->type, type);
+	return resp;
+}
+
+static void iopf_expect_responses(struct kunit *test, struct mock_iommu *inst,
+				  unsigned int count)
+{
+	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_PAGE_RESPONSE),
+			count);
 }
 
 /* 75: nobody to handle the request */
@@ -121,17 +197,14 @@ static void fault_without_handler_invalid(struct kunit *test)
 	/* Nothing attached at that PASID */
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 20, 3, 0x1000,
 						    true), -EINVAL);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_INVALID);
+	resp = iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_INVALID);
 	KUNIT_EXPECT_EQ(test, resp->pasid, 20U);
 	KUNIT_EXPECT_EQ(test, resp->count, (size_t)3);
 
 	/* Not the last request of its group: answered all the same */
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 20, 4, 0x2000,
 						    false), -EINVAL);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			2);
+	iopf_expect_responses(test, env.inst, 2);
 
 	/* Attached without a handle: no handler to find */
 	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 20,
@@ -148,8 +221,7 @@ static void fault_without_handler_invalid(struct kunit *test)
 						    true), -EINVAL);
 	iommu_detach_device_pasid(plain, env.dev, 20);
 
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			4);
+	iopf_expect_responses(test, env.inst, 4);
 	KUNIT_EXPECT_EQ(test, env.ctx->calls, 0U);
 }
 
@@ -157,14 +229,11 @@ static void fault_without_handler_invalid(struct kunit *test)
 static void rid_fault_without_handle_invalid(struct kunit *test)
 {
 	struct iopf_env env;
-	const struct mock_call *resp;
 
 	iopf_setup(test, &env);
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, IOMMU_NO_PASID, 1,
 						    0x1000, true), -EINVAL);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_INVALID);
+	iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_INVALID);
 }
 
 /* A RID request goes to the domain attached with a RID handle */
@@ -172,19 +241,13 @@ static void rid_fault_goes_to_rid_handle(struct kunit *test)
 {
 	struct iopf_env env;
 	struct iommu_attach_handle handle = {};
-	const struct mock_call *resp;
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(env.domain,
-							env.dev->iommu_group,
-							&handle), 0);
+	iopf_setup_rid(test, &env, &handle);
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, IOMMU_NO_PASID, 2,
 						    0x5000, true), 0);
 	KUNIT_EXPECT_EQ(test, env.ctx->calls, 1U);
 	KUNIT_EXPECT_PTR_EQ(test, env.ctx->handle, &handle);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_SUCCESS);
+	iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_SUCCESS);
 	iommu_detach_group_handle(env.domain, env.dev->iommu_group);
 }
 
@@ -194,17 +257,14 @@ static void partial_fault_queued_without_response(struct kunit *test)
 	struct iopf_env env;
 	struct iommu_attach_handle handle = {};
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
+	iopf_setup_pasid5(test, &env, &handle);
 	mock_iommu_log_clear(env.inst);
 
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 5, 1, 0x1000,
 						    false), 0);
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 5, 1, 0x2000,
 						    false), 0);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			0);
+	iopf_expect_responses(test, env.inst, 0);
 	KUNIT_EXPECT_EQ(test, env.ctx->calls, 0U);
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
 }
@@ -226,19 +286,13 @@ static void last_fault_delivers_whole_group(struct kunit *test)
 	struct iommu_attach_handle handle = {};
 	const struct mock_call *resp;
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
+	iopf_setup_pasid5(test, &env, &handle);
 	mock_iommu_log_clear(env.inst);
 
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 7, 0x1000,
-						    false), 0);
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 8, 0x8000,
-						    false), 0);
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 7, 0x2000,
-						    false), 0);
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 7, 0x3000,
-						    true), 0);
+	iopf_report_ok(test, &env, 5, 7, 0x1000, false);
+	iopf_report_ok(test, &env, 5, 8, 0x8000, false);
+	iopf_report_ok(test, &env, 5, 7, 0x2000, false);
+	iopf_report_ok(test, &env, 5, 7, 0x3000, true);
 
 	KUNIT_EXPECT_EQ(test, env.ctx->calls, 1U);
 	KUNIT_EXPECT_PTR_EQ(test, env.ctx->handle, &handle);
@@ -253,17 +307,13 @@ static void last_fault_delivers_whole_group(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, env.ctx->addrs[2], 0x3000ULL);
 
 	/* One answer for the group, for its last request */
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			1);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_SUCCESS);
+	iopf_expect_responses(test, env.inst, 1);
+	resp = iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_SUCCESS);
 	KUNIT_EXPECT_EQ(test, resp->count, (size_t)7);
 	KUNIT_EXPECT_EQ(test, resp->pasid, 5U);
 
 	/* The other group is still waiting for its last request */
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 8, 0x9000,
-						    true), 0);
+	iopf_report_ok(test, &env, 5, 8, 0x9000, true);
 	KUNIT_EXPECT_EQ(test, env.ctx->fault_count, (size_t)2);
 	KUNIT_EXPECT_TRUE(test, iopf_saw_addr(env.ctx, 0x8000));
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
@@ -275,9 +325,7 @@ static void single_request_group(struct kunit *test)
 	struct iopf_env env;
 	struct iommu_attach_handle handle = {};
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
+	iopf_setup_pasid5(test, &env, &handle);
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 5, 1, 0x7000,
 						    true), 0);
 	KUNIT_EXPECT_EQ(test, env.ctx->fault_count, (size_t)1);
@@ -292,22 +340,16 @@ static void handler_error_gets_failure_response(struct kunit *test)
 	struct iommu_attach_handle handle = {};
 	const struct mock_call *resp;
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
+	iopf_setup_pasid5(test, &env, &handle);
 	env.ctx->ret = -ENOMEM;
 	mock_iommu_log_clear(env.inst);
 
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 2, 0x1000,
-						    false), 0);
+	iopf_report_ok(test, &env, 5, 2, 0x1000, false);
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 5, 2, 0x2000,
 						    true), 0);
 	KUNIT_EXPECT_EQ(test, env.ctx->calls, 1U);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			1);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_FAILURE);
+	iopf_expect_responses(test, env.inst, 1);
+	resp = iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_FAILURE);
 	KUNIT_EXPECT_EQ(test, resp->count, (size_t)2);
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
 }
@@ -315,37 +357,25 @@ static void handler_error_gets_failure_response(struct kunit *test)
 /* 79: with a user-owned PASID table, the NESTED domain on the RID decides */
 static void user_pasid_table_routes_to_nested(struct kunit *test)
 {
-	struct mock_iommu *inst;
-	struct iommu_domain *parent, *nested;
+	struct iopf_env env;
+	struct iommu_domain *nested;
 	struct iommu_attach_handle handle = {};
-	struct iopf_queue *queue;
-	struct iopf_ctx *ctx;
-	struct device *dev;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .user_pasid_table = true);
-	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
-	queue = iopf_test_queue(test);
-	KUNIT_ASSERT_EQ(test, iopf_queue_add_device(queue, dev), 0);
-
-	parent = MOCK_PAGING(test, dev);
-	nested = mock_domain_alloc_nested(inst, parent);
+	iopf_setup_bare(test, &env, true);
+	nested = mock_domain_alloc_nested(env.inst, env.domain);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, nested);
 	KUNIT_ASSERT_EQ(test, 0, mock_free_on_exit(test, nested));
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	nested->iopf_handler = iopf_test_handler;
-	nested->fault_data = ctx;
+	env.ctx = iopf_give_handler(test, nested);
 
 	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(nested,
-							dev->iommu_group,
+							env.dev->iommu_group,
 							&handle), 0);
-	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(dev, 33, 1, 0x1000, true),
-			0);
-	KUNIT_EXPECT_EQ(test, ctx->calls, 1U);
-	KUNIT_EXPECT_PTR_EQ(test, ctx->handle, &handle);
-	KUNIT_EXPECT_EQ(test, ctx->pasid, 33U);
-	iommu_detach_group_handle(nested, dev->iommu_group);
+	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 33, 1, 0x1000,
+						    true), 0);
+	KUNIT_EXPECT_EQ(test, env.ctx->calls, 1U);
+	KUNIT_EXPECT_PTR_EQ(test, env.ctx->handle, &handle);
+	KUNIT_EXPECT_EQ(test, env.ctx->pasid, 33U);
+	iommu_detach_group_handle(nested, env.dev->iommu_group);
 }
 
 /* 79: without it, the RID domain does not catch PASID requests */
@@ -354,10 +384,7 @@ static void no_user_pasid_table_no_routing(struct kunit *test)
 	struct iopf_env env;
 	struct iommu_attach_handle handle = {};
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(env.domain,
-							env.dev->iommu_group,
-							&handle), 0);
+	iopf_setup_rid(test, &env, &handle);
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 33, 1, 0x1000,
 						    true), -EINVAL);
 	KUNIT_EXPECT_EQ(test, env.ctx->calls, 0U);
@@ -367,31 +394,19 @@ static void no_user_pasid_table_no_routing(struct kunit *test)
 /* 79: only a NESTED domain on the RID is used for unattached PASIDs */
 static void user_pasid_table_needs_nested_rid(struct kunit *test)
 {
-	struct mock_iommu *inst;
+	struct iopf_env env;
 	struct iommu_attach_handle handle = {};
-	struct iommu_domain *domain;
-	struct iopf_queue *queue;
-	struct iopf_ctx *ctx;
-	struct device *dev;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN, .user_pasid_table = true);
-	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
-	queue = iopf_test_queue(test);
-	KUNIT_ASSERT_EQ(test, iopf_queue_add_device(queue, dev), 0);
-	domain = MOCK_PAGING(test, dev);
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	domain->iopf_handler = iopf_test_handler;
-	domain->fault_data = ctx;
+	iopf_setup_bare(test, &env, true);
+	env.ctx = iopf_give_handler(test, env.domain);
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(domain,
-							dev->iommu_group,
+	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(env.domain,
+							env.dev->iommu_group,
 							&handle), 0);
-	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(dev, 33, 1, 0x1000, true),
-			-EINVAL);
-	KUNIT_EXPECT_EQ(test, ctx->calls, 0U);
-	iommu_detach_group_handle(domain, dev->iommu_group);
+	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(env.dev, 33, 1, 0x1000,
+						    true), -EINVAL);
+	KUNIT_EXPECT_EQ(test, env.ctx->calls, 0U);
+	iommu_detach_group_handle(env.domain, env.dev->iommu_group);
 }
 
 /* 80 */
@@ -424,24 +439,14 @@ static void queue_remove_answers_pending_invalid(struct kunit *test)
 	struct iommu_attach_handle handle = {};
 	const struct mock_call *resp;
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
-	env.ctx->keep = true;
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 9, 0x1000,
-						    true), 0);
-	KUNIT_ASSERT_NOT_NULL(test, env.ctx->kept);
+	iopf_setup_kept(test, &env, &handle, 9);
 	/* A partial request that never completes */
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 10, 0x2000,
-						    false), 0);
+	iopf_report_ok(test, &env, 5, 10, 0x2000, false);
 	mock_iommu_log_clear(env.inst);
 
 	iopf_queue_remove_device(env.queue, env.dev);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			1);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_INVALID);
+	iopf_expect_responses(test, env.inst, 1);
+	resp = iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_INVALID);
 	KUNIT_EXPECT_EQ(test, resp->count, (size_t)9);
 	KUNIT_EXPECT_NULL(test, rcu_access_pointer(env.dev->iommu->fault_param));
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
@@ -454,28 +459,18 @@ static void kept_group_answered_later(struct kunit *test)
 	struct iommu_attach_handle handle = {};
 	const struct mock_call *resp;
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
-	env.ctx->keep = true;
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 4, 0x1000,
-						    true), 0);
-	KUNIT_ASSERT_NOT_NULL(test, env.ctx->kept);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			0);
+	iopf_setup_kept(test, &env, &handle, 4);
+	iopf_expect_responses(test, env.inst, 0);
 
 	iopf_group_response(env.ctx->kept, IOMMU_PAGE_RESP_SUCCESS);
 	iopf_free_group(env.ctx->kept);
-	resp = iopf_last_response(env.inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_SUCCESS);
+	resp = iopf_expect_response(test, env.inst, IOMMU_PAGE_RESP_SUCCESS);
 	KUNIT_EXPECT_EQ(test, resp->count, (size_t)4);
 
 	/* Nothing pending any more: removal sends nothing */
 	mock_iommu_log_clear(env.inst);
 	iopf_queue_remove_device(env.queue, env.dev);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			0);
+	iopf_expect_responses(test, env.inst, 0);
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
 }
 
@@ -485,19 +480,12 @@ static void dequeued_group_not_answered_on_remove(struct kunit *test)
 	struct iopf_env env;
 	struct iommu_attach_handle handle = {};
 
-	iopf_setup(test, &env);
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
-							&handle), 0);
-	env.ctx->keep = true;
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 4, 0x1000,
-						    true), 0);
-	KUNIT_ASSERT_NOT_NULL(test, env.ctx->kept);
+	iopf_setup_kept(test, &env, &handle, 4);
 	iopf_group_dequeue(env.ctx->kept);
 	mock_iommu_log_clear(env.inst);
 
 	iopf_queue_remove_device(env.queue, env.dev);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_PAGE_RESPONSE),
-			0);
+	iopf_expect_responses(test, env.inst, 0);
 	iopf_free_group(env.ctx->kept);
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
 }
@@ -512,14 +500,20 @@ static void discard_partial_drops_saved_requests(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, iopf_queue_discard_partial(NULL), -EINVAL);
 	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.domain, env.dev, 5,
 							&handle), 0);
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 3, 0x1000,
-						    false), 0);
+	iopf_report_ok(test, &env, 5, 3, 0x1000, false);
 	KUNIT_EXPECT_EQ(test, iopf_queue_discard_partial(env.queue), 0);
-	KUNIT_ASSERT_EQ(test, mock_dev_report_fault(env.dev, 5, 3, 0x2000,
-						    true), 0);
+	iopf_report_ok(test, &env, 5, 3, 0x2000, true);
 	KUNIT_EXPECT_EQ(test, env.ctx->fault_count, (size_t)1);
 	KUNIT_EXPECT_EQ(test, env.ctx->addrs[0], 0x2000ULL);
 	iommu_detach_device_pasid(env.domain, env.dev, 5);
+}
+
+/* An instance and one PASID device, in no fault queue */
+static struct device *iopf_lone_dev(struct kunit *test, struct mock_iommu **inst)
+{
+	mock_policy_set(test, IOMMU_DOMAIN_DMA);
+	*inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
+	return MOCK_DEV(test, *inst, "iopf-a", MOCK_DEV_PASID);
 }
 
 /* A handler-capable domain on a device without a queue: WARN, INVALID */
@@ -530,13 +524,10 @@ static void fault_on_device_without_queue_warns(struct kunit *test)
 	struct iommu_attach_handle handle = {};
 	struct iommu_domain *domain;
 	struct iopf_ctx ctx = {};
-	const struct mock_call *resp;
 	struct device *dev;
 	int ret;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
-	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
+	dev = iopf_lone_dev(test, &inst);
 	domain = MOCK_PAGING(test, dev);
 	domain->iopf_handler = iopf_test_handler;
 	domain->fault_data = &ctx;
@@ -551,9 +542,7 @@ static void fault_on_device_without_queue_warns(struct kunit *test)
 	KUNIT_EXPECT_EQ(test,
 			SUPPRESSED_WARNING_COUNT(iommu_report_device_fault), 1);
 	KUNIT_EXPECT_EQ(test, ctx.calls, 0U);
-	resp = iopf_last_response(inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_INVALID);
+	iopf_expect_response(test, inst, IOMMU_PAGE_RESP_INVALID);
 	iommu_detach_device_pasid(domain, dev, 5);
 }
 
@@ -566,9 +555,7 @@ static void flush_dev_without_queue_enodev(struct kunit *test)
 	struct device *dev;
 	int ret;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
-	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
+	dev = iopf_lone_dev(test, &inst);
 
 	START_SUPPRESSED_WARNING(iopf_queue_flush_dev);
 	ret = iopf_queue_flush_dev(dev);
@@ -587,9 +574,7 @@ static void feature_iopf_uses_driver_queue(struct kunit *test)
 	struct mock_iommu *inst;
 	struct device *dev;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
-	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
+	dev = iopf_lone_dev(test, &inst);
 
 	KUNIT_ASSERT_EQ(test, iommu_dev_enable_feature(dev, IOMMU_DEV_FEAT_IOPF),
 			0);
@@ -612,9 +597,7 @@ static void sva_fault_outside_vma_invalid(struct kunit *test)
 	struct device *dev;
 	u32 pasid;
 
-	mock_policy_set(test, IOMMU_DOMAIN_DMA);
-	inst = MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
-	dev = MOCK_DEV(test, inst, "iopf-a", MOCK_DEV_PASID);
+	dev = iopf_lone_dev(test, &inst);
 	mm = mock_mm_alloc(test);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, mm);
 
@@ -630,10 +613,8 @@ static void sva_fault_outside_vma_invalid(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mock_dev_report_fault(dev, pasid, 1, 0x10000,
 						    true), 0);
 	KUNIT_EXPECT_EQ(test, iopf_queue_flush_dev(dev), 0);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_PAGE_RESPONSE), 1);
-	resp = iopf_last_response(inst);
-	KUNIT_ASSERT_NOT_NULL(test, resp);
-	KUNIT_EXPECT_EQ(test, resp->type, (unsigned int)IOMMU_PAGE_RESP_INVALID);
+	iopf_expect_responses(test, inst, 1);
+	resp = iopf_expect_response(test, inst, IOMMU_PAGE_RESP_INVALID);
 	KUNIT_EXPECT_EQ(test, resp->pasid, pasid);
 
 	iommu_sva_unbind_device(bond);

@@ -25,6 +25,47 @@ static struct mock_iommu *pasid_inst(struct kunit *test)
 	return MOCK_IOMMU(test, MOCK_IOMMU_MODERN);
 }
 
+/* A "pas-a" device on a fresh instance, and @nr paging domains for it */
+static struct device *pasid_dev_paging(struct kunit *test,
+				       struct mock_iommu **inst,
+				       unsigned long flags,
+				       struct iommu_domain **d, unsigned int nr)
+{
+	struct device *dev;
+	unsigned int i;
+
+	*inst = pasid_inst(test);
+	dev = MOCK_DEV(test, *inst, "pas-a", flags);
+	for (i = 0; i < nr; i++)
+		d[i] = MOCK_PAGING(test, dev);
+	return dev;
+}
+
+/* A device, its group and its instance, with up to two paging domains */
+struct pasid_env {
+	struct mock_iommu *inst;
+	struct device *dev;
+	struct iommu_group *group;
+	struct iommu_domain *d[2];
+};
+
+static void pasid_setup(struct kunit *test, struct pasid_env *env,
+			unsigned long flags, unsigned int nr)
+{
+	env->dev = pasid_dev_paging(test, &env->inst, flags, env->d, nr);
+	env->group = env->dev->iommu_group;
+}
+
+/* What iommu_attach_handle_get() finds for the RID of @group, any type */
+static void pasid_expect_rid_handle(struct kunit *test,
+				    struct iommu_group *group,
+				    struct iommu_attach_handle *expected)
+{
+	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
+							  IOMMU_NO_PASID, 0),
+			    expected);
+}
+
 /* 55: a domain that cannot do PASIDs is refused before anything else */
 static void attach_pasid_without_set_dev_pasid_eopnotsupp(struct kunit *test)
 {
@@ -134,30 +175,28 @@ static void max_pasids_is_capped_by_instance(struct kunit *test)
 /* 59 */
 static void attach_pasid_twice_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", MOCK_DEV_PASID);
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle handle = {};
 
+	pasid_setup(test, &env, MOCK_DEV_PASID, 2);
 	/* Attached without a handle: still busy */
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(d1, dev, 9, NULL), 0);
-	mock_iommu_log_clear(inst);
-	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(d2, dev, 9, &handle),
+	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.d[0], env.dev, 9, NULL), 0);
+	mock_iommu_log_clear(env.inst);
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(env.d[1], env.dev, 9, &handle),
 			-EBUSY);
-	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(d1, dev, 9, NULL),
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(env.d[0], env.dev, 9, NULL),
 			-EBUSY);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_SET_DEV_PASID), 0);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(dev, 9), d1);
-	iommu_detach_device_pasid(d1, dev, 9);
+	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_SET_DEV_PASID), 0);
+	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(env.dev, 9), env.d[0]);
+	iommu_detach_device_pasid(env.d[0], env.dev, 9);
 
 	/* Attached with a handle: busy as well */
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(d1, dev, 9, &handle),
+	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.d[0], env.dev, 9, &handle),
 			0);
-	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(d2, dev, 9, NULL),
+	KUNIT_EXPECT_EQ(test, iommu_attach_device_pasid(env.d[1], env.dev, 9, NULL),
 			-EBUSY);
-	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(dev, 9), d1);
-	iommu_detach_device_pasid(d1, dev, 9);
+	KUNIT_EXPECT_PTR_EQ(test, mock_dev_pasid_domain(env.dev, 9), env.d[0]);
+	iommu_detach_device_pasid(env.d[0], env.dev, 9);
 }
 
 struct pasid_fail_case {
@@ -300,57 +339,53 @@ static void detach_pasid_removes_and_frees_slot(struct kunit *test)
 /* 62, seed scenario */
 static void attach_handle_get_free_pasid_enoent(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", MOCK_DEV_PASID);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *domain = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 
+	pasid_setup(test, &env, MOCK_DEV_PASID, 1);
 	/* Never used */
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 10, 0),
+	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(env.group, 10, 0),
 			    ERR_PTR(-ENOENT));
 	KUNIT_EXPECT_PTR_EQ(test,
-			    iommu_attach_handle_get(group, 10, IOMMU_DOMAIN_SVA),
+			    iommu_attach_handle_get(env.group, 10, IOMMU_DOMAIN_SVA),
 			    ERR_PTR(-ENOENT));
 	/* Used without a handle: busy for attach, but no handle to get */
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(domain, dev, 10, NULL),
+	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.d[0], env.dev, 10, NULL),
 			0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 10, 0),
+	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(env.group, 10, 0),
 			    ERR_PTR(-ENOENT));
-	iommu_detach_device_pasid(domain, dev, 10);
+	iommu_detach_device_pasid(env.d[0], env.dev, 10);
 	/* Free again */
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 10, 0),
+	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(env.group, 10, 0),
 			    ERR_PTR(-ENOENT));
 	/* No RID handle either */
 	KUNIT_EXPECT_PTR_EQ(test,
-			    iommu_attach_handle_get(group, IOMMU_NO_PASID, 0),
+			    iommu_attach_handle_get(env.group, IOMMU_NO_PASID, 0),
 			    ERR_PTR(-ENOENT));
 }
 
 /* 63, seed scenario */
 static void attach_handle_get_other_type_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", MOCK_DEV_PASID);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *domain = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle handle = {};
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(domain, dev, 11,
+	pasid_setup(test, &env, MOCK_DEV_PASID, 1);
+	KUNIT_ASSERT_EQ(test, iommu_attach_device_pasid(env.d[0], env.dev, 11,
 							&handle), 0);
 	KUNIT_EXPECT_PTR_EQ(test,
-			    iommu_attach_handle_get(group, 11, IOMMU_DOMAIN_SVA),
+			    iommu_attach_handle_get(env.group, 11, IOMMU_DOMAIN_SVA),
 			    ERR_PTR(-EBUSY));
 	KUNIT_EXPECT_PTR_EQ(test,
-			    iommu_attach_handle_get(group, 11, IOMMU_DOMAIN_NESTED),
+			    iommu_attach_handle_get(env.group, 11, IOMMU_DOMAIN_NESTED),
 			    ERR_PTR(-EBUSY));
 	/* Type 0 means any type; the matching type works too */
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group, 11, 0),
+	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(env.group, 11, 0),
 			    &handle);
 	KUNIT_EXPECT_PTR_EQ(test,
-			    iommu_attach_handle_get(group, 11,
+			    iommu_attach_handle_get(env.group, 11,
 						    IOMMU_DOMAIN_UNMANAGED),
 			    &handle);
-	iommu_detach_device_pasid(domain, dev, 11);
+	iommu_detach_device_pasid(env.d[0], env.dev, 11);
 }
 
 /* 64 */
@@ -377,123 +412,97 @@ static void attach_sets_handle_domain(struct kunit *test)
 /* 65 */
 static void group_handle_present_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", 0);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle h1 = {}, h2 = {};
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(d1, group, &h1), 0);
-	mock_iommu_log_clear(inst);
-	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(d2, group, &h2),
+	pasid_setup(test, &env, 0, 2);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(env.d[0], env.group, &h1), 0);
+	mock_iommu_log_clear(env.inst);
+	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(env.d[1], env.group, &h2),
 			-EBUSY);
-	KUNIT_EXPECT_EQ(test, mock_iommu_count(inst, MOCK_OP_ATTACH_DEV), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-							  IOMMU_NO_PASID, 0),
-			    &h1);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d1);
+	KUNIT_EXPECT_EQ(test, mock_iommu_count(env.inst, MOCK_OP_ATTACH_DEV), 0);
+	pasid_expect_rid_handle(test, env.group, &h1);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(env.dev), env.d[0]);
 
-	iommu_detach_group_handle(d1, group);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-							  IOMMU_NO_PASID, 0),
-			    ERR_PTR(-ENOENT));
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
-			    iommu_group_default_domain(group));
+	iommu_detach_group_handle(env.d[0], env.group);
+	pasid_expect_rid_handle(test, env.group, ERR_PTR(-ENOENT));
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(env.dev),
+			    iommu_group_default_domain(env.group));
 }
 
 /* 65: a failed handle attach frees index 0 again */
 static void group_handle_failed_attach_frees_slot(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", 0);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *domain = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle handle = {};
 
-	mock_iommu_fail(inst, MOCK_OP_ATTACH_DEV, -ENOMEM, 1, dev, domain);
-	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(domain, group,
+	pasid_setup(test, &env, 0, 1);
+	mock_iommu_fail(env.inst, MOCK_OP_ATTACH_DEV, -ENOMEM, 1, env.dev, env.d[0]);
+	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(env.d[0], env.group,
 							&handle), -ENOMEM);
-	KUNIT_EXPECT_TRUE(test, xa_empty(&group->pasid_array));
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
-			    iommu_group_default_domain(group));
+	KUNIT_EXPECT_TRUE(test, xa_empty(&env.group->pasid_array));
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(env.dev),
+			    iommu_group_default_domain(env.group));
 
-	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(domain, group,
+	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(env.d[0], env.group,
 							&handle), 0);
-	iommu_detach_group_handle(domain, group);
+	iommu_detach_group_handle(env.d[0], env.group);
 }
 
 /* 65: the group attach rules (EBUSY on a non-core domain) still apply */
 static void group_handle_on_non_core_domain_ebusy(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", 0);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle handle = {};
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group(d1, group), 0);
-	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(d2, group, &handle),
+	pasid_setup(test, &env, 0, 2);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group(env.d[0], env.group), 0);
+	KUNIT_EXPECT_EQ(test, iommu_attach_group_handle(env.d[1], env.group, &handle),
 			-EBUSY);
-	KUNIT_EXPECT_TRUE(test, xa_empty(&group->pasid_array));
-	iommu_detach_group(d1, group);
+	KUNIT_EXPECT_TRUE(test, xa_empty(&env.group->pasid_array));
+	iommu_detach_group(env.d[0], env.group);
 }
 
 /* 66: a failing replace keeps the old handle */
 static void replace_handle_failure_keeps_old_handle(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", 0);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle h1 = {}, h2 = {};
 
-	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(d1, group, &h1), 0);
-	mock_iommu_fail(inst, MOCK_OP_ATTACH_DEV, -ENOSPC, 1, dev, d2);
+	pasid_setup(test, &env, 0, 2);
+	KUNIT_ASSERT_EQ(test, iommu_attach_group_handle(env.d[0], env.group, &h1), 0);
+	mock_iommu_fail(env.inst, MOCK_OP_ATTACH_DEV, -ENOSPC, 1, env.dev, env.d[1]);
 
-	KUNIT_EXPECT_EQ(test, iommu_replace_group_handle(group, d2, &h2),
+	KUNIT_EXPECT_EQ(test, iommu_replace_group_handle(env.group, env.d[1], &h2),
 			-ENOSPC);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-							  IOMMU_NO_PASID, 0),
-			    &h1);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d1);
+	pasid_expect_rid_handle(test, env.group, &h1);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(env.dev), env.d[0]);
 
 	/* 66: when it works the new handle is there */
-	KUNIT_EXPECT_EQ(test, iommu_replace_group_handle(group, d2, &h2), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-							  IOMMU_NO_PASID, 0),
-			    &h2);
-	KUNIT_EXPECT_PTR_EQ(test, h2.domain, d2);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d2);
+	KUNIT_EXPECT_EQ(test, iommu_replace_group_handle(env.group, env.d[1], &h2), 0);
+	pasid_expect_rid_handle(test, env.group, &h2);
+	KUNIT_EXPECT_PTR_EQ(test, h2.domain, env.d[1]);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(env.dev), env.d[1]);
 
-	iommu_detach_group_handle(d2, group);
+	iommu_detach_group_handle(env.d[1], env.group);
 }
 
 /* 66: replacing with a NULL handle drops the old one; NULL domain fails */
 static void replace_handle_null_cases(struct kunit *test)
 {
-	struct mock_iommu *inst = pasid_inst(test);
-	struct device *dev = MOCK_DEV(test, inst, "pas-a", 0);
-	struct iommu_group *group = dev->iommu_group;
-	struct iommu_domain *d1 = MOCK_PAGING(test, dev);
-	struct iommu_domain *d2 = MOCK_PAGING(test, dev);
+	struct pasid_env env;
 	struct iommu_attach_handle h1 = {};
 
-	KUNIT_EXPECT_EQ(test, iommu_replace_group_handle(group, NULL, &h1),
+	pasid_setup(test, &env, 0, 2);
+	KUNIT_EXPECT_EQ(test, iommu_replace_group_handle(env.group, NULL, &h1),
 			-EINVAL);
 	/* Replacing from the default domain without a previous handle */
-	KUNIT_ASSERT_EQ(test, iommu_replace_group_handle(group, d1, &h1), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-							  IOMMU_NO_PASID, 0),
-			    &h1);
-	KUNIT_ASSERT_EQ(test, iommu_replace_group_handle(group, d2, NULL), 0);
-	KUNIT_EXPECT_PTR_EQ(test, iommu_attach_handle_get(group,
-							  IOMMU_NO_PASID, 0),
-			    ERR_PTR(-ENOENT));
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), d2);
-	iommu_detach_group(d2, group);
+	KUNIT_ASSERT_EQ(test, iommu_replace_group_handle(env.group, env.d[0], &h1), 0);
+	pasid_expect_rid_handle(test, env.group, &h1);
+	KUNIT_ASSERT_EQ(test, iommu_replace_group_handle(env.group, env.d[1], NULL), 0);
+	pasid_expect_rid_handle(test, env.group, ERR_PTR(-ENOENT));
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(env.dev), env.d[1]);
+	iommu_detach_group(env.d[1], env.group);
 }
 
 /* 67 */

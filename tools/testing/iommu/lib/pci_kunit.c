@@ -45,6 +45,24 @@ static struct pci_fake *make_fake(struct kunit *test, int domain,
 
 #define DEV(fake, b, s, f) pci_fake_dev(fake, b, PCI_DEVFN(s, f))
 
+/* A topology in a domain of its own, every function added */
+static struct pci_fake *auto_fake(struct kunit *test,
+				  const struct pci_fake_fn *fns, unsigned int nr)
+{
+	return make_fake(test, PCI_FAKE_DOMAIN_AUTO, fns, nr, false);
+}
+
+/* DEV() for a function the topology must have: the case stops without it */
+static struct pci_dev *must_dev(struct kunit *test, struct pci_fake *fake,
+				unsigned int bus, unsigned int slot,
+				unsigned int fn)
+{
+	struct pci_dev *pdev = DEV(fake, bus, slot, fn);
+
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	return pdev;
+}
+
 /*
  * bus 00: 00.0 integrated endpoint, 01.0 root port -> bus 01,
  *         06.0 single-function device with a stray 06.1,
@@ -81,12 +99,9 @@ static void pci_test_enumeration(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pci_domain_nr(root), DOM_A);
 	KUNIT_EXPECT_STREQ(test, dev_name(root->bridge), "pci004a:00");
 
-	rp = DEV(fake, 0, 0x01, 0);
-	ep = DEV(fake, 1, 0x00, 0);
-	sata = DEV(fake, 0, 0x1f, 2);
-	KUNIT_ASSERT_NOT_NULL(test, rp);
-	KUNIT_ASSERT_NOT_NULL(test, ep);
-	KUNIT_ASSERT_NOT_NULL(test, sata);
+	rp = must_dev(test, fake, 0, 0x01, 0);
+	ep = must_dev(test, fake, 1, 0x00, 0);
+	sata = must_dev(test, fake, 0, 0x1f, 2);
 
 	KUNIT_EXPECT_STREQ(test, pci_name(sata), "004a:00:1f.2");
 	KUNIT_EXPECT_STREQ(test, pci_name(ep), "004a:01:00.0");
@@ -150,13 +165,10 @@ static void pci_test_capabilities(struct kunit *test)
 		  PCI_FAKE_PRI | PCI_FAKE_PASID, .pasid_width = 5 },
 		{ PCI_FAKE_EP(0, 2, 0), .flags = PCI_FAKE_CONVENTIONAL },
 	};
-	struct pci_fake *fake = make_fake(test, PCI_FAKE_DOMAIN_AUTO, fns,
-					  ARRAY_SIZE(fns), false);
-	struct pci_dev *pcie = DEV(fake, 0, 1, 0), *conv = DEV(fake, 0, 2, 0);
+	struct pci_fake *fake = auto_fake(test, fns, ARRAY_SIZE(fns));
+	struct pci_dev *pcie = must_dev(test, fake, 0, 1, 0);
+	struct pci_dev *conv = must_dev(test, fake, 0, 2, 0);
 	u16 acs, ats, pri, pasid;
-
-	KUNIT_ASSERT_NOT_NULL(test, pcie);
-	KUNIT_ASSERT_NOT_NULL(test, conv);
 
 	KUNIT_EXPECT_TRUE(test, pci_is_pcie(pcie));
 	KUNIT_EXPECT_EQ(test, pci_find_capability(pcie, PCI_CAP_ID_EXP), 0x40);
@@ -223,22 +235,13 @@ static const struct pci_fake_fn acs_topology[] = {
 
 static void pci_test_acs(struct kunit *test)
 {
-	struct pci_fake *fake = make_fake(test, PCI_FAKE_DOMAIN_AUTO,
-					  acs_topology,
-					  ARRAY_SIZE(acs_topology), false);
-	struct pci_dev *rp_acs = DEV(fake, 0, 1, 0);
-	struct pci_dev *rp_none = DEV(fake, 0, 2, 0);
-	struct pci_dev *rp_hw = DEV(fake, 0, 3, 0);
-	struct pci_dev *usp = DEV(fake, 1, 0, 0);
-	struct pci_dev *ep_iso = DEV(fake, 3, 0, 0);
-	struct pci_dev *ep_dsp_none = DEV(fake, 4, 0, 0);
-
-	KUNIT_ASSERT_NOT_NULL(test, rp_acs);
-	KUNIT_ASSERT_NOT_NULL(test, rp_none);
-	KUNIT_ASSERT_NOT_NULL(test, rp_hw);
-	KUNIT_ASSERT_NOT_NULL(test, usp);
-	KUNIT_ASSERT_NOT_NULL(test, ep_iso);
-	KUNIT_ASSERT_NOT_NULL(test, ep_dsp_none);
+	struct pci_fake *fake = auto_fake(test, acs_topology, ARRAY_SIZE(acs_topology));
+	struct pci_dev *rp_acs = must_dev(test, fake, 0, 1, 0);
+	struct pci_dev *rp_none = must_dev(test, fake, 0, 2, 0);
+	struct pci_dev *rp_hw = must_dev(test, fake, 0, 3, 0);
+	struct pci_dev *usp = must_dev(test, fake, 1, 0, 0);
+	struct pci_dev *ep_iso = must_dev(test, fake, 3, 0, 0);
+	struct pci_dev *ep_dsp_none = must_dev(test, fake, 4, 0, 0);
 
 	/* Single-function endpoints cannot talk to peers: isolated. */
 	KUNIT_EXPECT_TRUE(test, pci_acs_enabled(DEV(fake, 0, 7, 0), REQ_ACS_FLAGS));
@@ -326,23 +329,15 @@ static const struct pci_fake_fn alias_topology[] = {
 
 static void pci_test_dma_alias(struct kunit *test)
 {
-	struct pci_fake *fake = make_fake(test, PCI_FAKE_DOMAIN_AUTO,
-					  alias_topology,
-					  ARRAY_SIZE(alias_topology), false);
-	struct pci_dev *pcie2pci = DEV(fake, 1, 0, 0);
-	struct pci_dev *pcibr = DEV(fake, 2, 0, 0);
-	struct pci_dev *aliasbr = DEV(fake, 2, 1, 0);
-	struct pci_dev *conv = DEV(fake, 3, 4, 0);
-	struct pci_dev *conv2 = DEV(fake, 4, 2, 0);
-	struct pci_dev *ep = DEV(fake, 0, 2, 0);
+	struct pci_fake *fake = auto_fake(test, alias_topology, ARRAY_SIZE(alias_topology));
+	struct pci_dev *pcie2pci = must_dev(test, fake, 1, 0, 0);
+	struct pci_dev *pcibr = must_dev(test, fake, 2, 0, 0);
+	struct pci_dev *aliasbr = must_dev(test, fake, 2, 1, 0);
+	struct pci_dev *conv = must_dev(test, fake, 3, 4, 0);
+	struct pci_dev *conv2 = must_dev(test, fake, 4, 2, 0);
+	struct pci_dev *ep = must_dev(test, fake, 0, 2, 0);
 	struct alias_log log = {};
 
-	KUNIT_ASSERT_NOT_NULL(test, pcie2pci);
-	KUNIT_ASSERT_NOT_NULL(test, pcibr);
-	KUNIT_ASSERT_NOT_NULL(test, aliasbr);
-	KUNIT_ASSERT_NOT_NULL(test, conv);
-	KUNIT_ASSERT_NOT_NULL(test, conv2);
-	KUNIT_ASSERT_NOT_NULL(test, ep);
 	KUNIT_EXPECT_TRUE(test, aliasbr->dev_flags & PCI_DEV_FLAG_PCIE_BRIDGE_ALIAS);
 
 	/*
@@ -415,19 +410,12 @@ static const struct pci_fake_fn pasid_topology[] = {
 static void pci_test_pasid(struct kunit *test)
 {
 	DEFINE_SUPPRESSED_WARNING(pci_enable_pasid);
-	struct pci_fake *fake = make_fake(test, PCI_FAKE_DOMAIN_AUTO,
-					  pasid_topology,
-					  ARRAY_SIZE(pasid_topology), false);
-	struct pci_dev *good = DEV(fake, 1, 0, 0);
-	struct pci_dev *no_acs = DEV(fake, 2, 0, 0);
-	struct pci_dev *no_tlp = DEV(fake, 3, 0, 0);
-	struct pci_dev *no_pasid = DEV(fake, 0, 4, 0);
+	struct pci_fake *fake = auto_fake(test, pasid_topology, ARRAY_SIZE(pasid_topology));
+	struct pci_dev *good = must_dev(test, fake, 1, 0, 0);
+	struct pci_dev *no_acs = must_dev(test, fake, 2, 0, 0);
+	struct pci_dev *no_tlp = must_dev(test, fake, 3, 0, 0);
+	struct pci_dev *no_pasid = must_dev(test, fake, 0, 4, 0);
 	u16 ctrl;
-
-	KUNIT_ASSERT_NOT_NULL(test, good);
-	KUNIT_ASSERT_NOT_NULL(test, no_acs);
-	KUNIT_ASSERT_NOT_NULL(test, no_tlp);
-	KUNIT_ASSERT_NOT_NULL(test, no_pasid);
 
 	KUNIT_EXPECT_EQ(test, pci_max_pasids(good), 1 << 16);
 	KUNIT_EXPECT_EQ(test, pci_max_pasids(no_acs), 1 << 20);
@@ -481,19 +469,12 @@ static const struct pci_fake_fn trust_topology[] = {
 
 static void pci_test_untrusted_ats_pri(struct kunit *test)
 {
-	struct pci_fake *fake = make_fake(test, PCI_FAKE_DOMAIN_AUTO,
-					  trust_topology,
-					  ARRAY_SIZE(trust_topology), false);
-	struct pci_dev *ext_rp = DEV(fake, 0, 1, 0);
-	struct pci_dev *outside = DEV(fake, 1, 0, 0);
-	struct pci_dev *inside = DEV(fake, 2, 0, 0);
-	struct pci_dev *flagged = DEV(fake, 0, 3, 0);
+	struct pci_fake *fake = auto_fake(test, trust_topology, ARRAY_SIZE(trust_topology));
+	struct pci_dev *ext_rp = must_dev(test, fake, 0, 1, 0);
+	struct pci_dev *outside = must_dev(test, fake, 1, 0, 0);
+	struct pci_dev *inside = must_dev(test, fake, 2, 0, 0);
+	struct pci_dev *flagged = must_dev(test, fake, 0, 3, 0);
 	u16 ctrl;
-
-	KUNIT_ASSERT_NOT_NULL(test, ext_rp);
-	KUNIT_ASSERT_NOT_NULL(test, outside);
-	KUNIT_ASSERT_NOT_NULL(test, inside);
-	KUNIT_ASSERT_NOT_NULL(test, flagged);
 
 	KUNIT_EXPECT_TRUE(test, ext_rp->external_facing);
 	KUNIT_EXPECT_FALSE(test, ext_rp->untrusted);
@@ -623,14 +604,11 @@ static void pci_test_driver_and_removal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, drv_state.probes, 0);
 
 	pci_bus_add_devices(pci_fake_root_bus(fake));
-	a = DEV(fake, 0, 1, 0);
-	nvme = DEV(fake, 0, 2, 0);
+	a = must_dev(test, fake, 0, 1, 0);
+	nvme = must_dev(test, fake, 0, 2, 0);
 	other = DEV(fake, 0, 3, 0);
 	rp = DEV(fake, 0, 4, 0);
-	below = DEV(fake, 1, 0, 0);
-	KUNIT_ASSERT_NOT_NULL(test, a);
-	KUNIT_ASSERT_NOT_NULL(test, nvme);
-	KUNIT_ASSERT_NOT_NULL(test, below);
+	below = must_dev(test, fake, 1, 0, 0);
 	KUNIT_EXPECT_EQ(test, drv_state.probes, 3);
 	KUNIT_EXPECT_PTR_EQ(test, pci_dev_driver(a), &pci_test_driver);
 	KUNIT_EXPECT_PTR_EQ(test, pci_dev_driver(nvme), &pci_test_driver);
